@@ -1,0 +1,3 @@
+"""Rubric authoring tools: lint, test, draft, explain and agreement evaluation."""
+
+__all__: list[str] = []

@@ -1,0 +1,66 @@
+"""The ``interviewer`` command line.
+
+Each sub-command lives in its own module exposing ``add_parser(subparsers)``
+and ``run(args) -> int``; modules are imported only when their command runs,
+so ``interviewer grade`` never pays for textual or torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from interviewer.errors import InterviewerError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+# command name -> module under interviewer.cli
+COMMANDS: dict[str, str] = {
+    "questions": "questions",
+    "grade": "grade",
+    "practice": "practice",
+    "rubric": "rubric",
+    "eval": "evaluate",
+    "ui": "ui",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="interviewer",
+        description="A deep-learning interview coach. Run with no command to open the app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMANDS.values():
+        try:
+            module = importlib.import_module(f"interviewer.cli.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"interviewer.cli.{module_name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list:
+        args_list = ["ui"]
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(f"interviewer.cli.{COMMANDS[args.command]}")
+    try:
+        return int(module.run(args))
+    except InterviewerError as exc:
+        print(f"interviewer: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interviewer: interrupted", file=sys.stderr)
+        return 130

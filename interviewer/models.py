@@ -1,0 +1,269 @@
+"""The schema of the question bank and the interview flows.
+
+Every rubric file under ``rubrics/`` and every flow under ``dialogs/`` is
+validated against these models by :mod:`interviewer.loader`. They are the one
+schema of the project: nothing else parses the data files.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "LEVELS",
+    "STAGES",
+    "TRACKS",
+    "Concept",
+    "Example",
+    "ExampleKind",
+    "Flow",
+    "Level",
+    "Misconception",
+    "PoolSelector",
+    "Question",
+    "QuestionCount",
+    "RubricFile",
+    "Stage",
+    "StageId",
+    "ThreadCondition",
+    "ThreadLink",
+    "Track",
+]
+
+Level = Literal["basic", "intermediate", "advanced", "project"]
+Track = Literal["general", "cv", "nlp"]
+StageId = Literal["basic", "intermediate", "advanced", "project", "wrap-up"]
+ExampleKind = Literal[
+    "excellent",
+    "good",
+    "partial",
+    "wrong",
+    "misconception",
+    "keywords",
+    "negation",
+    "off-topic",
+    "other",
+]
+
+LEVELS: tuple[Level, ...] = ("basic", "intermediate", "advanced", "project")
+TRACKS: tuple[Track, ...] = ("general", "cv", "nlp")
+STAGES: tuple[StageId, ...] = ("basic", "intermediate", "advanced", "project", "wrap-up")
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Concept(_Strict):
+    """A unit of credit in a rubric.
+
+    ``phrasings`` are the accepted ways to say it. ``synonyms`` maps a word or
+    phrase that occurs in the phrasings to alternatives a candidate might use
+    instead ("shrink" -> "get smaller", "decay"); the matcher expands them.
+    """
+
+    id: str = Field(pattern=_ID_PATTERN)
+    label: str = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0, le=10)
+    key: bool = False
+    phrasings: list[str] = Field(min_length=1)
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    missing_feedback: str = Field(min_length=1)
+    probe: str | None = None
+
+    @model_validator(mode="after")
+    def _key_concepts_have_probes(self) -> Concept:
+        if self.key and not self.probe:
+            raise ValueError("a key concept needs a probe question (field 'probe')")
+        return self
+
+
+class Misconception(_Strict):
+    """A wrong claim the grader detects, with the correction to give."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    claim: str = Field(min_length=1)
+    phrasings: list[str] = Field(min_length=1)
+    correction: str = Field(min_length=1)
+    penalty: float = Field(default=1.5, ge=0, le=5)
+    errata: bool = False
+
+
+class ThreadCondition(_Strict):
+    """When a thread link fires. All the fields given must hold."""
+
+    covered: str | None = None
+    missed: str | None = None
+    mentioned: list[str] | None = None
+    grade_below: float | None = Field(default=None, ge=0, le=5)
+    grade_at_least: float | None = Field(default=None, ge=0, le=5)
+    always: bool = False
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ThreadCondition:
+        given = [
+            self.covered,
+            self.missed,
+            self.mentioned,
+            self.grade_below,
+            self.grade_at_least,
+        ]
+        if not self.always and all(v is None for v in given):
+            raise ValueError(
+                "a thread condition needs one of covered, missed, mentioned, "
+                "grade_below, grade_at_least or always: true"
+            )
+        return self
+
+
+class ThreadLink(_Strict):
+    """A follow-up to another question, triggered by what the answer did."""
+
+    to: str = Field(pattern=_ID_PATTERN)
+    when: ThreadCondition
+    say: str | None = None
+
+
+class Example(_Strict):
+    """A graded example answer: used to calibrate and to test the grader."""
+
+    answer: str
+    grade: tuple[float, float]
+    kind: ExampleKind = "other"
+
+    @field_validator("grade")
+    @classmethod
+    def _grade_range(cls, value: tuple[float, float]) -> tuple[float, float]:
+        low, high = value
+        if not (0 <= low <= high <= 5):
+            raise ValueError("grade must be [low, high] with 0 <= low <= high <= 5")
+        return value
+
+
+class Question(_Strict):
+    """One interview question with its rubric."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    ask: str = Field(min_length=1)
+    rephrasings: list[str] = Field(min_length=1, max_length=3)
+    level: Level
+    topics: list[str] = Field(min_length=1)
+    tracks: list[Track] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+    reference: str = Field(min_length=1)
+    concepts: list[Concept] = Field(min_length=1)
+    misconceptions: list[Misconception] = Field(default_factory=list)
+    hints: list[str] = Field(min_length=1)
+    threads: list[ThreadLink] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Question:
+        seen: set[str] = set()
+        for item in [*self.concepts, *self.misconceptions]:
+            if item.id in seen:
+                raise ValueError(f"id {item.id!r} is used twice in this question")
+            seen.add(item.id)
+        for link in self.threads:
+            for ref in (link.when.covered, link.when.missed):
+                if ref is not None and ref not in {c.id for c in self.concepts}:
+                    raise ValueError(f"thread to {link.to!r} names unknown concept {ref!r}")
+        return self
+
+    def concept(self, concept_id: str) -> Concept:
+        """Return the concept with this id.
+
+        Raises:
+            KeyError: if the question has no such concept.
+        """
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        raise KeyError(concept_id)
+
+
+class RubricFile(_Strict):
+    """The content of one file under ``rubrics/``: one topic's questions."""
+
+    topic: str = Field(pattern=_ID_PATTERN)
+    title: str = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+
+class PoolSelector(_Strict):
+    """Which questions a stage may draw from. Empty lists mean "any"."""
+
+    levels: list[Level] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    ids: list[str] = Field(default_factory=list)
+    tracks: list[Track] = Field(default_factory=list)
+
+    def admits(self, question: Question) -> bool:
+        """Whether ``question`` belongs to this pool."""
+        if self.ids and question.id in self.ids:
+            return True
+        if self.ids and not (self.levels or self.topics or self.tracks):
+            return False
+        return (
+            (not self.levels or question.level in self.levels)
+            and (not self.topics or bool(set(self.topics) & set(question.topics)))
+            and (not self.tracks or bool(set(self.tracks) & set(question.tracks)))
+        )
+
+
+class QuestionCount(_Strict):
+    """How many main questions a stage asks, per interview length."""
+
+    short: int = Field(ge=0, le=20)
+    full: int = Field(ge=0, le=40)
+
+
+class Stage(_Strict):
+    """One stage of an interview flow and its rules for moving on."""
+
+    id: StageId
+    title: str = Field(min_length=1)
+    intro: str | None = None
+    pool: PoolSelector | None = None
+    questions: QuestionCount = QuestionCount(short=0, full=0)
+    topic_weights: dict[str, float] = Field(default_factory=dict)
+    min_questions: int = Field(default=1, ge=0)
+    advance_at: float | None = Field(default=None, ge=0, le=5)
+    step_down_below: float | None = Field(default=None, ge=0, le=5)
+
+    @model_validator(mode="after")
+    def _pool_when_asking(self) -> Stage:
+        if self.id != "wrap-up" and self.pool is None:
+            raise ValueError(f"stage {self.id!r} asks questions, so it needs a 'pool'")
+        return self
+
+
+class Flow(_Strict):
+    """An interview flow: the stages in order and the dialog limits."""
+
+    name: str = Field(pattern=_ID_PATTERN)
+    title: str = Field(min_length=1)
+    track: Track
+    description: str = ""
+    opening: str = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    max_probes_per_question: int = Field(default=1, ge=0, le=5)
+    max_thread_depth: int = Field(default=3, ge=0, le=10)
+    max_hints: int = Field(default=3, ge=0, le=10)
+    stages: list[Stage] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _stage_order(self) -> Flow:
+        ids = [s.id for s in self.stages]
+        if ids[-1] != "wrap-up":
+            raise ValueError("the last stage must be 'wrap-up'")
+        if len(set(ids)) != len(ids):
+            raise ValueError("each stage may appear once")
+        order = [STAGES.index(i) for i in ids]
+        if order != sorted(order):
+            raise ValueError("stages must follow basic, intermediate, advanced, project, wrap-up")
+        return self
