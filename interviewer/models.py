@@ -164,10 +164,10 @@ class Question(_Strict):
     @model_validator(mode="after")
     def _unique_ids(self) -> Question:
         seen: set[str] = set()
-        for item in [*self.concepts, *self.misconceptions]:
-            if item.id in seen:
-                raise ValueError(f"id {item.id!r} is used twice in this question")
-            seen.add(item.id)
+        for item_id in [c.id for c in self.concepts] + [m.id for m in self.misconceptions]:
+            if item_id in seen:
+                raise ValueError(f"id {item_id!r} is used twice in this question")
+            seen.add(item_id)
         for link in self.threads:
             for ref in (link.when.covered, link.when.missed):
                 if ref is not None and ref not in {c.id for c in self.concepts}:

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "practice": "practice",
     "rubric": "rubric",
     "eval": "evaluate",
+    "demo": "demo",
     "ui": "ui",
 }
 
