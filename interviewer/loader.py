@@ -31,6 +31,7 @@ __all__ = [
     "load_bank",
     "load_flow",
     "load_rubric_file",
+    "read_with_lines",
 ]
 
 Path_ = tuple[str | int, ...]
@@ -114,6 +115,20 @@ def _parse(path: Path) -> _Parsed:
         ) from None
     lines: dict[Path_, int] = {(): 1}
     return _Parsed(_plain(node, (), lines), lines)
+
+
+def read_with_lines(path: Path) -> tuple[Any, dict[tuple[str | int, ...], int]]:
+    """Parse a YAML file into plain data plus the 1-based line of every key and item.
+
+    The line map is keyed by the path to a value, e.g.
+    ``("questions", 0, "concepts", 1, "id")``; a key's line is where the key is
+    written, a list item's line is where its ``-`` is.
+
+    Raises:
+        BankLoadError: if the file cannot be read or is not valid YAML.
+    """
+    parsed = _parse(path)
+    return parsed.data, parsed.lines
 
 
 def _dotted(loc: Iterable[str | int]) -> str:

@@ -1,0 +1,89 @@
+"""The bank and grader the authoring commands work with.
+
+With no rubric paths the built-in bank and the cached default grader are
+used. With paths (e.g. a copy of a rubric being edited) those files are loaded
+on their own, validated, and laid over the built-in bank so thread links to
+other files still resolve; a grader is fitted on the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interviewer.errors import BankLoadError, Problem
+from interviewer.loader import Bank, load_bank, load_rubric_file, read_with_lines
+
+if TYPE_CHECKING:
+    from interviewer.grading import RubricGrader
+
+__all__ = ["AuthoringContext", "load_context"]
+
+
+@dataclass
+class AuthoringContext:
+    """A bank plus a grader fitted on it.
+
+    Attributes:
+        bank: The questions (linted files override built-in ones with the same id).
+        grader: A fitted grader.
+        files: For each question id, the file it can be saved back to and its line.
+    """
+
+    bank: Bank
+    grader: RubricGrader
+    files: dict[str, tuple[Path, int]]
+
+
+def _rubric_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.yaml") if not p.name.startswith("_")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise BankLoadError([Problem(str(path), 0, "", "no such file", "check the path")])
+    return files
+
+
+def _overlay(paths: Sequence[Path]) -> Bank:
+    try:
+        bank = load_bank()
+    except BankLoadError:
+        bank = Bank()  # the built-in bank is broken: work with the given files alone
+    problems: list[Problem] = []
+    for path in _rubric_files(paths):
+        try:
+            rubric = load_rubric_file(path)
+            _, lines = read_with_lines(path)
+        except BankLoadError as exc:
+            problems.extend(exc.problems)
+            continue
+        bank.topics[rubric.topic] = rubric.title
+        for index, question in enumerate(rubric.questions):
+            bank.questions[question.id] = question
+            bank.sources[question.id] = (str(path), lines.get(("questions", index), 0))
+    if problems:
+        raise BankLoadError(problems)
+    return bank
+
+
+def load_context(rubric_paths: Sequence[Path] | None = None) -> AuthoringContext:
+    """Load the bank (optionally overlaid with rubric files) and fit a grader.
+
+    Raises:
+        BankLoadError: if a given file (or, without paths, the bank) does not validate.
+    """
+    from interviewer.grading import RubricGrader, default_grader
+
+    if rubric_paths:
+        bank = _overlay(rubric_paths)
+        grader = RubricGrader().fit(bank)
+    else:
+        bank = load_bank()
+        grader = default_grader()
+    files = {qid: (Path(file), line) for qid, (file, line) in bank.sources.items()}
+    return AuthoringContext(bank, grader, files)
