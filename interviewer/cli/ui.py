@@ -1,0 +1,63 @@
+"""``interviewer ui``: open the Textual app (also what ``interviewer`` alone does).
+
+textual is imported inside :func:`run` only, so the other commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register the ``ui`` sub-command.
+
+    Args:
+        subparsers: The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "ui",
+        help="open the interactive interview app (the default command)",
+        description=(
+            "Open the interview app. With --track it goes straight to the interview; "
+            "otherwise the start screen lets you choose, with these options preselected."
+        ),
+    )
+    parser.add_argument(
+        "--track", choices=["general", "cv", "nlp"], help="interview track (skips the start screen)"
+    )
+    parser.add_argument(
+        "--mode",
+        choices=["practice", "interview"],
+        default="practice",
+        help="practice: feedback after every answer; interview: only in the report",
+    )
+    parser.add_argument(
+        "--length",
+        choices=["short", "full"],
+        default="short",
+        help="short: about 8 questions; full: about 20",
+    )
+    parser.add_argument("--seed", type=int, help="fix the question draw (default: random)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the app until the candidate quits; return the exit code."""
+    from interviewer.ui.app import create_app
+    from interviewer.ui.session import SessionOptions
+
+    options = SessionOptions(
+        track=args.track or "general",
+        mode=args.mode,
+        length=args.length,
+        seed=args.seed,
+    )
+    app = create_app(options, skip_start=args.track is not None)
+    try:
+        app.run()
+    finally:
+        app.save_all()
+    return 0

@@ -1,0 +1,230 @@
+"""The Textual app and its one factory, :func:`create_app`, used by the CLI and the tests."""
+
+from __future__ import annotations
+
+import random
+import signal
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from interviewer.ui.clock import Clock, system_clock
+from interviewer.ui.screens.help import HelpScreen
+from interviewer.ui.screens.interview import InterviewScreen
+from interviewer.ui.screens.start import StartScreen
+from interviewer.ui.session import BackgroundGrader, InterviewSession, SessionOptions
+from interviewer.ui.storage import SessionStore, default_data_dir
+
+if TYPE_CHECKING:
+    from interviewer.loader import Bank
+    from interviewer.models import Question
+
+__all__ = ["InterviewerApp", "create_app"]
+
+
+def _load_default_bank() -> Bank:
+    from interviewer.loader import load_bank
+
+    return load_bank()
+
+
+class InterviewerApp(App[None]):
+    """The interviewer app: a start screen, then interviews, then reports.
+
+    Build it with :func:`create_app` rather than directly.
+    """
+
+    TITLE = "interviewer"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        options: SessionOptions,
+        *,
+        skip_start: bool,
+        bank_loader: Callable[[], Bank],
+        grader_factory: Callable[[Bank], Any],
+        clock: Clock,
+        data_dir: Path,
+        now: Callable[[], datetime],
+    ) -> None:
+        super().__init__()
+        self.options = options
+        self.skip_start = skip_start
+        self.clock = clock
+        self.data_dir = data_dir
+        self.now = now
+        self._bank_loader = bank_loader
+        self._grader_factory = grader_factory
+        self.bank_future: Future[Bank] = Future()
+        self.grader: BackgroundGrader | None = None
+        self.sessions: list[InterviewSession] = []
+
+    # -- start-up ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Load the bank in the background and show the first screen at once."""
+        self._load_bank()
+        self._catch_signals()
+        if self.skip_start:
+            self.push_screen(InterviewScreen(self._with_seed(self.options)))
+        else:
+            self.push_screen(StartScreen(self.options), self._chosen)
+
+    @work(thread=True, group="load")
+    def _load_bank(self) -> None:
+        try:
+            bank = self._bank_loader()
+        except Exception as exc:  # reported by whichever screen needs the bank
+            self.bank_future.set_exception(exc)
+            return
+        self.grader = BackgroundGrader(lambda: self._grader_factory(bank))
+        self.bank_future.set_result(bank)
+
+    def warm_up_grader(self) -> None:
+        """Fit the grader in a thread, once the first question is on screen."""
+        if self.grader is not None and not self.grader.ready:
+            self._fit_grader()
+
+    @work(thread=True, group="load")
+    def _fit_grader(self) -> None:
+        if self.grader is not None:
+            self.grader.load()
+
+    def _catch_signals(self) -> None:
+        # The terminal is in raw mode, so Ctrl+C arrives as a key; these catch a
+        # SIGINT/SIGTERM sent from outside, saving before the app goes.
+        try:
+            import asyncio
+
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._signalled)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not on the main thread (tests) or no signals (Windows)
+
+    def _signalled(self) -> None:
+        self.save_all()
+        self.exit()
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def _with_seed(self, options: SessionOptions) -> SessionOptions:
+        if options.seed is not None:
+            return options
+        return replace(options, seed=random.randrange(1, 100_000))
+
+    def _chosen(self, options: SessionOptions | None) -> None:
+        if options is not None:
+            self.push_screen(InterviewScreen(self._with_seed(options)))
+
+    def new_session(self, options: SessionOptions) -> InterviewSession:
+        """Build a session (call from a worker thread: it waits for the bank).
+
+        Raises:
+            Exception: whatever loading the bank raised, or KeyError for a track without a flow.
+        """
+        bank = self.bank_future.result()
+        assert self.grader is not None
+        session_id = InterviewSession.session_id_for(options, self.now())
+        session = InterviewSession(
+            bank=bank,
+            options=options,
+            grader=self.grader,
+            store=SessionStore(self.data_dir, session_id),
+            clock=self.clock,
+        )
+        self.sessions.append(session)
+        return session
+
+    def question(self, question_id: str) -> Question | None:
+        """A question of the loaded bank, or None."""
+        if not self.bank_future.done() or self.bank_future.exception() is not None:
+            return None
+        return self.bank_future.result().questions.get(question_id)
+
+    def save_all(self) -> None:
+        """Autosave every session's transcript (on quit, on a signal)."""
+        for session in self.sessions:
+            session.save()
+
+    # -- app-wide actions ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Save every transcript, then quit."""
+        self.save_all()
+        self.exit()
+
+    @on(InterviewScreen.Finished)
+    def _show_report(self, message: InterviewScreen.Finished) -> None:
+        from interviewer.ui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen(message.session))
+
+    def restart(self) -> None:
+        """Back to the start screen for a new interview."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen(self.options), self._chosen)
+
+
+def create_app(
+    options: SessionOptions | None = None,
+    *,
+    bank: Bank | None = None,
+    skip_start: bool = False,
+    grader: Any = None,
+    clock: Clock | None = None,
+    data_dir: Path | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> InterviewerApp:
+    """Build the app. The CLI and the tests both come through here.
+
+    Args:
+        options: Initial track, mode, length and seed.
+        bank: A loaded bank; by default the built-in bank is loaded in a worker.
+        skip_start: Go straight to the interview with ``options``.
+        grader: A fitted grader; by default one is fitted on the bank in a worker.
+        clock: Monotonic seconds for the timers (tests pass a ManualClock).
+        data_dir: Where transcripts go (default: the platformdirs user data dir).
+        now: Wall-clock time, for session file names.
+    """
+
+    def bank_loader() -> Bank:
+        return bank if bank is not None else _load_default_bank()
+
+    def grader_factory(loaded: Bank) -> Any:
+        if grader is not None:
+            return grader
+        if bank is None:
+            from interviewer.grading import default_grader
+
+            return default_grader()
+        from interviewer.grading import RubricGrader
+
+        return RubricGrader().fit(loaded)
+
+    return InterviewerApp(
+        options or SessionOptions(),
+        skip_start=skip_start,
+        bank_loader=bank_loader,
+        grader_factory=grader_factory,
+        clock=clock or system_clock,
+        data_dir=data_dir or default_data_dir(),
+        now=now or datetime.now,
+    )

@@ -1,0 +1,86 @@
+"""The help screen: every key, and what the interviewer understands when typed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from interviewer.ui.commands import INTERVIEW_COMMANDS, TYPED_PHRASES
+
+__all__ = ["GENERAL_KEYS", "HelpScreen", "keys_table"]
+
+# Keys that are not interview commands, as the help screen lists them.
+GENERAL_KEYS: tuple[tuple[str, str], ...] = (
+    ("Enter", "Send your answer"),
+    ("Shift+Enter · Ctrl+J · Alt+Enter", "New line in the answer (Ctrl+J works in every terminal)"),
+    ("Tab · Shift+Tab", "Move between the answer box and the conversation"),
+    ("Ctrl+P", "Command palette: every command by name"),
+    ("Ctrl+Q", "Quit (the transcript is saved first)"),
+)
+
+
+def keys_table() -> Table:
+    """The keys as a two-column table."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Does", ratio=1)
+    for key, does in GENERAL_KEYS:
+        table.add_row(key, does)
+    for command in INTERVIEW_COMMANDS:
+        key = command.key_display.replace("^", "Ctrl+") if command.key_display else "palette"
+        table.add_row(key, command.help)
+    return table
+
+
+def phrases_table() -> Table:
+    """What can be typed as an answer instead of a key."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("Type", style="italic", no_wrap=False)
+    table.add_column("Gets you", ratio=1)
+    for phrase, meaning in TYPED_PHRASES:
+        table.add_row(phrase, meaning)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing the keys; Escape, F1 or Q closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%;
+        max-width: 96;
+        height: auto;
+        max-height: 90%;
+        padding: 0 2;
+        border: thick $primary;
+        background: $panel;
+    }
+    HelpScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
+    HelpScreen #close { color: $text-muted; margin: 1 0 0 0; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The two tables with their headings."""
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Help"
+            yield Static("Keys", classes="heading")
+            yield Static(keys_table())
+            yield Static("Or type, as your answer", classes="heading")
+            yield Static(phrases_table())
+            yield Static(Text("Escape, F1 or Q closes this help."), id="close")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

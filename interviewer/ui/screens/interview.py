@@ -1,0 +1,267 @@
+"""The interview screen: the chat, the answer box and the progress panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+
+from interviewer.ui.commands import InterviewCommands, command_bindings
+from interviewer.ui.session import Exchange, InterviewSession, SessionOptions
+from interviewer.ui.storage import SaveError, display_path
+from interviewer.ui.widgets.answer_box import AnswerBox
+from interviewer.ui.widgets.chat import ChatLog
+from interviewer.ui.widgets.feedback import FeedbackCard
+from interviewer.ui.widgets.progress_panel import ProgressPanel
+
+if TYPE_CHECKING:
+    from interviewer.transcript import Turn
+    from interviewer.ui.app import InterviewerApp
+
+__all__ = ["InterviewScreen"]
+
+_TRACK_NAMES = {"general": "General", "cv": "Computer vision", "nlp": "NLP"}
+
+
+class InterviewScreen(Screen[None]):
+    """Plays one interview. Every engine call runs in a thread worker.
+
+    Args:
+        options: The candidate's choices.
+    """
+
+    DEFAULT_CSS = """
+    InterviewScreen #main { height: 1fr; }
+    InterviewScreen #conversation { width: 1fr; }
+    InterviewScreen #status { height: 1; padding: 0 2; color: $text-muted; }
+    InterviewScreen #status.-busy { color: $warning; }
+    InterviewScreen #report { margin: 0 2; width: 100%; display: none; }
+    InterviewScreen.-finished #report { display: block; }
+    InterviewScreen.-finished AnswerBox { display: none; }
+    InterviewScreen ProgressPanel { width: 24; }
+    InterviewScreen.-wide ProgressPanel { width: 32; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = list(command_bindings())
+    COMMANDS: ClassVar = {InterviewCommands}
+
+    busy: reactive[bool] = reactive(False)
+    """True while the engine works on a reply: sending is blocked, typing is not."""
+
+    class Finished(Message):
+        """The interview is over and the candidate asked for the report."""
+
+        def __init__(self, session: InterviewSession) -> None:
+            super().__init__()
+            self.session = session
+
+    class _Exchanged(Message):
+        """A worker finished an engine call (posted from the worker thread)."""
+
+        def __init__(self, exchange: Exchange, first: bool = False) -> None:
+            super().__init__()
+            self.exchange = exchange
+            self.first = first
+
+    class _Failed(Message):
+        """A worker could not start the interview."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, options: SessionOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.session: InterviewSession | None = None
+        self._pending_answer = False
+
+    @property
+    def interviewer_app(self) -> InterviewerApp:
+        """The app, with its bank, grader and clock."""
+        from interviewer.ui.app import InterviewerApp
+
+        assert isinstance(self.app, InterviewerApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Chat on the left, progress on the right, the answer box below."""
+        track = _TRACK_NAMES.get(self.options.track, self.options.track)
+        heading = f"{track} · {self.options.mode} · {self.options.length}"
+        with Horizontal(id="main"):
+            with Vertical(id="conversation"):
+                yield ChatLog(id="chat")
+                yield Static("Preparing the interview…", id="status")
+            yield ProgressPanel(heading, id="progress")
+        yield AnswerBox(placeholder="Type your answer. Enter sends, Ctrl+J new line.", id="answer")
+        yield Button("See your report", variant="primary", id="report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the interview in a worker and tick the timers every second."""
+        self.query_one(AnswerBox).focus()
+        self.busy = True
+        self._begin()
+        self.set_interval(1.0, self._tick)
+
+    def on_resize(self) -> None:
+        """A wider side panel in a large terminal."""
+        self.set_class(self.size.width >= 120, "-wide")
+
+    # -- workers ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="engine")
+    def _begin(self) -> None:
+        app = self.interviewer_app
+        try:
+            session = app.new_session(self.options)
+            exchange = session.start()
+        except Exception as exc:  # a broken bank must not take the app down
+            self.post_message(self._Failed(str(exc) or type(exc).__name__))
+            return
+        self.session = session
+        self.post_message(self._Exchanged(exchange, first=True))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def _reply(self, text: str) -> None:
+        assert self.session is not None
+        self.post_message(self._Exchanged(self.session.reply(text)))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def _command(self, name: str) -> None:
+        assert self.session is not None
+        self.post_message(self._Exchanged(self.session.command(name)))
+
+    # -- engine results -----------------------------------------------------------------
+
+    @on(_Failed)
+    def _failed(self, message: _Failed) -> None:
+        self.busy = False
+        status = self.query_one("#status", Static)
+        status.update(f"The interview could not start: {message.reason}")
+        self.notify(message.reason, title="Could not start", severity="error", timeout=10)
+
+    @on(_Exchanged)
+    async def _exchanged(self, message: _Exchanged) -> None:
+        exchange = message.exchange
+        chat = self.query_one(ChatLog)
+        await chat.add(*self._widgets_for(exchange))
+        self.query_one(ProgressPanel).show_progress(exchange.progress)
+        self._tick()
+        if exchange.save_error:
+            self.notify(exchange.save_error, title="Autosave failed", severity="warning")
+        self.busy = False
+        if exchange.progress.finished:
+            self.add_class("-finished")
+            self.query_one("#report", Button).focus()
+        if message.first:
+            self.interviewer_app.warm_up_grader()
+
+    def _widgets_for(self, exchange: Exchange) -> list[Widget]:
+        """One widget per turn; in practice mode a feedback turn becomes a feedback card."""
+        chat = self.query_one(ChatLog)
+        widgets: list[Widget] = []
+        graded: tuple[Turn, str] | None = None
+        turns = exchange.turns
+        for index, turn in enumerate(turns):
+            if turn.role == "candidate":
+                if turn.grade is not None:
+                    graded = (turn, exchange.graded_texts[index] or turn.text)
+                if self._pending_answer:
+                    self._pending_answer = False  # already shown when it was sent
+                    continue
+            elif turn.kind == "feedback" and graded is not None and self._practice:
+                answer_turn, text = graded
+                closed = not any(t.kind in ("probe", "hint") for t in turns[index + 1 :])
+                widgets.append(self._feedback_card(answer_turn, text, turn.text, closed))
+                graded = None
+                continue
+            widgets.append(chat.message_for(turn))
+        return widgets
+
+    @property
+    def _practice(self) -> bool:
+        return self.options.mode == "practice"
+
+    def _feedback_card(self, turn: Turn, answer: str, message: str, closed: bool) -> FeedbackCard:
+        assert turn.grade is not None
+        question = self.interviewer_app.question(turn.grade.question_id or turn.question_id or "")
+        return FeedbackCard(turn.grade, answer, question, message, closed=closed)
+
+    def watch_busy(self, busy: bool) -> None:
+        """Say what is going on below the chat."""
+        status = self.query_one("#status", Static)
+        status.set_class(busy, "-busy")
+        if busy:
+            status.update("The interviewer is thinking…" if self.session else "Preparing…")
+        else:
+            status.update("")
+
+    def _tick(self) -> None:
+        if self.session is not None:
+            panel = self.query_one(ProgressPanel)
+            panel.show_times(self.session.elapsed_question, self.session.elapsed_total)
+
+    # -- input --------------------------------------------------------------------------
+
+    @on(AnswerBox.Submitted)
+    async def _submitted(self, event: AnswerBox.Submitted) -> None:
+        text = event.text
+        if not text.strip():
+            self.notify("Type an answer first, or press F1 for the commands.", timeout=3)
+            return
+        if self.busy or self.session is None:
+            event.answer_box.load_text(text)  # give it back: nothing is lost
+            self.notify("One moment: the interviewer is still on your last reply.", timeout=3)
+            return
+        from interviewer.transcript import Turn
+
+        chat = self.query_one(ChatLog)
+        await chat.add(chat.message_for(Turn(role="candidate", kind="answer", text=text)))
+        self._pending_answer = True
+        self.busy = True
+        self._reply(text)
+
+    def action_engine(self, name: str) -> None:
+        """Run an interview command (hint, skip, repeat, clarify, dont_know, back, end)."""
+        if self.session is None or self.busy:
+            self.notify("One moment: the interviewer is busy.", timeout=3)
+            return
+        if self.session.finished:
+            self.notify("The interview is over: see your report.", timeout=3)
+            return
+        self.busy = True
+        self._command(name)
+
+    def action_export(self) -> None:
+        """Export the transcript and the report now (in a worker)."""
+        if self.session is not None:
+            self._export()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self) -> None:
+        assert self.session is not None
+        try:
+            paths = self.session.export()
+        except SaveError as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Export failed", severity="error"
+            )
+            return
+        folder = display_path(paths[0].parent) if paths else ""
+        self.app.call_from_thread(
+            self.notify, f"Saved to {folder}", title="Transcript exported", timeout=8
+        )
+
+    @on(Button.Pressed, "#report")
+    def _see_report(self) -> None:
+        if self.session is not None:
+            self.post_message(self.Finished(self.session))

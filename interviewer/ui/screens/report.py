@@ -1,0 +1,203 @@
+"""The report screen: overall grade, grade per stage and per topic, strengths, gaps, export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown, Static
+
+from interviewer.ui.storage import SaveError, display_path
+from interviewer.ui.widgets.grade_bar import GradeBar
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from interviewer.report import Report, Score
+    from interviewer.ui.session import InterviewSession
+
+__all__ = ["ReportScreen", "report_markdown"]
+
+# Topics beyond this many are in the exported report only: the screen shows the weakest.
+TOPICS_SHOWN = 8
+
+
+def report_markdown(report: Report) -> str:
+    """Strengths, gaps and the study plan as Markdown (the charts are widgets)."""
+    lines = ["## Strengths", ""]
+    lines += [f"- {s}" for s in report.strengths] or ["- None stood out yet: keep practising."]
+    lines += ["", "## Gaps: concepts to study", ""]
+    if not report.gaps:
+        lines.append("- No weak answers. Well done.")
+    for gap in report.gaps:
+        lines += [f"**{gap.ask}** ({gap.credit:.1f}/5)", ""]
+        lines += [f"- Study *{label}*: {what}" for label, what in gap.missed]
+        lines += [f"- Unlearn: {claim} {fix}" for claim, fix in gap.misconceptions]
+        lines.append("")
+    lines += ["## What to study next", ""]
+    lines += [f"{n}. {item}" for n, item in enumerate(report.study_next, 1)] or [
+        "1. Try a full-length interview, or another track."
+    ]
+    return "\n".join(lines)
+
+
+def _summary(report: Report) -> Text:
+    if report.overall is None:
+        return Text("No answer was graded.")
+    total = report.answered + report.skipped
+    skipped = f", {report.skipped} skipped" if report.skipped else ""
+    ended = " You ended the interview early." if report.ended_by == "candidate" else ""
+    return Text(f"{total} questions ({report.answered} answered{skipped}).{ended}")
+
+
+class ReportScreen(Screen[None]):
+    """The end-of-interview report of one session.
+
+    Args:
+        session: The finished (or ended) session.
+    """
+
+    DEFAULT_CSS = """
+    ReportScreen #body { padding: 0 1; }
+    ReportScreen .title { text-style: bold; color: $primary; }
+    ReportScreen .heading { text-style: bold; margin-top: 1; }
+    ReportScreen #overall { margin-top: 1; }
+    ReportScreen #charts { height: auto; }
+    ReportScreen #charts > Vertical { height: auto; width: 1fr; }
+    ReportScreen.-narrow #charts { layout: vertical; }
+    ReportScreen.-wide #charts > Vertical { padding-right: 2; }
+    ReportScreen #details { margin-top: 1; }
+    ReportScreen #actions { height: auto; margin-top: 1; }
+    ReportScreen #actions Button { margin-right: 2; min-width: 10; }
+    ReportScreen #saved {
+        dock: bottom;
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        color: $text-muted;
+        background: $boost;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,e", "export", "Export"),
+        Binding("n", "new", "New interview"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    class _Ready(Message):
+        def __init__(self, report: Report) -> None:
+            super().__init__()
+            self.report = report
+
+    class _Exported(Message):
+        def __init__(self, paths: list[Path], error: str = "") -> None:
+            super().__init__()
+            self.paths = paths
+            self.error = error
+
+    def __init__(self, session: InterviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.report: Report | None = None
+
+    def compose(self) -> ComposeResult:
+        """A scrolling report body; the sections are filled in once the report is built."""
+        with VerticalScroll(id="body"):
+            yield Static("Your report", classes="title", id="title")
+            yield Static("Building the report…", id="summary")
+            with Horizontal(id="actions"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("New interview", id="new")
+                yield Button("Quit", id="quit")
+            yield Vertical(id="overall")
+            with Horizontal(id="charts"):
+                yield Vertical(id="by-stage")
+                yield Vertical(id="by-topic")
+            yield Markdown("", id="details")
+        yield Static(self._autosave_note(), id="saved")
+        yield Footer()
+
+    def _autosave_note(self) -> Text:
+        folder = display_path(self.session.store.autosave_dir)
+        return Text(f"The transcript is autosaved in {folder}")
+
+    def on_mount(self) -> None:
+        """Build the report off the main thread."""
+        self._build()
+
+    def on_resize(self) -> None:
+        """Charts side by side when there is room."""
+        wide = self.size.width >= 110
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
+
+    @work(thread=True, group="report")
+    def _build(self) -> None:
+        self.post_message(self._Ready(self.session.report()))
+
+    @on(_Ready)
+    async def _ready(self, message: _Ready) -> None:
+        report = self.report = message.report
+        self.query_one("#title", Static).update(Text(f"Report: {report.title}"))
+        self.query_one("#summary", Static).update(_summary(report))
+        if report.overall is not None:
+            await self.query_one("#overall").mount(GradeBar(report.overall, label="Overall"))
+        await self._chart("#by-stage", "Grade per stage", report.stages)
+        topics = sorted(report.topics, key=lambda s: (s.grade, s.name))[:TOPICS_SHOWN]
+        await self._chart("#by-topic", "Grade per topic (weakest first)", topics)
+        await self.query_one("#details", Markdown).update(report_markdown(report))
+        self.query_one("#export", Button).focus()
+
+    async def _chart(self, selector: str, heading: str, scores: list[Score]) -> None:
+        if not scores:
+            return
+        width = min(18, max(len(s.title) for s in scores) + 1)
+        bars = [GradeBar(s.grade, label=s.title, label_width=width) for s in scores]
+        await self.query_one(selector).mount(Static(heading, classes="heading"), *bars)
+
+    # -- actions --------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        """Write the transcript and the report as Markdown and JSON."""
+        self.query_one("#saved", Static).update("Exporting…")
+        self._export()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self) -> None:
+        try:
+            self.post_message(self._Exported(self.session.export()))
+        except SaveError as exc:
+            self.post_message(self._Exported([], str(exc)))
+
+    @on(_Exported)
+    def _exported(self, message: _Exported) -> None:
+        saved = self.query_one("#saved", Static)
+        if message.error:
+            saved.update(Text(f"Export failed: {message.error}"))
+            self.notify(message.error, title="Export failed", severity="error")
+            return
+        folder = display_path(message.paths[0].parent)
+        names = ", ".join(path.name.split(".", 1)[1] for path in message.paths)
+        saved.update(Text(f"Exported to {folder}\n({names})"))
+        self.notify(f"Saved to {folder}", title="Report exported", timeout=8)
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        """Back to the start screen."""
+        from interviewer.ui.app import InterviewerApp
+
+        if isinstance(self.app, InterviewerApp):
+            self.app.restart()
+
+    @on(Button.Pressed, "#quit")
+    async def _quit(self) -> None:
+        await self.app.run_action("app.quit")

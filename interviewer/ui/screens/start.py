@@ -1,0 +1,149 @@
+"""The start screen: choose the track, the mode, the length and (optionally) a seed."""
+
+from __future__ import annotations
+
+from typing import ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from interviewer.models import TRACKS, Track
+from interviewer.ui.session import Length, Mode, SessionOptions
+
+__all__ = ["LENGTH_LABELS", "MODE_LABELS", "TRACK_LABELS", "StartScreen"]
+
+TRACK_LABELS: dict[str, str] = {
+    "general": "General",
+    "cv": "Computer vision",
+    "nlp": "NLP",
+}
+MODE_LABELS: dict[str, str] = {
+    "practice": "Practice",
+    "interview": "Interview",
+}
+MODE_HELP: dict[str, str] = {
+    "practice": "Feedback after every answer.",
+    "interview": "Feedback only in the report.",
+}
+LENGTH_LABELS: dict[str, str] = {
+    "short": "Short (~8)",
+    "full": "Full (~20)",
+}
+
+_INTRO = (
+    "A deep-learning interview, from the basics to your own project. "
+    "Answer in your own words; type [b]hint[/b], [b]skip[/b] or [b]could you repeat that[/b] "
+    "at any time, or press [b]F1[/b] for the keys."
+)
+
+
+class StartScreen(Screen[SessionOptions]):
+    """Dismissed with the :class:`SessionOptions` the candidate chose.
+
+    Args:
+        options: The initial choices (from the command line).
+        available: Tracks that have a flow in the bank; the others are disabled.
+    """
+
+    DEFAULT_CSS = """
+    StartScreen { align: center middle; }
+    StartScreen > VerticalScroll { width: 100%; max-width: 90; height: auto; max-height: 100%; }
+    StartScreen #title { text-style: bold; color: $primary; padding: 0 1; }
+    StartScreen #intro { padding: 0 1 1 1; color: $text-muted; }
+    StartScreen #choices { height: auto; }
+    StartScreen .choice { width: 1fr; height: auto; padding: 0 1; }
+    StartScreen .choice > Label { text-style: bold; }
+    StartScreen RadioSet { width: 100%; }
+    StartScreen #mode-help { color: $text-muted; height: auto; }
+    StartScreen #bottom { height: auto; padding: 1 1 0 1; }
+    StartScreen #seed { width: 24; }
+    StartScreen #seed-label { padding: 1 1 0 0; }
+    StartScreen #start { margin-left: 2; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def __init__(
+        self,
+        options: SessionOptions | None = None,
+        available: tuple[str, ...] = TRACKS,
+    ) -> None:
+        super().__init__()
+        self.options = options or SessionOptions()
+        self.available = available
+
+    def compose(self) -> ComposeResult:
+        """The three choices side by side, then the seed and the start button."""
+        with VerticalScroll():
+            yield Static("interviewer: deep-learning interview practice", id="title")
+            yield Static(_INTRO, id="intro")
+            with Horizontal(id="choices"):
+                with Vertical(classes="choice"):
+                    yield Label("Track")
+                    with RadioSet(id="track"):
+                        for track in TRACKS:
+                            yield RadioButton(
+                                TRACK_LABELS[track],
+                                value=track == self.options.track,
+                                name=track,
+                                disabled=track not in self.available,
+                            )
+                with Vertical(classes="choice"):
+                    yield Label("Mode")
+                    with RadioSet(id="mode"):
+                        for mode, label in MODE_LABELS.items():
+                            yield RadioButton(label, value=mode == self.options.mode, name=mode)
+                    yield Static(MODE_HELP[self.options.mode], id="mode-help")
+                with Vertical(classes="choice"):
+                    yield Label("Length (questions)")
+                    with RadioSet(id="length"):
+                        for length, label in LENGTH_LABELS.items():
+                            yield RadioButton(
+                                label, value=length == self.options.length, name=length
+                            )
+            with Horizontal(id="bottom"):
+                yield Label("Seed (optional)", id="seed-label")
+                seed = "" if self.options.seed is None else str(self.options.seed)
+                yield Input(seed, placeholder="random", type="integer", id="seed", max_length=12)
+                yield Button("Start the interview", variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Enter starts straight away with the choices shown."""
+        self.query_one("#start", Button).focus()
+
+    @on(RadioSet.Changed, "#mode")
+    def _mode_changed(self, event: RadioSet.Changed) -> None:
+        name = event.pressed.name or "practice"
+        self.query_one("#mode-help", Static).update(MODE_HELP.get(name, ""))
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#seed")
+    def action_start(self) -> None:
+        """Dismiss the screen with the chosen options."""
+        self.dismiss(self.chosen_options())
+
+    def _pressed(self, set_id: str, default: str) -> str:
+        button = self.query_one(f"#{set_id}", RadioSet).pressed_button
+        return button.name if button is not None and button.name else default
+
+    def chosen_options(self) -> SessionOptions:
+        """The options as currently chosen on screen."""
+        raw_seed = self.query_one("#seed", Input).value.strip()
+        try:
+            seed: int | None = int(raw_seed) if raw_seed else None
+        except ValueError:
+            seed = None
+        return SessionOptions(
+            track=cast(Track, self._pressed("track", self.options.track)),
+            mode=cast(Mode, self._pressed("mode", self.options.mode)),
+            length=cast(Length, self._pressed("length", self.options.length)),
+            seed=seed,
+        )

@@ -1,0 +1,371 @@
+"""The app's handle on one interview: the core engine plus timing and autosave.
+
+This module is the seam between the Textual widgets and the core. It never
+imports textual: it reports through return values and a plain callback, and
+the screens turn those into messages (the toolong pattern). Every engine call
+goes through one lock, because the screens call it from thread workers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from interviewer.models import Flow, Track
+from interviewer.ui.clock import Clock, system_clock
+from interviewer.ui.storage import SaveError, SessionStore
+
+if TYPE_CHECKING:
+    from interviewer.dialog.engine import Interview
+    from interviewer.grading import GradeResult
+    from interviewer.loader import Bank
+    from interviewer.models import Question
+    from interviewer.report import Report
+    from interviewer.transcript import Turn
+
+__all__ = [
+    "BackgroundGrader",
+    "Exchange",
+    "InterviewSession",
+    "Length",
+    "Mode",
+    "Progress",
+    "SessionOptions",
+    "flow_for_track",
+    "graded_text",
+    "spans_fit",
+]
+
+Mode = Literal["practice", "interview"]
+Length = Literal["short", "full"]
+
+# Interviewer turns that put a new question on the table (the per-question timer restarts).
+_ASKING_KINDS = frozenset({"question", "thread"})
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """What the candidate chose on the start screen.
+
+    Attributes:
+        track: Which interview flow: general, cv or nlp.
+        mode: ``practice`` shows feedback after every answer; ``interview`` only in the report.
+        length: ``short`` (about 8 questions) or ``full`` (about 20).
+        seed: Fixes the question draw; ``None`` draws a fresh one.
+    """
+
+    track: Track = "general"
+    mode: Mode = "practice"
+    length: Length = "short"
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the interview is, read under the session lock after every exchange.
+
+    Attributes:
+        stage: The current stage id.
+        stages: The flow's stage ids and titles, in order.
+        asked: Main questions asked so far.
+        planned: Main questions the flow plans for this length.
+        finished: Whether the interview is over.
+    """
+
+    stage: str
+    stages: tuple[tuple[str, str], ...]
+    asked: int
+    planned: int
+    finished: bool
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """What one call into the engine produced.
+
+    Attributes:
+        turns: The new turns, in order (the candidate's own turn included).
+        progress: The interview's position afterwards.
+        graded_texts: For each turn, the text its grade's spans index into
+            (the answer alone, or the answers to the question joined), else None.
+        save_error: Why the autosave failed, or ``""``.
+    """
+
+    turns: tuple[Turn, ...]
+    progress: Progress
+    graded_texts: tuple[str | None, ...] = ()
+    save_error: str = ""
+
+
+def spans_fit(result: GradeResult, text: str) -> bool:
+    """Whether every span of ``result`` indexes into ``text``."""
+    spans = [s for c in result.concepts for s in c.spans]
+    spans += [s for m in result.misconceptions for s in m.spans]
+    return all(text[s.start : s.end] == s.text for s in spans)
+
+
+def graded_text(result: GradeResult, answers: list[str]) -> str | None:
+    """Which text a question's best result was graded on.
+
+    The engine keeps the best of the newest answer alone and all answers so far
+    joined by newlines (a probe answer completes the main one), so the spans may
+    index into either, or into an earlier answer or join.
+    """
+    options = [answers[-1]] if answers else []
+    options += ["\n".join(answers[:k]) for k in range(len(answers), 1, -1)]
+    options += answers[:-1]
+    return next((text for text in options if spans_fit(result, text)), None)
+
+
+def flow_for_track(bank: Bank, track: str) -> Flow:
+    """The flow that runs ``track`` (the first by name when several do).
+
+    Raises:
+        KeyError: if no flow in the bank runs that track.
+    """
+    for name in sorted(bank.flows):
+        if bank.flows[name].track == track:
+            return bank.flows[name]
+    raise KeyError(f"no interview flow for the {track!r} track")
+
+
+class BackgroundGrader:
+    """A grader that is fitted off the main thread and waited for on first use.
+
+    Fitting imports scikit-learn, which takes about a second: the app starts a
+    thread worker calling :meth:`load` as soon as it opens, and shows the first
+    question meanwhile. The engine only grades once an answer comes in, by
+    which time the grader is normally ready.
+
+    Args:
+        factory: Builds the fitted grader.
+    """
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._grader: Any = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the grader has been fitted."""
+        return self._grader is not None
+
+    def load(self) -> None:
+        """Fit the grader now (idempotent, thread-safe)."""
+        with self._lock:
+            if self._grader is None:
+                self._grader = self._factory()
+
+    def grade(self, question: Question, answer: str) -> GradeResult:
+        """Grade an answer, fitting the grader first if needed."""
+        self.load()
+        result: GradeResult = self._grader.grade(question, answer)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        self.load()
+        return getattr(self._grader, name)
+
+
+@dataclass
+class _Timer:
+    """Elapsed time overall and per question, frozen when the interview ends."""
+
+    clock: Clock
+    started: float = 0.0
+    question_started: float = 0.0
+    question_id: str | None = None
+    frozen_at: float | None = None
+    times: list[tuple[str, float]] = field(default_factory=list)
+
+    def now(self) -> float:
+        return self.frozen_at if self.frozen_at is not None else self.clock()
+
+    def new_question(self, question_id: str | None) -> None:
+        self.close_question()
+        self.question_started = self.clock()
+        self.question_id = question_id
+
+    def close_question(self) -> None:
+        if self.question_id is not None:
+            self.times.append((self.question_id, self.now() - self.question_started))
+            self.question_id = None
+
+    def freeze(self) -> None:
+        if self.frozen_at is None:
+            self.frozen_at = self.clock()
+            self.close_question()
+
+
+@dataclass
+class InterviewSession:
+    """Drives one :class:`~interviewer.dialog.Interview` for the app.
+
+    Args:
+        bank: The loaded question bank.
+        options: The candidate's choices (``seed`` must be set).
+        grader: A fitted grader (or a :class:`BackgroundGrader`).
+        store: Where the transcript is autosaved and exported.
+        clock: Monotonic seconds, for the elapsed-time display.
+    """
+
+    bank: Bank
+    options: SessionOptions
+    grader: Any
+    store: SessionStore
+    clock: Clock = system_clock
+    flow: Flow = field(init=False)
+    progress: Progress = field(init=False)
+    _interview: Interview = field(init=False)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _timer: _Timer = field(init=False)
+
+    def __post_init__(self) -> None:
+        from interviewer.dialog.engine import Interview, InterviewConfig
+
+        self.flow = flow_for_track(self.bank, self.options.track)
+        config = InterviewConfig(
+            seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
+        )
+        self._interview = Interview(self.bank, self.flow, self.grader, config)
+        self._timer = _Timer(self.clock)
+        self.progress = self._progress()
+
+    @staticmethod
+    def session_id_for(options: SessionOptions, when: datetime) -> str:
+        """The file-name stem of a session started at ``when``."""
+        return f"{when:%Y%m%d-%H%M%S}-{options.track}-{options.mode}"
+
+    @property
+    def finished(self) -> bool:
+        """Whether the interview is over (as of the last exchange)."""
+        return self.progress.finished
+
+    # -- engine calls (any thread) -------------------------------------------------
+
+    def start(self) -> Exchange:
+        """Open the interview: the greeting and the first question."""
+        with self._lock:
+            self._timer.started = self.clock()
+            return self._exchange(self._interview.start())
+
+    def reply(self, text: str) -> Exchange:
+        """Pass the candidate's text (an answer or a typed command) to the engine."""
+        with self._lock:
+            return self._exchange(self._interview.reply(text))
+
+    def command(self, name: str) -> Exchange:
+        """Run an explicit command: hint, repeat, clarify, skip, dont_know, back or end."""
+        with self._lock:
+            return self._exchange(self._interview.command(name))
+
+    def _exchange(self, turns: list[Turn]) -> Exchange:
+        texts: list[str | None] = []
+        for turn in turns:
+            if turn.role == "interviewer" and turn.kind in _ASKING_KINDS:
+                self._timer.new_question(turn.question_id)
+            texts.append(self._graded_text(turn))
+        self.progress = self._progress()
+        if self.progress.finished:
+            self._timer.freeze()
+        save_error = self._autosave()
+        return Exchange(tuple(turns), self.progress, tuple(texts), save_error)
+
+    def _graded_text(self, turn: Turn) -> str | None:
+        if turn.grade is None:
+            return None
+        answers: list[str] = []
+        for record in self._interview.transcript.questions:
+            if record.question_id == turn.question_id:
+                answers = record.answers
+        return graded_text(turn.grade, answers or [turn.text])
+
+    def _progress(self) -> Progress:
+        asked, planned = self._interview.progress
+        return Progress(
+            stage=self._interview.stage,
+            stages=tuple((stage.id, stage.title) for stage in self.flow.stages),
+            asked=asked,
+            planned=planned,
+            finished=self._interview.finished,
+        )
+
+    # -- timing ---------------------------------------------------------------------
+
+    @property
+    def elapsed_total(self) -> float:
+        """Seconds since the interview started (frozen once it finishes)."""
+        return max(0.0, self._timer.now() - self._timer.started)
+
+    @property
+    def elapsed_question(self) -> float:
+        """Seconds since the current question was asked (0 once finished)."""
+        if self._timer.question_id is None:
+            return 0.0
+        return max(0.0, self._timer.now() - self._timer.question_started)
+
+    @property
+    def question_times(self) -> list[tuple[str, float]]:
+        """Seconds spent on each question asked so far, in order."""
+        return list(self._timer.times)
+
+    # -- persistence ----------------------------------------------------------------
+
+    def transcript_files(self) -> dict[str, str]:
+        """The transcript as Markdown and JSON (timings included), keyed by file suffix."""
+        transcript = self._interview.transcript
+        transcript.extras["elapsed"] = {
+            "total_seconds": round(self.elapsed_total, 1),
+            "questions": [
+                {"question_id": qid, "seconds": round(seconds, 1)}
+                for qid, seconds in self._timer.times
+            ],
+        }
+        return {
+            "transcript.md": transcript.to_markdown(),
+            "transcript.json": transcript.to_json(include_extras=True),
+        }
+
+    def _autosave(self) -> str:
+        try:
+            self.store.autosave(self.transcript_files())
+        except SaveError as exc:
+            return str(exc)
+        return ""
+
+    def save(self) -> str:
+        """Autosave now (e.g. on quit); return an error message or ``""``.
+
+        Waits at most a second for a running engine call, so quitting never hangs.
+        """
+        if not self._lock.acquire(timeout=1.0):
+            return "the interviewer was busy; the last autosave stands"
+        try:
+            return self._autosave()
+        finally:
+            self._lock.release()
+
+    def report(self) -> Report:
+        """The engine's report of the interview so far."""
+        with self._lock:
+            return self._interview.report()
+
+    def export(self) -> list[Path]:
+        """Write the transcript and the report, Markdown and JSON, to the export directory.
+
+        Raises:
+            SaveError: when a file cannot be written.
+        """
+        with self._lock:
+            report = self._interview.report()
+            files = self.transcript_files()
+            files["report.md"] = report.to_markdown()
+            files["report.json"] = report.to_json()
+            return self.store.export(files)

@@ -1,0 +1,3 @@
+"""The app's widgets, one module each."""
+
+__all__: list[str] = []
