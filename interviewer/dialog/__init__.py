@@ -1,3 +1,23 @@
-"""The dialog engine: the interview as an explicit state machine."""
+"""The dialog engine: the interview as an explicit state machine.
 
-__all__: list[str] = []
+``Interview`` follows a flow (``dialogs/*.yaml``) through its stages, asking,
+grading, probing, following threads and adapting the level; the states and
+transitions it may take are declared once, in :mod:`interviewer.dialog.machine`.
+"""
+
+from interviewer.dialog.commands import COMMANDS, recognise
+from interviewer.dialog.engine import Interview, InterviewConfig
+from interviewer.dialog.machine import STATES, TRANSITIONS, render_machine
+from interviewer.transcript import Transcript, Turn
+
+__all__ = [
+    "COMMANDS",
+    "STATES",
+    "TRANSITIONS",
+    "Interview",
+    "InterviewConfig",
+    "Transcript",
+    "Turn",
+    "recognise",
+    "render_machine",
+]

@@ -1,0 +1,313 @@
+"""The interview engine: follows a flow, asks, grades, probes, threads and adapts.
+
+Every change of state goes through :class:`~interviewer.dialog.machine.Machine`,
+whose table is the dialog's one declaration; this module only decides which
+event happens, using the flow's data and :mod:`interviewer.dialog.rules`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from interviewer.dialog.commands import COMMANDS, CommandName, recognise
+from interviewer.dialog.feedback import COMMANDS_LINE, answer_feedback, summary_line
+from interviewer.dialog.rules import (
+    best_result,
+    can_hint,
+    decide,
+    next_probe,
+    next_thread,
+    stage_pace,
+)
+from interviewer.dialog.session import InterviewConfig, Session
+from interviewer.models import Question
+from interviewer.report import Report, build_report
+from interviewer.transcript import QuestionRecord, Turn
+
+__all__ = ["Interview", "InterviewConfig"]
+
+
+class Interview(Session):
+    """One interview, driven by the candidate's replies.
+
+    ``start()`` greets and asks the first question; each ``reply(text)`` or
+    ``command(name)`` returns the turns it produced. Bad input never raises.
+
+    Args:
+        bank: The loaded bank.
+        flow: The flow to follow.
+        grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
+        config: Seed, length and mode.
+        on_turn: Called with every turn as it is produced (for a UI).
+    """
+
+    def report(self) -> Report:
+        """The report on the interview so far (complete once finished)."""
+        return build_report(self._transcript, self._bank)
+
+    # ----- candidate input ----------------------------------------------------------------
+
+    def start(self) -> list[Turn]:
+        """Greet the candidate and ask the first question."""
+        self._out = []
+        if self._machine.state != "idle":
+            self._say("notice", "The interview has already started.", record=False)
+            return self._out
+        self._fire("start")
+        opening = self._flow.opening
+        if self.config.mode == "practice":
+            opening += "\n\n" + COMMANDS_LINE
+        self._say("greeting", opening)
+        self._fire("greeted")
+        self._enter_next_stage()
+        return self._out
+
+    def reply(self, text: str) -> list[Turn]:
+        """Take the candidate's reply: an answer or a command such as "hint"."""
+        text = text if isinstance(text, str) else ""
+        if self._machine.state == "idle":
+            return self.start()
+        self._out = []
+        if self._machine.state == "finished":
+            self._fire("input")
+            self._say(
+                "notice", "The interview is over. Thank you! Your report is ready.", record=False
+            )
+            return self._out
+        stripped = text.strip()
+        if not stripped:
+            self._fire("empty")
+            self._say(
+                "notice",
+                "Take your time. Type your answer when you're ready, or say 'hint' or 'skip'.",
+            )
+            return self._out
+        name = recognise(stripped)
+        if name is None or name == "dont_know":
+            self._answer(stripped, dont_know=name == "dont_know")
+        else:
+            self._hear("command", stripped, {"command": name})
+            self._run_command(name)
+        return self._out
+
+    def command(self, name: str) -> list[Turn]:
+        """Run a command by name (hint, repeat, clarify, skip, dont_know, back, end)."""
+        recognised = recognise(name if isinstance(name, str) else "")
+        if recognised is None or self._machine.state in ("idle", "finished"):
+            self._out = []
+            known = ", ".join(COMMANDS)
+            if recognised is None:
+                self._say(
+                    "notice",
+                    f"I don't know the command {name!r}. Try one of: {known}.",
+                    record=False,
+                )
+                return self._out
+            return self.reply(name)
+        if recognised == "dont_know":
+            return self.reply("I don't know.")
+        self._out = []
+        self._hear("command", recognised.replace("_", " "), {"command": recognised})
+        self._run_command(recognised)
+        return self._out
+
+    # ----- stages and questions -----------------------------------------------------------
+
+    def _enter_next_stage(self) -> None:
+        """From stage_transition: enter the next stage that has questions, or wrap up."""
+        stages = self._flow.stages
+        while True:
+            self._stage_index += 1
+            stage = stages[self._stage_index]
+            if stage.id == "wrap-up":
+                self._fire("no_more_stages")
+                self._wrap_up("completed")
+                return
+            if self._count(stage) > 0 and self._picker.candidates(stage, self._asked()):
+                break
+        self._stage_asked = 0
+        self._current = None
+        self._say("stage", stage.intro or stage.title, {"title": stage.title})
+        self._fire("enter_stage")
+        self._ask_next()
+
+    def _ask_next(self) -> None:
+        """From asking: resume, draw the next main question, or end the stage."""
+        self._probe = None
+        self._rephrased = 0
+        if self._resume is not None:
+            self._current, self._resume = self._resume, None
+            self._fire("ask")
+            resumed = self._bank.questions[self._current.question_id]
+            self._say("question", f"Now, back to where we were. {resumed.ask}")
+            return
+        stage = self._flow.stages[self._stage_index]
+        pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
+        if self._stage_asked >= self._count(stage):
+            self._fire("stage_done")
+            self._enter_next_stage()
+            return
+        if pace == "advance":
+            self._say("notice", "You're clearly at home here, so let's move on to harder ground.")
+            self._fire("stage_done")
+            self._enter_next_stage()
+            return
+        asked = self._asked()
+        topics = Counter(self._bank.questions[q].topics[0] for q in asked)
+        earlier = self._flow.stages[: self._stage_index] if pace == "step_down" else []
+        question, role = self._picker.draw(stage, earlier, asked, topics)
+        if question is None:
+            self._fire("stage_done")
+            self._enter_next_stage()
+            return
+        self._current = QuestionRecord(question.id, stage.id, role)
+        self._transcript.questions.append(self._current)
+        self._stage_asked += 1
+        self._fire("ask")
+        lead = "Let's try a different angle. " if role == "easier" else ""
+        self._say("question", lead + question.ask, {"role": role})
+
+    # ----- answers ------------------------------------------------------------------------
+
+    def _answer(self, text: str, *, dont_know: bool) -> None:
+        record = self._current
+        assert record is not None  # awaiting_answer always has a current question
+        question = self._bank.questions[record.question_id]
+        self._fire("dont_know" if dont_know else "answer")
+        record.answers.append(text)
+        record.status = "answered"
+        record.result = best_result(self._grader, question, record.answers, record.result)
+        meta: dict[str, Any] = {"command": "dont_know"} if dont_know else {}
+        if self._probe is not None:
+            meta["probe"] = self._probe.id
+        self._hear("answer", text, meta, grade=record.result)
+        answering_probe, self._probe = self._probe is not None, None
+        if self._revisiting:
+            self._revisiting = False
+            self._feedback(question, record, closed=True)
+            self._fire("next")
+            self._ask_next()
+            return
+        decision = decide(
+            question,
+            record,
+            self._flow,
+            answering_probe=answering_probe,
+            said_dont_know=dont_know,
+        )
+        if decision == "retry":
+            self._feedback(question, record, closed=False)
+            self._fire("retry")
+            self._give_hint(question, record, lead="Let me give you a nudge. ")
+            self._fire("hinted")
+        elif decision == "probe":
+            concept = next_probe(question, record, self._flow)
+            assert concept is not None and concept.probe is not None
+            record.probes.append(concept.id)
+            self._probe = concept
+            self._feedback(question, record, closed=False)
+            self._fire("probe")
+            self._say("probe", concept.probe, {"concept": concept.id})
+            self._fire("asked")
+        else:
+            self._feedback(question, record, closed=True)
+            self._follow_thread_or_move_on(question, record)
+
+    def _follow_thread_or_move_on(self, question: Question, record: QuestionRecord) -> None:
+        link = next_thread(question, record, self._flow, self._asked(), self._bank.questions)
+        if link is None:
+            self._fire("next")
+            self._ask_next()
+            return
+        target = self._bank.questions[link.to]
+        self._current = QuestionRecord(
+            target.id, self.stage, "thread", depth=record.depth + 1, parent=question.id
+        )
+        self._transcript.questions.append(self._current)
+        self._rephrased = 0
+        self._fire("thread")
+        text = f"{link.say} {target.ask}" if link.say else target.ask
+        self._say("thread", text, {"from": question.id})
+        self._fire("asked")
+
+    def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
+        if self.config.mode == "practice":
+            self._say("feedback", answer_feedback(question, record, closed=closed))
+
+    def _give_hint(self, question: Question, record: QuestionRecord, lead: str = "") -> None:
+        if can_hint(question, record, self._flow):
+            hint = question.hints[record.hints_used]
+            record.hints_used += 1
+            self._say("hint", lead + hint, {"level": record.hints_used})
+        else:
+            self._say(
+                "notice", "That's all the hints I have for this one. Have a go, or say 'skip'."
+            )
+
+    # ----- commands -----------------------------------------------------------------------
+
+    def _run_command(self, name: CommandName) -> None:
+        record = self._current
+        assert record is not None  # commands only run while awaiting an answer
+        question = self._bank.questions[record.question_id]
+        if name == "hint":
+            self._fire("hint")
+            self._give_hint(question, record)
+            self._fire("hinted")
+        elif name == "repeat":
+            self._fire("repeat")
+            self._say(
+                "repeat", self._probe.probe if self._probe and self._probe.probe else question.ask
+            )
+        elif name == "clarify":
+            self._fire("clarify")
+            if self._probe is not None and self._probe.probe:
+                text = f"I mean, for the question above: {self._probe.probe}"
+            else:
+                text = question.rephrasings[self._rephrased % len(question.rephrasings)]
+                self._rephrased += 1
+            self._say("repeat", text, {"rephrased": True})
+        elif name == "skip":
+            self._fire("skip")
+            self._revisiting = False
+            if record.status == "asked":
+                record.status = "skipped"
+                self._feedback(question, record, closed=True)
+            self._say("notice", "No problem, let's move on.")
+            self._ask_next()
+        elif name == "back":
+            self._go_back(record)
+        elif name == "end":
+            self._fire("end")
+            self._wrap_up("candidate")
+
+    def _go_back(self, record: QuestionRecord) -> None:
+        self._fire("back")
+        earlier = [r for r in self._transcript.questions if r is not record and r.status != "asked"]
+        if self._revisiting or self._resume is not None:
+            self._say(
+                "notice", "We can only go back one question at a time. Let's finish this one."
+            )
+            return
+        if not earlier:
+            self._say("notice", "This is the first question, so there is nothing to go back to.")
+            return
+        previous = earlier[-1]
+        self._resume, self._current = record, previous
+        self._revisiting, self._probe, self._rephrased = True, None, 0
+        question = self._bank.questions[previous.question_id]
+        self._say("question", f"Sure, let's go back. {question.ask}", {"revisit": True})
+
+    def _wrap_up(self, ended_by: str) -> None:
+        wrap = self._flow.stages[-1]
+        self._stage_index = len(self._flow.stages) - 1
+        self._current = None
+        if wrap.intro and ended_by == "completed":
+            self._say("stage", wrap.intro, {"title": wrap.title})
+        closing = self._flow.closing
+        if self.config.mode == "practice":
+            closing += "\n\n" + summary_line(self._transcript.questions)
+        self._say("closing", closing)
+        self._transcript.ended_by = ended_by
+        self._fire("closed")

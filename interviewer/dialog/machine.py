@@ -1,0 +1,203 @@
+"""The interview's states and transitions, declared in one table.
+
+The engine (:mod:`interviewer.dialog.engine`) decides *which* event happens by
+applying the flow's rules; this table decides whether that event is allowed in
+the current state and where it leads. Nothing else in the package moves the
+state, so the table below is the complete picture of the dialog, and
+:func:`render_machine` prints it as plain text or as a Mermaid diagram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "EVENTS",
+    "STATES",
+    "TRANSITIONS",
+    "Event",
+    "IllegalTransitionError",
+    "Machine",
+    "State",
+    "Transition",
+    "render_machine",
+]
+
+State = Literal[
+    "idle",
+    "greeting",
+    "asking",
+    "awaiting_answer",
+    "grading",
+    "probing",
+    "threading",
+    "hinting",
+    "stage_transition",
+    "wrap_up",
+    "finished",
+]
+
+Event = Literal[
+    "start",
+    "greeted",
+    "enter_stage",
+    "ask",
+    "stage_done",
+    "answer",
+    "dont_know",
+    "hint",
+    "repeat",
+    "clarify",
+    "skip",
+    "back",
+    "end",
+    "empty",
+    "retry",
+    "probe",
+    "thread",
+    "next",
+    "asked",
+    "hinted",
+    "no_more_stages",
+    "closed",
+    "input",
+]
+
+STATES: tuple[State, ...] = (
+    "idle",
+    "greeting",
+    "asking",
+    "awaiting_answer",
+    "grading",
+    "probing",
+    "threading",
+    "hinting",
+    "stage_transition",
+    "wrap_up",
+    "finished",
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move of the dialog.
+
+    Attributes:
+        source: The state the dialog is in.
+        event: What happened (a candidate input or a rule's decision).
+        target: The state the dialog moves to.
+        why: When the engine fires this event, in plain words.
+    """
+
+    source: State
+    event: Event
+    target: State
+    why: str
+
+
+# The whole dialog. Rows are grouped by source state, in the order of a normal interview.
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("idle", "start", "greeting", "start() is called"),
+    Transition("greeting", "greeted", "stage_transition", "the opening line has been said"),
+    Transition(
+        "asking",
+        "ask",
+        "awaiting_answer",
+        "the next question is drawn (or an interrupted one resumed)",
+    ),
+    Transition(
+        "asking", "stage_done", "stage_transition", "the stage asked its count, or advanced early"
+    ),
+    Transition("awaiting_answer", "answer", "grading", "the candidate answers"),
+    Transition(
+        "awaiting_answer", "dont_know", "grading", "'I don't know': graded as such, never probed"
+    ),
+    Transition("awaiting_answer", "hint", "hinting", "the candidate asks for a hint"),
+    Transition("awaiting_answer", "repeat", "awaiting_answer", "the question is said again"),
+    Transition("awaiting_answer", "clarify", "awaiting_answer", "the question is rephrased"),
+    Transition("awaiting_answer", "empty", "awaiting_answer", "an empty reply: a gentle notice"),
+    Transition("awaiting_answer", "skip", "asking", "the candidate skips; the question scores 0"),
+    Transition(
+        "awaiting_answer", "back", "awaiting_answer", "the previous question is asked again"
+    ),
+    Transition("awaiting_answer", "end", "wrap_up", "the candidate ends the interview"),
+    Transition("grading", "retry", "hinting", "a weak first attempt earns a hint and a retry"),
+    Transition("grading", "probe", "probing", "a key concept is missing and probes remain"),
+    Transition("grading", "thread", "threading", "a thread link's condition holds"),
+    Transition("grading", "next", "asking", "nothing more to ask about this question"),
+    Transition("probing", "asked", "awaiting_answer", "the probe has been asked"),
+    Transition("threading", "asked", "awaiting_answer", "the follow-up question has been asked"),
+    Transition("hinting", "hinted", "awaiting_answer", "a hint from the ladder has been given"),
+    Transition("stage_transition", "enter_stage", "asking", "the next stage with questions begins"),
+    Transition("stage_transition", "no_more_stages", "wrap_up", "only the wrap-up is left"),
+    Transition("wrap_up", "closed", "finished", "the closing line has been said"),
+    Transition("finished", "input", "finished", "anything after the end: a notice"),
+)
+
+EVENTS: tuple[Event, ...] = tuple(dict.fromkeys(t.event for t in TRANSITIONS))
+
+_TABLE: dict[tuple[State, Event], Transition] = {(t.source, t.event): t for t in TRANSITIONS}
+
+
+class IllegalTransitionError(RuntimeError):
+    """The engine tried a move the table does not allow: a bug in the engine."""
+
+
+class Machine:
+    """The current state, moved only through :data:`TRANSITIONS`.
+
+    Attributes:
+        state: The current state.
+        history: Every ``(source, event, target)`` fired so far.
+    """
+
+    def __init__(self, state: State = "idle") -> None:
+        self.state: State = state
+        self.history: list[tuple[State, Event, State]] = []
+
+    def can(self, event: Event) -> bool:
+        """Whether ``event`` is allowed in the current state."""
+        return (self.state, event) in _TABLE
+
+    def fire(self, event: Event) -> State:
+        """Move along the transition for ``event`` and return the new state.
+
+        Raises:
+            IllegalTransitionError: if the table has no such move from this state.
+        """
+        try:
+            transition = _TABLE[(self.state, event)]
+        except KeyError:
+            raise IllegalTransitionError(
+                f"no transition on {event!r} from {self.state!r}"
+            ) from None
+        self.history.append((self.state, event, transition.target))
+        self.state = transition.target
+        return self.state
+
+
+def render_machine(style: Literal["text", "mermaid"] = "text") -> str:
+    """Render the transition table.
+
+    Args:
+        style: ``text`` for an aligned table, ``mermaid`` for a ``stateDiagram-v2``.
+
+    Returns:
+        The rendering, ending with a newline.
+    """
+    if style == "mermaid":
+        lines = ["stateDiagram-v2", "    [*] --> idle"]
+        lines += [f"    {t.source} --> {t.target}: {t.event}" for t in TRANSITIONS]
+        lines.append("    finished --> [*]")
+        return "\n".join(lines) + "\n"
+    width_source = max(len(t.source) for t in TRANSITIONS)
+    width_event = max(len(t.event) for t in TRANSITIONS)
+    width_target = max(len(t.target) for t in TRANSITIONS)
+    lines = ["Interview dialog: states and transitions", ""]
+    for t in TRANSITIONS:
+        lines.append(
+            f"{t.source:<{width_source}}  --{t.event:-<{width_event}}-->  "
+            f"{t.target:<{width_target}}  {t.why}"
+        )
+    return "\n".join(lines) + "\n"

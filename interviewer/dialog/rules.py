@@ -1,0 +1,171 @@
+"""The interviewer's rules for one question: hint and retry, probe, follow a thread.
+
+These are pure functions of the question, its record and the flow's limits;
+:mod:`interviewer.dialog.engine` applies them after every graded answer, in the
+order of :func:`decide`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Literal, Protocol
+
+from interviewer.grading.result import GradeResult
+from interviewer.models import Concept, Flow, Question, Stage, ThreadCondition, ThreadLink
+from interviewer.transcript import QuestionRecord
+
+__all__ = [
+    "RETRY_BELOW",
+    "Decision",
+    "Grader",
+    "best_result",
+    "can_hint",
+    "decide",
+    "next_probe",
+    "next_thread",
+    "stage_pace",
+    "thread_holds",
+]
+
+# A first attempt graded below this earns a hint and a second try.
+RETRY_BELOW = 1.5
+
+Decision = Literal["retry", "probe", "thread", "next"]
+Pace = Literal["advance", "step_down", "steady"]
+
+
+class Grader(Protocol):
+    """What the engine needs from a grader (see :class:`interviewer.grading.RubricGrader`)."""
+
+    def grade(self, question: Question, answer: str) -> GradeResult:
+        """Grade ``answer`` against ``question``; never raises."""
+        ...
+
+
+def best_result(
+    grader: Grader, question: Question, answers: list[str], current: GradeResult | None
+) -> GradeResult:
+    """The best grade over the newest answer alone and all answers together.
+
+    Probe answers complete the main answer, so they are graded joined with it;
+    a retry after a hint may replace a wrong first attempt, so it is also graded
+    alone. The question keeps the best result it ever reached.
+    """
+    options = [grader.grade(question, answers[-1])]
+    if len(answers) > 1:
+        options.append(grader.grade(question, "\n".join(answers)))
+    if current is not None:
+        options.insert(0, current)
+    return max(options, key=lambda r: r.grade)
+
+
+def can_hint(question: Question, record: QuestionRecord, flow: Flow) -> bool:
+    """Whether another hint from the question's ladder may be given."""
+    return record.hints_used < min(flow.max_hints, len(question.hints))
+
+
+def next_probe(question: Question, record: QuestionRecord, flow: Flow) -> Concept | None:
+    """The missing key concept to probe next, heaviest first; None when none is due."""
+    if record.result is None or len(record.probes) >= flow.max_probes_per_question:
+        return None
+    credited = {c.concept_id for c in record.result.credited}
+    missing = [
+        c
+        for c in question.concepts
+        if c.key and c.probe and c.id not in credited and c.id not in record.probes
+    ]
+    if not missing:
+        return None
+    return max(missing, key=lambda c: c.weight)  # max keeps rubric order among equals
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in phrase.lower().split()) + r"\b"
+    return re.search(pattern, text) is not None
+
+
+def thread_holds(condition: ThreadCondition, record: QuestionRecord) -> bool:
+    """Whether every field given in ``condition`` holds for the record's answers."""
+    result = record.result
+    credit = record.credit
+    if result is None or credit is None:
+        return False
+    credited = {c.concept_id for c in result.credited}
+    text = " ".join(record.answers).lower()
+    checks = [
+        condition.covered is None or condition.covered in credited,
+        condition.missed is None or condition.missed not in credited,
+        condition.mentioned is None or any(_mentions(text, p) for p in condition.mentioned),
+        condition.grade_below is None or credit < condition.grade_below,
+        condition.grade_at_least is None or credit >= condition.grade_at_least,
+    ]
+    return all(checks)
+
+
+def next_thread(
+    question: Question,
+    record: QuestionRecord,
+    flow: Flow,
+    asked: Collection[str],
+    known: Collection[str],
+) -> ThreadLink | None:
+    """The first thread link whose condition holds and whose target is new and known."""
+    if record.depth >= flow.max_thread_depth:
+        return None
+    for link in question.threads:
+        if link.to in asked or link.to not in known:
+            continue
+        if thread_holds(link.when, record):
+            return link
+    return None
+
+
+def decide(
+    question: Question,
+    record: QuestionRecord,
+    flow: Flow,
+    *,
+    answering_probe: bool,
+    said_dont_know: bool,
+) -> Decision:
+    """What to do after grading an answer (threads are checked by the caller on ``next``).
+
+    The order: a weak first attempt at the question itself earns a hint and a retry;
+    then a missing key concept is probed (never after "I don't know"); else the
+    question is done.
+    """
+    first_attempt = len(record.answers) == 1
+    credit = record.credit or 0.0
+    if (
+        not answering_probe
+        and first_attempt
+        and record.hints_used == 0
+        and credit < RETRY_BELOW
+        and can_hint(question, record, flow)
+    ):
+        return "retry"
+    flags = record.result.flags if record.result else ()
+    if said_dont_know or "dont_know" in flags or "empty" in flags:
+        return "next"
+    if next_probe(question, record, flow) is not None:
+        return "probe"
+    return "next"
+
+
+def stage_pace(stage: Stage, records: list[QuestionRecord], asked_in_stage: int) -> Pace:
+    """The stage's adaptation rule, applied once it has asked ``min_questions``.
+
+    ``advance`` when the stage's mean credit reached ``advance_at`` (move up early),
+    ``step_down`` when it is below ``step_down_below`` (draw an easier question),
+    ``steady`` otherwise.
+    """
+    credits = [r.credit for r in records if r.stage == stage.id and r.credit is not None]
+    if not credits or asked_in_stage < max(stage.min_questions, 1):
+        return "steady"
+    mean = sum(credits) / len(credits)
+    if stage.advance_at is not None and mean >= stage.advance_at:
+        return "advance"
+    if stage.step_down_below is not None and mean < stage.step_down_below:
+        return "step_down"
+    return "steady"

@@ -1,0 +1,286 @@
+"""The report at the end of an interview: grades, strengths, gaps, what to study.
+
+:func:`build_report` reads a :class:`~interviewer.transcript.Transcript` and the
+bank; the :class:`Report` it returns is self-contained plain data that renders
+to Markdown and to JSON and round-trips through :meth:`Report.from_dict`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from interviewer.loader import Bank
+from interviewer.models import STAGES
+from interviewer.transcript import Transcript
+
+__all__ = ["Gap", "QuestionScore", "Report", "Score", "build_report"]
+
+STRONG_AT = 3.5  # a question or topic at or above this counts as a strength
+GAP_BELOW = 3.0  # a question below this is listed as a gap
+STUDY_TOPICS = 3  # how many weak topics "what to study next" names
+
+
+@dataclass(frozen=True)
+class Score:
+    """A mean grade over some questions."""
+
+    name: str
+    title: str
+    grade: float
+    questions: int
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    """How one question went."""
+
+    question_id: str
+    ask: str
+    stage: str
+    role: str
+    status: str
+    credit: float | None
+    hints_used: int
+    topics: list[str]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A weak question: the concepts to study and the wrong claims to unlearn."""
+
+    question_id: str
+    ask: str
+    credit: float
+    missed: list[tuple[str, str]]  # (concept label, what to study)
+    misconceptions: list[tuple[str, str]]  # (claim, correction)
+
+
+@dataclass
+class Report:
+    """The end-of-interview report.
+
+    Attributes:
+        flow: The flow's name; title: its title.
+        mode: ``practice`` or ``interview``; seed and length as run.
+        ended_by: ``completed``, ``candidate`` or empty while running.
+        overall: Mean credit over the graded questions (None if none).
+        answered: Questions answered; skipped: questions skipped.
+        stages: Mean grade per stage, in interview order.
+        topics: Mean grade per topic, weakest first.
+        questions: Every question asked, in order.
+        strengths: What went well, in plain words.
+        gaps: The weak questions with what to study.
+        study_next: An ordered study plan.
+    """
+
+    flow: str
+    title: str
+    mode: str
+    seed: int
+    length: str
+    ended_by: str
+    overall: float | None
+    answered: int
+    skipped: int
+    stages: list[Score] = field(default_factory=list)
+    topics: list[Score] = field(default_factory=list)
+    questions: list[QuestionScore] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    study_next: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the report."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from :meth:`to_dict` output."""
+        return cls(
+            **{
+                **data,
+                "stages": [Score(**s) for s in data.get("stages", [])],
+                "topics": [Score(**s) for s in data.get("topics", [])],
+                "questions": [QuestionScore(**q) for q in data.get("questions", [])],
+                "gaps": [
+                    Gap(
+                        **{
+                            **g,
+                            "missed": [tuple(m) for m in g["missed"]],
+                            "misconceptions": [tuple(m) for m in g["misconceptions"]],
+                        }
+                    )
+                    for g in data.get("gaps", [])
+                ],
+            }
+        )
+
+    def to_json(self) -> str:
+        """Serialise to indented JSON with sorted keys (stable bytes)."""
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """Parse :meth:`to_json` output."""
+        return cls.from_dict(json.loads(text))
+
+    def to_markdown(self) -> str:
+        """Render the report as Markdown."""
+        lines = [f"# Report: {self.title}", ""]
+        if self.overall is None:
+            lines.append("No answer was graded.")
+        else:
+            skipped = f", {self.skipped} skipped" if self.skipped else ""
+            lines.append(
+                f"Overall **{self.overall:.1f}/5** over {self.answered + self.skipped}"
+                f" questions ({self.answered} answered{skipped})."
+            )
+        lines.append(f"Mode {self.mode} · {self.length} · seed {self.seed}.")
+        for heading, scores in (("By stage", self.stages), ("By topic", self.topics)):
+            if scores:
+                lines += ["", f"## {heading}", "", "| | Grade | Questions |", "|---|---:|---:|"]
+                lines += [f"| {s.title} | {s.grade:.1f} | {s.questions} |" for s in scores]
+        if self.questions:
+            lines += ["", "## Questions", "", "| # | Question | Stage | Grade | Hints |"]
+            lines.append("|---:|---|---|---:|---:|")
+            for number, q in enumerate(self.questions, 1):
+                grade = "skipped" if q.status == "skipped" else _fmt(q.credit)
+                follow = " (follow-up)" if q.role == "thread" else ""
+                lines.append(
+                    f"| {number} | `{q.question_id}`{follow} | {q.stage} | {grade} |"
+                    f" {q.hints_used} |"
+                )
+        lines += ["", "## Strengths", ""]
+        lines += [f"- {s}" for s in self.strengths] or ["- None stood out yet; keep practising."]
+        lines += ["", "## Gaps", ""]
+        if not self.gaps:
+            lines.append("- No weak answers. Well done.")
+        for gap in self.gaps:
+            lines += [f"### {gap.ask} ({gap.credit:.1f}/5)", ""]
+            lines += [f"- Study **{label}**: {what}" for label, what in gap.missed]
+            lines += [f"- Unlearn: {claim} {fix}" for claim, fix in gap.misconceptions]
+            lines.append("")
+        lines += ["## What to study next", ""]
+        lines += [f"{n}. {item}" for n, item in enumerate(self.study_next, 1)] or [
+            "1. Try a full-length interview, or the advanced stage."
+        ]
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 2)
+
+
+def build_report(transcript: Transcript, bank: Bank) -> Report:
+    """Compute the report of a transcript.
+
+    Args:
+        transcript: The interview so far.
+        bank: The bank it ran on (for question texts, topics and concepts).
+    """
+    records = [r for r in transcript.questions if r.question_id in bank.questions]
+    graded = [r for r in records if r.credit is not None]
+    credits = [r.credit for r in graded if r.credit is not None]
+    report = Report(
+        flow=transcript.flow,
+        title=transcript.title,
+        mode=transcript.mode,
+        seed=transcript.seed,
+        length=transcript.length,
+        ended_by=transcript.ended_by,
+        overall=_mean(credits) if credits else None,
+        answered=sum(1 for r in graded if r.status == "answered"),
+        skipped=sum(1 for r in graded if r.status == "skipped"),
+    )
+    by_stage: dict[str, list[float]] = {}
+    by_topic: dict[str, list[float]] = {}
+    for record in graded:
+        credit = record.credit or 0.0
+        by_stage.setdefault(record.stage, []).append(credit)
+        for topic in bank.questions[record.question_id].topics:
+            by_topic.setdefault(topic, []).append(credit)
+    order: dict[str, int] = {stage: index for index, stage in enumerate(STAGES)}
+    report.stages = [
+        Score(s, s.replace("-", " ").capitalize(), _mean(v), len(v))
+        for s, v in sorted(by_stage.items(), key=lambda item: order.get(item[0], 99))
+    ]
+    report.topics = sorted(
+        (
+            Score(t, bank.topics.get(t, t.replace("-", " ")), _mean(v), len(v))
+            for t, v in by_topic.items()
+        ),
+        key=lambda s: (s.grade, s.name),
+    )
+    for record in records:
+        question = bank.questions[record.question_id]
+        report.questions.append(
+            QuestionScore(
+                record.question_id,
+                question.ask,
+                record.stage,
+                record.role,
+                record.status,
+                record.credit,
+                record.hints_used,
+                list(question.topics),
+            )
+        )
+    for record in graded:
+        question = bank.questions[record.question_id]
+        credit = record.credit or 0.0
+        result = record.result
+        credited = [c.label for c in result.credited] if result else []
+        if credit >= STRONG_AT and credited:
+            report.strengths.append(
+                f"{question.ask} ({credit:.1f}/5): " + "; ".join(credited) + "."
+            )
+        hits = list(result.misconceptions) if result else []
+        if credit < GAP_BELOW or hits:
+            missed_ids = (
+                {c.concept_id for c in result.missed}
+                if result
+                else {c.id for c in question.concepts}
+            )
+            report.gaps.append(
+                Gap(
+                    record.question_id,
+                    question.ask,
+                    credit,
+                    [
+                        (c.label, c.missing_feedback)
+                        for c in question.concepts
+                        if c.id in missed_ids
+                    ],
+                    [(h.claim, h.correction) for h in hits],
+                )
+            )
+    report.study_next = _study_plan(report, bank, {r.question_id for r in records})
+    return report
+
+
+def _study_plan(report: Report, bank: Bank, asked: set[str]) -> list[str]:
+    """Weakest topics first: what to review, then which new questions to practise."""
+    plan = []
+    for topic in [t for t in report.topics if t.grade < STRONG_AT][:STUDY_TOPICS]:
+        labels: list[str] = []
+        for gap in report.gaps:
+            if topic.name in bank.questions[gap.question_id].topics:
+                labels += [label for label, _ in gap.missed if label not in labels]
+        fresh = [
+            q.id for q in bank.questions.values() if topic.name in q.topics and q.id not in asked
+        ]
+        item = f"**{topic.title}** ({topic.grade:.1f}/5)"
+        if labels:
+            item += ": review " + "; ".join(labels[:4])
+        if fresh:
+            item += ". Then practise " + ", ".join(f"`{q}`" for q in fresh[:3])
+        plan.append(item + ".")
+    if report.overall is not None and not plan:
+        plan.append("Everything asked went well: try the full-length interview or another track.")
+    return plan

@@ -1,0 +1,316 @@
+"""The interview transcript: every turn, every answer, its grade and feedback.
+
+A :class:`Transcript` is plain data. It renders to Markdown for people and to
+JSON for programs, and ``Transcript.from_json(t.to_json()) == t``. Nothing in it
+depends on the clock: the same flow, seed and answers give the same bytes.
+Timings, when a UI wants to keep them, go in :attr:`Transcript.extras` and can
+be left out of the output.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
+
+__all__ = [
+    "HINT_COST",
+    "SCHEMA_VERSION",
+    "QuestionRecord",
+    "Role",
+    "Transcript",
+    "Turn",
+    "TurnKind",
+    "grade_from_dict",
+]
+
+SCHEMA_VERSION = 1
+
+# Credit taken off a question for each hint used on it.
+HINT_COST = 0.25
+
+Role = Literal["interviewer", "candidate"]
+TurnKind = Literal[
+    "greeting",
+    "question",
+    "probe",
+    "thread",
+    "hint",
+    "repeat",
+    "feedback",
+    "stage",
+    "closing",
+    "notice",
+    "answer",
+    "command",
+]
+RecordRole = Literal["main", "thread", "easier"]
+RecordStatus = Literal["asked", "answered", "skipped"]
+
+
+def grade_from_dict(data: dict[str, Any]) -> GradeResult:
+    """Rebuild a :class:`GradeResult` from :meth:`GradeResult.to_dict` output."""
+
+    def spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
+        return tuple(Span(int(s["start"]), int(s["end"]), str(s["text"])) for s in items)
+
+    concepts = tuple(
+        ConceptMatch(**{**c, "spans": spans(c.get("spans", []))}) for c in data.get("concepts", [])
+    )
+    hits = tuple(
+        MisconceptionHit(**{**m, "spans": spans(m.get("spans", []))})
+        for m in data.get("misconceptions", [])
+    )
+    return GradeResult(
+        question_id=str(data["question_id"]),
+        grade=float(data["grade"]),
+        concepts=concepts,
+        misconceptions=hits,
+        similarity=float(data.get("similarity", 0.0)),
+        coverage=float(data.get("coverage", 0.0)),
+        flags=tuple(data.get("flags", ())),
+        feedback=str(data.get("feedback", "")),
+        composition=tuple(
+            (str(name), float(value), float(part))
+            for name, value, part in data.get("composition", ())
+        ),
+    )
+
+
+def _grade_to_dict(result: GradeResult) -> dict[str, Any]:
+    data = result.to_dict()
+    data.pop("missed", None)  # derived from concepts; rebuilt on load
+    return data
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One thing said in the interview.
+
+    Attributes:
+        role: ``interviewer`` or ``candidate``.
+        kind: What the turn does: greeting, question, probe, thread, hint, repeat,
+            feedback, stage, closing, notice (interviewer); answer, command (candidate).
+        text: What is said, in Markdown.
+        question_id: The question the turn is about, if any.
+        stage: The stage the interview was in.
+        grade: For an answer, its grade against the question.
+        meta: Small JSON-ready details (the command recognised, the concept probed...).
+    """
+
+    role: Role
+    kind: TurnKind
+    text: str
+    question_id: str | None = None
+    stage: str | None = None
+    grade: GradeResult | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the turn."""
+        return {
+            "role": self.role,
+            "kind": self.kind,
+            "text": self.text,
+            "question_id": self.question_id,
+            "stage": self.stage,
+            "grade": _grade_to_dict(self.grade) if self.grade else None,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Turn:
+        """Rebuild a turn from :meth:`to_dict` output."""
+        grade = data.get("grade")
+        return cls(
+            role=data["role"],
+            kind=data["kind"],
+            text=data["text"],
+            question_id=data.get("question_id"),
+            stage=data.get("stage"),
+            grade=grade_from_dict(grade) if grade else None,
+            meta=dict(data.get("meta") or {}),
+        )
+
+
+@dataclass
+class QuestionRecord:
+    """What happened to one question: its answers, hints, probes and best grade.
+
+    Attributes:
+        question_id: The question.
+        stage: The stage it was asked in.
+        role: ``main`` (drawn from the stage pool), ``thread`` (a follow-up) or
+            ``easier`` (drawn from an earlier stage because the candidate struggled).
+        depth: How many thread links led here (0 for a main question).
+        parent: The question whose thread led here.
+        answers: Every reply given to it (main answer, retries, probe answers).
+        hints_used: Hints given on it.
+        probes: Concept ids probed.
+        result: The best grade reached, over the answers alone and together.
+        status: ``asked`` (no answer yet), ``answered`` or ``skipped``.
+    """
+
+    question_id: str
+    stage: str
+    role: RecordRole = "main"
+    depth: int = 0
+    parent: str | None = None
+    answers: list[str] = field(default_factory=list)
+    hints_used: int = 0
+    probes: list[str] = field(default_factory=list)
+    result: GradeResult | None = None
+    status: RecordStatus = "asked"
+
+    @property
+    def credit(self) -> float | None:
+        """The question's score (0-5) after hint costs; None while unanswered."""
+        if self.status == "skipped":
+            return 0.0
+        if self.result is None or self.status != "answered":
+            return None
+        return round(max(0.0, self.result.grade - HINT_COST * self.hints_used), 2)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the record."""
+        return {
+            "question_id": self.question_id,
+            "stage": self.stage,
+            "role": self.role,
+            "depth": self.depth,
+            "parent": self.parent,
+            "answers": list(self.answers),
+            "hints_used": self.hints_used,
+            "probes": list(self.probes),
+            "result": _grade_to_dict(self.result) if self.result else None,
+            "status": self.status,
+            "credit": self.credit,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuestionRecord:
+        """Rebuild a record from :meth:`to_dict` output."""
+        result = data.get("result")
+        return cls(
+            question_id=data["question_id"],
+            stage=data["stage"],
+            role=data.get("role", "main"),
+            depth=int(data.get("depth", 0)),
+            parent=data.get("parent"),
+            answers=list(data.get("answers", [])),
+            hints_used=int(data.get("hints_used", 0)),
+            probes=list(data.get("probes", [])),
+            result=grade_from_dict(result) if result else None,
+            status=data.get("status", "asked"),
+        )
+
+
+@dataclass
+class Transcript:
+    """The whole interview, turn by turn, with a record per question asked.
+
+    Attributes:
+        flow: The flow's name.
+        title: The flow's title.
+        track: The track (general, cv, nlp).
+        seed: The random seed.
+        length: ``short`` or ``full``.
+        mode: ``practice`` or ``interview``.
+        turns: Every turn, in order.
+        questions: One record per question asked, in the order first asked.
+        ended_by: ``completed`` or ``candidate`` once finished, else empty.
+        extras: Optional, non-reproducible additions (e.g. ``{"elapsed": [...]}``
+            from a UI); left out of :meth:`to_dict` unless asked for.
+    """
+
+    flow: str
+    title: str
+    track: str
+    seed: int
+    length: str
+    mode: str
+    turns: list[Turn] = field(default_factory=list)
+    questions: list[QuestionRecord] = field(default_factory=list)
+    ended_by: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, include_extras: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; ``include_extras`` adds the UI's extras."""
+        data: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "flow": self.flow,
+            "title": self.title,
+            "track": self.track,
+            "seed": self.seed,
+            "length": self.length,
+            "mode": self.mode,
+            "ended_by": self.ended_by,
+            "turns": [t.to_dict() for t in self.turns],
+            "questions": [q.to_dict() for q in self.questions],
+        }
+        if include_extras and self.extras:
+            data["extras"] = self.extras
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Transcript:
+        """Rebuild a transcript from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: if the data is not a transcript of a known schema.
+        """
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            raise ValueError("not an interviewer transcript (missing or unknown 'schema')")
+        return cls(
+            flow=data["flow"],
+            title=str(data.get("title") or data["flow"]),
+            track=data["track"],
+            seed=int(data["seed"]),
+            length=data["length"],
+            mode=data["mode"],
+            turns=[Turn.from_dict(t) for t in data.get("turns", [])],
+            questions=[QuestionRecord.from_dict(q) for q in data.get("questions", [])],
+            ended_by=data.get("ended_by", ""),
+            extras=dict(data.get("extras") or {}),
+        )
+
+    def to_json(self, include_extras: bool = False) -> str:
+        """Serialise to indented JSON with sorted keys (stable bytes)."""
+        return json.dumps(
+            self.to_dict(include_extras), indent=2, sort_keys=True, ensure_ascii=False
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Transcript:
+        """Parse :meth:`to_json` output.
+
+        Raises:
+            ValueError: if the text is not JSON of a transcript.
+        """
+        return cls.from_dict(json.loads(text))
+
+    def to_markdown(self) -> str:
+        """Render the transcript as Markdown, one paragraph per turn."""
+        lines = [
+            f"# Transcript: {self.title}",
+            "",
+            f"Flow `{self.flow}` · track {self.track} · {self.length} · {self.mode} mode"
+            f" · seed {self.seed}",
+        ]
+        for turn in self.turns:
+            lines.append("")
+            if turn.kind == "stage":
+                lines += [f"## {turn.meta.get('title', turn.stage or 'Stage')}", ""]
+                lines.append(turn.text)
+                continue
+            who = "Interviewer" if turn.role == "interviewer" else "Candidate"
+            label = "" if turn.kind in ("answer", "question") else f" _({turn.kind})_"
+            lines.append(f"**{who}**{label}: {turn.text}")
+            if turn.grade is not None:
+                lines += ["", f"> grade {turn.grade.grade:.1f}/5 on `{turn.question_id}`"]
+        if self.ended_by:
+            ending = "ended by the candidate" if self.ended_by == "candidate" else "completed"
+            lines += ["", f"_Interview {ending}._"]
+        return "\n".join(lines) + "\n"
