@@ -77,11 +77,11 @@ def load_context(rubric_paths: Sequence[Path] | None = None) -> AuthoringContext
     Raises:
         BankLoadError: if a given file (or, without paths, the bank) does not validate.
     """
-    from interviewer.grading import RubricGrader, default_grader
+    from interviewer.grading import cached_grader, default_grader
 
     if rubric_paths:
         bank = _overlay(rubric_paths)
-        grader = RubricGrader().fit(bank)
+        grader = cached_grader(bank)
     else:
         bank = load_bank()
         grader = default_grader()

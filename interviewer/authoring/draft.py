@@ -90,13 +90,13 @@ def _joinable(text: str, left: WordSpan, right: WordSpan) -> bool:
 
 
 def _clauses(text: str) -> list[_Clause]:
-    bounds = [0]
-    for match in _CLAUSE_BREAK.finditer(text):
-        bounds += [match.start(), match.end()]
-    bounds.append(len(text))
+    """The reference cut at punctuation into clauses of content words (tiny ones merged)."""
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    groups: dict[int, list[WordSpan]] = {}
+    for span in word_spans(text):
+        groups.setdefault(sum(1 for c in cuts if c < span[1]), []).append(span)
     clauses = []
-    for start, end in zip(bounds[::2], bounds[1::2], strict=False):
-        spans = [(w, s + start, e + start) for w, s, e in word_spans(text[start:end])]
+    for _, spans in sorted(groups.items()):
         content = [s for s in spans if not is_stop(s[0])]
         if content:
             gaps = [False] + [_joinable(text, a, b) for a, b in pairwise(content)]
