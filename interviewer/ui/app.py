@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from interviewer.models import TRACKS
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
@@ -79,7 +80,22 @@ class InterviewerApp(App[None]):
         if self.skip_start:
             self.push_screen(InterviewScreen(self._with_seed(self.options)))
         else:
-            self.push_screen(StartScreen(self.options), self._chosen)
+            self._push_start()
+
+    def _push_start(self) -> None:
+        self.push_screen(StartScreen(self.options, self.available_tracks()), self._chosen)
+
+    def available_tracks(self) -> tuple[str, ...]:
+        """Tracks with a flow in the bank (all of them until the bank is loaded)."""
+        if not self.bank_future.done() or self.bank_future.exception() is not None:
+            return TRACKS
+        flows = self.bank_future.result().flows.values()
+        return tuple(track for track in TRACKS if any(f.track == track for f in flows))
+
+    def _bank_loaded(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.set_available(self.available_tracks())
 
     @work(thread=True, group="load")
     def _load_bank(self) -> None:
@@ -90,6 +106,7 @@ class InterviewerApp(App[None]):
             return
         self.grader = BackgroundGrader(lambda: self._grader_factory(bank))
         self.bank_future.set_result(bank)
+        self.call_from_thread(self._bank_loaded)
 
     def warm_up_grader(self) -> None:
         """Fit the grader in a thread, once the first question is on screen."""
@@ -180,7 +197,7 @@ class InterviewerApp(App[None]):
         """Back to the start screen for a new interview."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(StartScreen(self.options), self._chosen)
+        self._push_start()
 
 
 def create_app(

@@ -95,7 +95,7 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Chat on the left, progress on the right, the answer box below."""
         track = _TRACK_NAMES.get(self.options.track, self.options.track)
-        heading = f"{track} · {self.options.mode} · {self.options.length}"
+        heading = f"{track}\n{self.options.mode} · {self.options.length}"
         with Horizontal(id="main"):
             with Vertical(id="conversation"):
                 yield ChatLog(id="chat")

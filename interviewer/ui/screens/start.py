@@ -93,20 +93,26 @@ class StartScreen(Screen[SessionOptions]):
                                 TRACK_LABELS[track],
                                 value=track == self.options.track,
                                 name=track,
+                                id=f"track-{track}",
                                 disabled=track not in self.available,
                             )
                 with Vertical(classes="choice"):
                     yield Label("Mode")
                     with RadioSet(id="mode"):
                         for mode, label in MODE_LABELS.items():
-                            yield RadioButton(label, value=mode == self.options.mode, name=mode)
+                            yield RadioButton(
+                                label, value=mode == self.options.mode, name=mode, id=f"mode-{mode}"
+                            )
                     yield Static(MODE_HELP[self.options.mode], id="mode-help")
                 with Vertical(classes="choice"):
                     yield Label("Length (questions)")
                     with RadioSet(id="length"):
                         for length, label in LENGTH_LABELS.items():
                             yield RadioButton(
-                                label, value=length == self.options.length, name=length
+                                label,
+                                value=length == self.options.length,
+                                name=length,
+                                id=f"length-{length}",
                             )
             with Horizontal(id="bottom"):
                 yield Label("Seed (optional)", id="seed-label")
@@ -117,7 +123,20 @@ class StartScreen(Screen[SessionOptions]):
 
     def on_mount(self) -> None:
         """Enter starts straight away with the choices shown."""
+        self.set_available(self.available)
         self.query_one("#start", Button).focus()
+
+    def set_available(self, available: tuple[str, ...]) -> None:
+        """Enable only the tracks that have a flow; move the choice if it has none."""
+        self.available = available
+        buttons = {button.name: button for button in self.query(RadioButton)}
+        if not buttons:
+            return  # not composed yet: on_mount applies self.available
+        for track in TRACKS:
+            buttons[track].disabled = track not in available
+        chosen = self.query_one("#track", RadioSet).pressed_button
+        if available and (chosen is None or chosen.name not in available):
+            self.query_one(f"#track-{available[0]}", RadioButton).value = True
 
     @on(RadioSet.Changed, "#mode")
     def _mode_changed(self, event: RadioSet.Changed) -> None:

@@ -1,0 +1,48 @@
+"""Fixtures of the UI tests: a frozen bank, a frozen clock, an app factory, helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ui_helpers import DATA, FIXED_NOW
+from ui_stub_grader import PhraseGrader
+
+from interviewer.loader import Bank, load_bank
+from interviewer.ui.app import InterviewerApp, create_app
+from interviewer.ui.clock import ManualClock
+from interviewer.ui.session import SessionOptions
+
+
+@pytest.fixture(scope="session")
+def ui_bank() -> Bank:
+    """The tiny bank under tests/ui/data."""
+    return load_bank(
+        rubric_paths=[DATA / "ui_bank.yaml"],
+        dialog_paths=[DATA / "ui_general.yaml", DATA / "ui_cv.yaml"],
+    )
+
+
+MakeApp = Callable[..., InterviewerApp]
+
+
+@pytest.fixture
+def make_app(ui_bank: Bank, tmp_path: Path) -> MakeApp:
+    """Build the app on the tiny bank with a frozen clock; keywords override."""
+
+    def make(**overrides: Any) -> InterviewerApp:
+        settings: dict[str, Any] = {
+            "options": SessionOptions(track="general", mode="practice", length="short", seed=7),
+            "bank": ui_bank,
+            "grader": PhraseGrader(),
+            "clock": ManualClock(),
+            "data_dir": tmp_path / "data",
+            "now": lambda: FIXED_NOW,
+        }
+        settings.update(overrides)
+        options = settings.pop("options")
+        return create_app(options, **settings)
+
+    return make
