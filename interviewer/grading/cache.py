@@ -1,0 +1,89 @@
+"""The fitted grader of the built-in bank, cached on disk.
+
+Fitting needs scikit-learn, whose import alone costs most of a second; a fitted
+grader is plain data, so it is pickled in the user cache directory under a key
+made of the package version, the grader's parameters and the bank's content.
+``INTERVIEWER_NO_CACHE=1`` disables reading and writing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from interviewer.grading.grader import RubricGrader
+from interviewer.loader import Bank, load_bank
+
+__all__ = ["cached_grader", "default_grader"]
+
+_FORMAT = "grader-v1"
+_MEMO: dict[str, RubricGrader] = {}
+
+
+def _bank_key(bank: Bank, grader: RubricGrader) -> str:
+    from interviewer import __version__
+
+    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{grader!r}".encode())
+    for question in bank.questions.values():
+        digest.update(question.model_dump_json().encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _cache_file(key: str) -> Path | None:
+    if os.environ.get("INTERVIEWER_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("interviewer")) / f"grader-{key}.pickle"
+
+
+def cached_grader(bank: Bank, grader: RubricGrader | None = None) -> RubricGrader:
+    """A grader fitted on ``bank``, from memory or the disk cache when possible.
+
+    Args:
+        bank: The bank to fit on.
+        grader: An unfitted grader carrying the parameters (default parameters if None).
+
+    Returns:
+        A fitted grader (the same object for the same bank and parameters within a process).
+    """
+    template = grader if grader is not None else RubricGrader()
+    key = _bank_key(bank, template)
+    if key in _MEMO:
+        return _MEMO[key]
+    path = _cache_file(key)
+    fitted = _read(path) if path is not None else None
+    if fitted is None:
+        fitted = template.fit(bank)
+        if path is not None:
+            _write(path, fitted)
+    _MEMO[key] = fitted
+    return fitted
+
+
+def default_grader() -> RubricGrader:
+    """The grader fitted on the built-in bank (cached in memory and on disk)."""
+    return cached_grader(load_bank())
+
+
+def _read(path: Path) -> RubricGrader | None:
+    try:
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return loaded if isinstance(loaded, RubricGrader) and hasattr(loaded, "calibration_") else None
+
+
+def _write(path: Path, grader: RubricGrader) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(grader, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass

@@ -1,0 +1,162 @@
+"""A question's rubric compiled for fast grading (done once, at fit).
+
+Everything here is plain data (tuples, dicts, frozen dataclasses) so a fitted
+grader pickles small and loads fast without scikit-learn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.grading.tfidf import TfidfModel
+from interviewer.models import Question
+from interviewer.text.analysis import analyse
+from interviewer.text.matcher import TermIndex
+from interviewer.text.phrases import CompiledPhrase, compile_phrasings
+
+__all__ = ["CompiledItem", "CompiledQuestion", "compile_question", "question_texts"]
+
+
+@dataclass(frozen=True)
+class CompiledItem:
+    """A concept or a misconception, with its phrasings compiled.
+
+    Attributes:
+        id: The concept's or misconception's id.
+        label: The concept's label, or the misconception's claim.
+        weight: The concept's weight (0 for a misconception).
+        key: Whether it is a key concept.
+        phrases: Its compiled phrasings.
+        message: ``missing_feedback`` of a concept, ``correction`` of a misconception.
+        penalty: A misconception's penalty (0 for a concept).
+    """
+
+    id: str
+    label: str
+    weight: float
+    key: bool
+    phrases: tuple[CompiledPhrase, ...]
+    message: str
+    penalty: float = 0.0
+
+
+@dataclass(frozen=True)
+class CompiledQuestion:
+    """A question ready to grade against.
+
+    Attributes:
+        question: The question it was compiled from (to detect edits).
+        concepts: Compiled concepts, in rubric order.
+        misconceptions: Compiled misconceptions.
+        index: Every word the phrases need.
+        reference: TF-IDF vector of the reference answer.
+        reference_size: Number of content words of the reference.
+        vocabulary: Stems of the question, reference and phrasings (topicality).
+    """
+
+    question: Question
+    concepts: tuple[CompiledItem, ...]
+    misconceptions: tuple[CompiledItem, ...]
+    index: TermIndex
+    reference: dict[str, float]
+    reference_size: int
+    vocabulary: frozenset[str]
+
+
+def question_texts(question: Question, examples: bool = True) -> list[str]:
+    """Every text of a question: ask, rephrasings, reference, phrasings, examples."""
+    texts = [question.ask, *question.rephrasings, question.reference, *question.hints]
+    for concept in question.concepts:
+        texts.append(concept.label)
+        texts.extend(concept.phrasings)
+        for key, values in concept.synonyms.items():
+            texts.append(" ".join([key, *values]))
+    for misconception in question.misconceptions:
+        texts.append(misconception.claim)
+        texts.extend(misconception.phrasings)
+    if examples:
+        texts.extend(example.answer for example in question.examples)
+    return texts
+
+
+def compile_question(
+    question: Question,
+    tfidf: TfidfModel,
+    surfaces: dict[str, set[str]],
+    known_words: frozenset[str],
+    topic_discount: float = 0.4,
+) -> CompiledQuestion:
+    """Compile a question's concepts, misconceptions and reference.
+
+    Args:
+        question: The question.
+        tfidf: The fitted TF-IDF (its IDF weighs phrase slots and vectors).
+        surfaces: Stem -> spellings seen in the bank (fuzzy-matching targets).
+        known_words: Real words of the bank (never treated as typos).
+        topic_discount: Factor on the weight of a phrase word that the question
+            itself uses (an answer echoing the question proves little).
+    """
+    # Words of the question itself are echoed by any answer: they weigh less.
+    asked = {u.stem for text in (question.ask, *question.rephrasings) for u in analyse(text).units}
+
+    def weight_of(stem: str) -> float:
+        return tfidf.weight(stem) * (topic_discount if stem in asked else 1.0)
+
+    # Synonyms are pooled over the question: "filters: [kernels]" given for one
+    # concept holds for all of them. A concept's own entries come first.
+    pool: dict[str, list[str]] = {}
+    for concept in question.concepts:
+        for key, values in concept.synonyms.items():
+            pool.setdefault(key, []).extend(v for v in values if v not in pool.get(key, []))
+
+    def synonyms_of(own: dict[str, list[str]]) -> dict[str, list[str]]:
+        merged = {k: list(v) for k, v in own.items()}
+        for key, values in pool.items():
+            merged.setdefault(key, []).extend(v for v in values if v not in merged[key])
+        return merged
+
+    concepts = tuple(
+        CompiledItem(
+            c.id,
+            c.label,
+            c.weight,
+            c.key,
+            compile_phrasings([*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of),
+            c.missing_feedback,
+        )
+        for c in question.concepts
+    )
+    misconceptions = tuple(
+        CompiledItem(
+            m.id,
+            m.claim,
+            0.0,
+            False,
+            compile_phrasings(m.phrasings, synonyms_of({}), weight_of),
+            m.correction,
+            m.penalty,
+        )
+        for m in question.misconceptions
+    )
+    terms = [
+        term
+        for item in (*concepts, *misconceptions)
+        for phrase in item.phrases
+        for option in phrase.options
+        for term in option.terms
+    ]
+    reference_units = analyse(question.reference).units
+    vocabulary = frozenset(
+        unit.stem
+        for text in question_texts(question, examples=False)
+        for unit in analyse(text).units
+    )
+    return CompiledQuestion(
+        question,
+        concepts,
+        misconceptions,
+        TermIndex(terms, surfaces, known_words),
+        tfidf.vector(reference_units),
+        len(reference_units),
+        vocabulary,
+    )

@@ -1,0 +1,290 @@
+"""The signals of one answer against one compiled question.
+
+:func:`evaluate` does all the matching: concepts (with negation), misconceptions,
+TF-IDF similarity, and the shape checks (empty, "I don't know", off-topic,
+keyword list, non-English). The grader turns the result into a grade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interviewer.grading.compiled import CompiledItem, CompiledQuestion
+from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
+from interviewer.grading.tfidf import TfidfModel, cosine
+from interviewer.text.analysis import Analysis, Unit, analyse
+from interviewer.text.matcher import Hit, PhraseMatch, match_phrase
+from interviewer.text.vocabulary import DONT_KNOW_PHRASES
+
+__all__ = ["SIGNALS", "Evaluation", "Settings", "evaluate"]
+
+# The named signals, in the order :meth:`RubricGrader.features` returns them.
+SIGNALS: tuple[str, ...] = (
+    "coverage",
+    "key_coverage",
+    "similarity",
+    "length",
+    "topicality",
+    "negated",
+    "misconceptions",
+    "penalty",
+    "keyword_list",
+    "dont_know",
+    "empty",
+    "off_topic",
+    "non_english",
+    "too_short",
+)
+
+_DONT_KNOW_RE = re.compile(
+    r"(?:^|\b)(?:" + "|".join(re.escape(p) for p in DONT_KNOW_PHRASES) + r")(?:\b|$)"
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The grader's parameters that matching needs (see :class:`RubricGrader`)."""
+
+    credit_threshold: float
+    misconception_threshold: float
+    window_slack: int
+    partial_min_share: float
+    negation_scope: int
+    max_chars: int
+    off_topic_topicality: float
+    dont_know_max_words: int
+    too_short_words: int
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything found in an answer, before the grade is composed."""
+
+    concepts: tuple[ConceptMatch, ...]
+    misconceptions: tuple[MisconceptionHit, ...]
+    flags: tuple[str, ...]
+    signals: dict[str, float]
+
+
+def _spans(answer: str, units: Sequence[Unit], positions: Sequence[int]) -> tuple[Span, ...]:
+    bounds = sorted({(units[p].start, units[p].end) for p in positions})
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if merged and start <= merged[-1][1] + 1 and answer[merged[-1][1] : start].strip() == "":
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(Span(s, e, answer[s:e]) for s, e in merged)
+
+
+def _best(
+    item: CompiledItem,
+    hits: dict[str, list[Hit]],
+    units: Sequence[Unit],
+    slack: int,
+    min_share: float,
+    allow_negated: bool = False,
+) -> PhraseMatch | None:
+    best: PhraseMatch | None = None
+    for phrase in item.phrases:
+        found = match_phrase(phrase, hits, units, slack, allow_negated, min_share)
+        if found is None:
+            continue
+        if allow_negated and found.cue < 0:
+            continue
+        if best is None or (found.score, found.coverage) > (best.score, best.coverage):
+            best = found
+    return best
+
+
+def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
+    if best is not None and best.found:
+        found = ", ".join(f"'{w}'" for w in best.found)
+        missing = ", ".join(f"'{w}'" for w in best.missing)
+        if missing:
+            return f"closest: {found} found but not {missing} (from '{best.phrase.text}')"
+        return f"partly matched '{best.phrase.text}' (confidence {best.score:.2f})"
+    example = item.phrases[0].text if item.phrases else item.label
+    return f"none of its phrasings (e.g. '{example}') appear in the answer"
+
+
+def _judge_concept(
+    item: CompiledItem,
+    hits: dict[str, list[Hit]],
+    analysis: Analysis,
+    answer: str,
+    settings: Settings,
+) -> ConceptMatch:
+    units = analysis.units
+    best = _best(item, hits, units, settings.window_slack, settings.partial_min_share)
+    if best is not None and best.score >= settings.credit_threshold:
+        note = "" if best.complete else _closest_note(item, best)
+        return ConceptMatch(
+            item.id,
+            item.label,
+            item.weight,
+            True,
+            round(best.score, 3),
+            best.phrase.text,
+            best.method,
+            _spans(answer, units, best.positions),
+            False,
+            note,
+        )
+    negated = _best(
+        item, hits, units, settings.window_slack, settings.partial_min_share, allow_negated=True
+    )
+    if negated is not None and negated.score >= settings.credit_threshold:
+        cue = analysis.cues[negated.cue]
+        return ConceptMatch(
+            item.id,
+            item.label,
+            item.weight,
+            False,
+            0.0,
+            negated.phrase.text,
+            negated.method,
+            _spans(answer, units, negated.positions),
+            True,
+            f"negated by '{cue.text}': the answer denies it",
+        )
+    score = best.score if best is not None else 0.0
+    return ConceptMatch(
+        item.id,
+        item.label,
+        item.weight,
+        False,
+        round(score, 3),
+        best.phrase.text if best is not None and best.found else None,
+        "partial" if score > 0 else "none",
+        _spans(answer, units, best.positions) if best is not None and score > 0 else (),
+        False,
+        _closest_note(item, best),
+    )
+
+
+def _find_misconception(
+    item: CompiledItem,
+    hits: dict[str, list[Hit]],
+    units: Sequence[Unit],
+    answer: str,
+    settings: Settings,
+) -> MisconceptionHit | None:
+    # a wrong claim is only held against the candidate when fully stated
+    complete = [
+        found
+        for phrase in item.phrases
+        if (found := match_phrase(phrase, hits, units, settings.window_slack)) is not None
+        and found.complete
+    ]
+    best = max(complete, key=lambda m: m.score, default=None)
+    if best is None or best.score < settings.misconception_threshold:
+        return None
+    return MisconceptionHit(
+        item.id,
+        item.label,
+        item.message,
+        best.phrase.text,
+        item.penalty,
+        _spans(answer, units, best.positions),
+    )
+
+
+def _is_keyword_list(analysis: Analysis) -> bool:
+    """A bare list of terms: short fragments, no verbs or connectives."""
+    fragments = analysis.fragments
+    if analysis.words < 2 or not analysis.units:
+        return False
+    if analysis.connectives > 0 or analysis.stop_words > max(1, analysis.words // 8):
+        return False
+    longest = max(fragments)
+    if len(fragments) >= 2:
+        return longest <= 4 and sum(fragments) / len(fragments) <= 3
+    return analysis.words >= 3 and analysis.words <= 8
+
+
+def _weighted(matches: Sequence[ConceptMatch]) -> float:
+    total = sum(m.weight for m in matches)
+    return sum(m.weight * m.confidence for m in matches) / total if total else 0.0
+
+
+def evaluate(
+    compiled: CompiledQuestion, answer: str, tfidf: TfidfModel, settings: Settings
+) -> Evaluation:
+    """Match an answer against a compiled question and measure every signal.
+
+    Args:
+        compiled: The compiled question.
+        answer: The candidate's answer, as typed.
+        tfidf: The fitted TF-IDF model.
+        settings: Thresholds and limits.
+
+    Returns:
+        The concept matches, misconceptions found, flags and named signals.
+    """
+    flags: list[str] = []
+    graded = answer
+    if len(answer) > settings.max_chars:
+        cut = answer.rfind(" ", 0, settings.max_chars)
+        graded = answer[: cut if cut > settings.max_chars // 2 else settings.max_chars]
+        flags.append("truncated")
+    analysis = analyse(graded, settings.negation_scope)
+    if analysis.had_control:
+        flags.append("control_chars")
+    units = analysis.units
+    hits = compiled.index.locate(units)
+    concepts = tuple(
+        _judge_concept(item, hits, analysis, answer, settings) for item in compiled.concepts
+    )
+    found = (_find_misconception(m, hits, units, answer, settings) for m in compiled.misconceptions)
+    misconceptions = tuple(hit for hit in found if hit is not None)
+    # words the answer denies are no evidence of knowing the answer
+    affirmed = [u for u in units if u.negation < 0]
+    similarity = cosine(tfidf.vector(affirmed), compiled.reference) if affirmed else 0.0
+    coverage = _weighted(concepts)
+    keys = [c for c, item in zip(concepts, compiled.concepts, strict=True) if item.key]
+    key_coverage = _weighted(keys) if keys else coverage
+    total_weight = sum(c.weight for c in concepts) or 1.0
+    negated = sum(c.weight for c in concepts if c.negated) / total_weight
+    topical = sum(1 for u in units if u.stem in compiled.vocabulary) / len(units) if units else 0.0
+    signals = dict.fromkeys(SIGNALS, 0.0)
+    signals.update(
+        coverage=coverage,
+        key_coverage=key_coverage,
+        similarity=similarity,
+        length=min(1.0, len(units) / max(1, compiled.reference_size)),
+        topicality=topical,
+        negated=negated,
+        misconceptions=float(len(misconceptions)),
+        penalty=sum(m.penalty for m in misconceptions),
+    )
+    credited_any = coverage > 0 or bool(misconceptions)
+    if analysis.words == 0:
+        flags.append("empty")
+    elif (
+        analysis.words <= settings.dont_know_max_words
+        and not credited_any
+        and _DONT_KNOW_RE.search(analysis.normal_text)
+    ):
+        flags.append("dont_know")
+    else:
+        english_share = analysis.stop_words / analysis.words
+        if analysis.non_ascii_words > analysis.words / 2 or (
+            analysis.words >= 4 and english_share < 0.1 and topical < 0.3
+        ):
+            flags.append("non_english")
+        if not credited_any and topical < settings.off_topic_topicality and similarity < 0.05:
+            flags.append("off_topic")
+        if _is_keyword_list(analysis):
+            flags.append("keyword_list")
+        elif analysis.words <= settings.too_short_words:
+            flags.append("too_short")
+    if negated > 0:
+        flags.append("negated")
+    if misconceptions:
+        flags.append("misconception")
+    for flag in ("keyword_list", "dont_know", "empty", "off_topic", "non_english", "too_short"):
+        signals[flag] = 1.0 if flag in flags else 0.0
+    return Evaluation(concepts, misconceptions, tuple(flags), signals)

@@ -1,0 +1,354 @@
+"""Analysis of one text: content words with stems, negation scopes, shape.
+
+:func:`analyse` turns an answer (or a rubric phrasing) into the sequence of its
+*content units*: canonical words (after the lexicon) that are not stop-words,
+each with its stem, its span in the original text, its sentence and whether a
+negation governs it. It also measures the text's shape (fragments, connectives)
+for keyword-list detection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.text.lexicon import lexicon_index
+from interviewer.text.stem import stem
+from interviewer.text.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, Token, tokenize
+from interviewer.text.vocabulary import (
+    BACKWARD_NEGATION,
+    BACKWARD_VERBS,
+    CLAUSE_BREAK_WORDS,
+    CONNECTIVES,
+    NEGATION_EXCEPTIONS,
+    STOP_WORDS,
+    is_negator,
+)
+
+__all__ = ["Analysis", "NegationCue", "Unit", "analyse"]
+
+_FRAGMENT_PUNCT = frozenset(",;•·|*") | SENTENCE_PUNCT
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MAX_KEY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NegationCue:
+    """A word that opened a negation scope, as written ("does not", "without")."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One content word of a text.
+
+    Attributes:
+        norm: Canonical normal form (after the lexicon: "bn" -> "batch", "normalization").
+        stem: Its Snowball stem.
+        start: Offset of the source word(s) in the original text.
+        end: End offset of the source word(s) in the original text.
+        sentence: Sentence index.
+        negation: Index of the governing cue in :attr:`Analysis.cues`, or -1.
+        direct: True when the negation governs it directly (only stop-words
+            between the cue and this word), as in "do not learn".
+        rewritten: True when the lexicon rewrote the source word(s).
+    """
+
+    norm: str
+    stem: str
+    start: int
+    end: int
+    sentence: int
+    negation: int = -1
+    direct: bool = False
+    rewritten: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text broken into content units, with what its shape says.
+
+    Attributes:
+        units: Content words in order.
+        cues: Negation cues found.
+        words: Number of word tokens (stop-words included).
+        stop_words: How many of them are stop-words or negators.
+        connectives: How many are verbs/connectives that make an explanation.
+        fragments: Word count of each comma/newline/semicolon-separated fragment.
+        non_ascii_words: Word tokens containing non-ASCII letters.
+        had_control: Whether control characters were removed.
+        normal_text: The normal forms of all word tokens, space-joined.
+    """
+
+    units: tuple[Unit, ...]
+    cues: tuple[NegationCue, ...]
+    words: int
+    stop_words: int
+    connectives: int
+    fragments: tuple[int, ...]
+    non_ascii_words: int
+    had_control: bool
+    normal_text: str
+
+
+@dataclass(slots=True)
+class _Word:
+    norm: str
+    stem: str
+    start: int
+    end: int
+    sentence: int
+    rewritten: bool
+    stop: bool
+    negator: bool
+    clause_break: bool = False  # clause/sentence punctuation before it
+    fragment_break: bool = False  # list separator or new line before it
+    negation: int = -1
+    direct: bool = False
+
+
+def _canonical_words(tokens: tuple[Token, ...]) -> list[_Word]:
+    """Apply the lexicon to word tokens; punctuation becomes break flags."""
+    index = lexicon_index()
+    firsts = _first_words()
+    out: list[_Word] = []
+    count = len(tokens)
+    clause_break = fragment_break = False
+    i = 0
+    while i < count:
+        token = tokens[i]
+        if not token.is_word:
+            if token.norm in CLAUSE_PUNCT or token.norm in SENTENCE_PUNCT:
+                clause_break = True
+            if token.norm in _FRAGMENT_PUNCT:
+                fragment_break = True
+            i += 1
+            continue
+        if token.newline_before or (out and out[-1].sentence != token.sentence):
+            clause_break = True
+            fragment_break = fragment_break or token.newline_before
+        length = 1
+        words: tuple[str, ...] = (token.norm,)
+        rewritten = False
+        last = token
+        if token.norm in firsts or stem(token.norm) in firsts:
+            run = _run_from(tokens, i)
+            matched = _longest_key(run, index)
+            if matched is not None:
+                length, words = matched
+                last = run[length - 1]
+                rewritten = words != tuple(t.norm for t in run[:length])
+        for word in words:
+            item = _make_word(word, token.start, last.end, token.sentence, rewritten)
+            item.clause_break, item.fragment_break = clause_break, fragment_break
+            clause_break = fragment_break = False
+            out.append(item)
+        consumed = 0
+        while consumed < length:
+            consumed += tokens[i].is_word
+            i += 1
+    return out
+
+
+def _run_from(tokens: tuple[Token, ...], i: int) -> list[Token]:
+    """Up to _MAX_KEY consecutive words from ``i``, hyphens being transparent."""
+    first = tokens[i]
+    run = [first]
+    j = i + 1
+    while j < len(tokens) and len(run) < _MAX_KEY:
+        nxt = tokens[j]
+        if nxt.is_word and nxt.sentence == first.sentence and not nxt.newline_before:
+            run.append(nxt)
+            j += 1
+        elif nxt.norm == "-" and j + 1 < len(tokens) and tokens[j + 1].is_word:
+            j += 1
+        else:
+            break
+    return run
+
+
+def _longest_key(
+    run: list[Token], index: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[int, tuple[str, ...]] | None:
+    for length in range(len(run), 0, -1):
+        norms = tuple(t.norm for t in run[:length])
+        words = index.get(norms) or index.get(tuple(stem(n) for n in norms))
+        if words is not None:
+            return length, words
+    return None
+
+
+_FIRSTS: set[str] = set()
+
+
+def _first_words() -> set[str]:
+    if not _FIRSTS:
+        _FIRSTS.update(key[0] for key in lexicon_index())
+    return _FIRSTS
+
+
+def _make_word(norm: str, start: int, end: int, sentence: int, rewritten: bool) -> _Word:
+    negator = is_negator(norm)
+    return _Word(
+        norm, stem(norm), start, end, sentence, rewritten, norm in STOP_WORDS or negator, negator
+    )
+
+
+def _mark_negation(words: list[_Word], text: str, scope: int) -> list[NegationCue]:
+    """Mark each word governed by a negation cue; return the cues."""
+    cues: list[NegationCue] = []
+    active = -1
+    left = 0
+    seen_content = False
+    for at, word in enumerate(words):
+        if word.clause_break:
+            active = -1
+        if word.negator:
+            following = words[at + 1] if at + 1 < len(words) else None
+            if following is not None and following.norm in NEGATION_EXCEPTIONS:
+                continue
+            cues.append(_cue(words, at, text))
+            active, left, seen_content = len(cues) - 1, scope, False
+            _backward(words, at, len(cues) - 1)
+            continue
+        if active < 0:
+            if word.norm in ("is", "are", "unrelated") and _pattern_at(words, at):
+                cues.append(_cue(words, at, text))
+                _backward(words, at, len(cues) - 1)
+            continue
+        # "not because ...": a break word right after the cue is what is negated
+        if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
+            word.norm == "and" and seen_content
+        ):
+            active = -1
+            continue
+        word.negation = active
+        word.direct = not seen_content
+        if not word.stop:
+            seen_content = True
+        left -= 1
+        if left <= 0:
+            active = -1
+    return cues
+
+
+_AUXILIARIES = frozenset(
+    _words("do does did is are was were has have had can could will would should may might must")
+)
+
+
+def _cue(words: list[_Word], at: int, text: str) -> NegationCue:
+    """The cue at ``at`` as written, with a preceding auxiliary ("does not") or the
+    rest of a backward pattern ("is false")."""
+    start, end = words[at].start, words[at].end
+    if at > 0 and not words[at].clause_break and words[at - 1].norm in _AUXILIARIES:
+        start = words[at - 1].start
+    length = _pattern_length(words, at)
+    if length > 1:
+        end = words[at + length - 1].end
+    return NegationCue(text[start:end], start, end)
+
+
+def _pattern_length(words: list[_Word], at: int) -> int:
+    """Length of a backward-negating pattern starting at ``at`` (0 if none).
+
+    Patterns are listed in BACKWARD_NEGATION; a negator followed (at most one
+    stop-word apart) by a verb of BACKWARD_VERBS ("doesn't really matter") is one too.
+    """
+    following = tuple(w.norm for w in words[at : at + 4])
+    for pattern in BACKWARD_NEGATION:
+        if following[: len(pattern)] == pattern:
+            return len(pattern)
+    if words[at].negator:
+        for step in (1, 2):
+            if at + step >= len(words) or words[at + step].clause_break:
+                break
+            if words[at + step].norm in BACKWARD_VERBS:
+                return step + 1
+            if not words[at + step].stop:
+                break
+    return 0
+
+
+def _pattern_at(words: list[_Word], at: int) -> bool:
+    """Whether a backward-negating pattern ("nothing to do with") starts at ``at``."""
+    return _pattern_length(words, at) > 0
+
+
+def _backward(words: list[_Word], at: int, cue_index: int) -> None:
+    """Negate the words of the clause before ``at`` when a backward pattern starts there."""
+    if not _pattern_at(words, at):
+        return
+    cursor = at
+    while cursor > 0 and at - cursor < 8:
+        if words[cursor].clause_break:
+            break
+        cursor -= 1
+        word = words[cursor]
+        if word.norm in CLAUSE_BREAK_WORDS:
+            break
+        if word.negation < 0:
+            word.negation = cue_index
+
+
+def analyse(text: str, negation_scope: int = 6) -> Analysis:
+    """Analyse a text into content units, negation cues and shape measures.
+
+    Args:
+        text: The original text (an answer or a phrasing).
+        negation_scope: How many words a negation cue governs at most.
+
+    Returns:
+        The analysis; spans in it are offsets into ``text``.
+    """
+    tokenized = tokenize(text)
+    words = _canonical_words(tokenized.tokens)
+    cues = _mark_negation(words, text, negation_scope)
+    units: list[Unit] = []
+    fragments: list[int] = []
+    stops = connectives = non_ascii = 0
+    in_fragment = 0
+    for word in words:
+        if word.fragment_break and in_fragment:
+            fragments.append(in_fragment)
+            in_fragment = 0
+        in_fragment += 1
+        if not word.norm.isascii():
+            non_ascii += 1
+        if word.norm in CONNECTIVES:
+            connectives += 1
+        if word.stop:
+            stops += 1
+            continue
+        units.append(
+            Unit(
+                word.norm,
+                word.stem,
+                word.start,
+                word.end,
+                word.sentence,
+                word.negation,
+                word.direct,
+                word.rewritten,
+            )
+        )
+    if in_fragment:
+        fragments.append(in_fragment)
+    return Analysis(
+        tuple(units),
+        tuple(cues),
+        len(words),
+        stops,
+        connectives,
+        tuple(fragments),
+        non_ascii,
+        tokenized.had_control,
+        " ".join(w.norm for w in words),
+    )

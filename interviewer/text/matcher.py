@@ -1,0 +1,328 @@
+"""Finding compiled phrases in an analysed answer.
+
+Matching has two steps. :meth:`TermIndex.locate` finds, for every word the
+question's phrases need, where the answer has it: exactly, by stem, by a stem
+prefix ("multiplied"/"multiplication") or fuzzily (a typo of a long word that
+is not itself a known word). :func:`match_phrase` then looks for the window of
+the answer, within one sentence, that fills most of a phrase's slots, in any
+order and with small gaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from interviewer.text.analysis import Unit
+from interviewer.text.phrases import CompiledPhrase, Option, Term
+
+__all__ = ["CONFIDENCE", "Hit", "PhraseMatch", "TermIndex", "match_phrase"]
+
+# Confidence of a word match by how it was made; a phrase's confidence is the
+# weighted mean over its slots.
+CONFIDENCE = {
+    "exact": 1.0,
+    "stem": 0.95,
+    "synonym": 0.95,
+    "prefix": 0.85,
+    "fuzzy1": 0.85,
+    "fuzzy2": 0.7,
+}
+_METHOD_RANK = {"exact": 0, "stem": 1, "synonym": 2, "fuzzy": 3, "partial": 4}
+_FUZZY_MIN = 5
+_PREFIX_MIN = 5
+_PREFIX_SLACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where the answer has a word a phrase needs: units ``first..last``."""
+
+    first: int
+    last: int
+    confidence: float
+    method: str
+
+
+class TermIndex:
+    """The words a question's phrases need, indexed for fast lookup.
+
+    Args:
+        terms: Every term of every compiled phrase of the question.
+        surfaces: For a stem, the spellings seen in the bank (fuzzy targets).
+        known_words: Real words of the bank; an answer word among them is never
+            taken for a typo of another word.
+    """
+
+    __slots__ = ("_compounds", "_fuzzy", "_known", "_norms", "_prefixes", "_stems")
+
+    def __init__(
+        self,
+        terms: Iterable[Term],
+        surfaces: dict[str, set[str]],
+        known_words: frozenset[str],
+    ) -> None:
+        norms: dict[str, set[str]] = {}
+        for term in terms:
+            norms.setdefault(term.stem, set()).add(term.norm)
+        self._norms = {k: frozenset(v) for k, v in norms.items()}
+        self._stems: frozenset[str] = frozenset(norms)
+        self._compounds = {n: k for k, v in norms.items() for n in v if len(n) >= 2 * 3}
+        self._known = known_words
+        prefixes: dict[str, set[str]] = {}
+        fuzzy: dict[str, set[tuple[str, str]]] = {}
+        for term_stem in self._stems:
+            for cut in range(_PREFIX_MIN, len(term_stem)):
+                if len(term_stem) - cut <= _PREFIX_SLACK:
+                    prefixes.setdefault(term_stem[:cut], set()).add(term_stem)
+            for surface in surfaces.get(term_stem, set()) | {term_stem}:
+                if len(surface) >= _FUZZY_MIN:
+                    fuzzy.setdefault(surface[0], set()).add((surface, term_stem))
+        self._prefixes = {k: tuple(sorted(v)) for k, v in prefixes.items()}
+        self._fuzzy = {k: tuple(sorted(v)) for k, v in fuzzy.items()}
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self._stems, self._norms, self._compounds, self._known, self._prefixes, self._fuzzy)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        (self._stems, self._norms, self._compounds, self._known, self._prefixes, self._fuzzy) = (
+            state  # type: ignore[assignment]
+        )
+
+    def _candidates(self, unit: Unit) -> list[tuple[str, float, str]]:
+        word_stem = unit.stem
+        lexical = "synonym" if unit.rewritten else None
+        if word_stem in self._stems:
+            method = lexical or ("exact" if unit.norm in self._norms[word_stem] else "stem")
+            return [(word_stem, CONFIDENCE[method], method)]
+        found: list[tuple[str, float, str]] = []
+        if len(word_stem) >= _PREFIX_MIN:
+            for target in self._prefixes.get(word_stem, ()):
+                found.append((target, CONFIDENCE["prefix"], lexical or "stem"))
+            for cut in range(max(_PREFIX_MIN, len(word_stem) - _PREFIX_SLACK), len(word_stem)):
+                if word_stem[:cut] in self._stems:
+                    found.append((word_stem[:cut], CONFIDENCE["prefix"], lexical or "stem"))
+        if found or len(unit.norm) < _FUZZY_MIN or unit.norm in self._known:
+            return found
+        limit = 2 if len(unit.norm) >= 8 else 1
+        for surface, target in self._fuzzy.get(unit.norm[0], ()):
+            if abs(len(surface) - len(unit.norm)) > limit:
+                continue
+            distance = OSA.distance(unit.norm, surface, score_cutoff=limit)
+            if distance <= limit:
+                found.append((target, CONFIDENCE[f"fuzzy{max(distance, 1)}"], "fuzzy"))
+        return found
+
+    def locate(self, units: Sequence[Unit]) -> dict[str, list[Hit]]:
+        """Where each needed word occurs in the answer.
+
+        Args:
+            units: The answer's content units.
+
+        Returns:
+            Term stem -> hits, in answer order. Adjacent answer words are also
+            tried joined ("mini batch" for "minibatch").
+        """
+        hits: dict[str, list[Hit]] = {}
+        memo: dict[tuple[str, str, bool], list[tuple[str, float, str]]] = {}
+        previous: Unit | None = None
+        for position, unit in enumerate(units):
+            key = (unit.stem, unit.norm, unit.rewritten)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self._candidates(unit)
+            for target, confidence, method in found:
+                bucket = hits.setdefault(target, [])
+                if not bucket or bucket[-1].first != position:
+                    bucket.append(Hit(position, position, confidence, method))
+            if previous is not None and previous.sentence == unit.sentence:
+                joined = self._compounds.get(previous.norm + unit.norm)
+                if joined is not None:
+                    hits.setdefault(joined, []).append(
+                        Hit(position - 1, position, CONFIDENCE["stem"], "stem")
+                    )
+            previous = unit
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    first: int
+    last: int
+    sentence: int
+    mask: int
+    confidence: float
+    method: str
+    positions: tuple[int, ...]
+    cue: int  # negation cue index when a positive term sits under a negation
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """The best window of an answer for one compiled phrase.
+
+    Attributes:
+        phrase: The phrase.
+        score: Its confidence (0-1): weighted share of slots filled times their
+            confidence; 0 when too little of a short phrase was found.
+        coverage: Weighted share of slots filled, before the partial rules.
+        complete: Whether every slot was filled.
+        method: ``exact``, ``stem``, ``synonym``, ``fuzzy`` or ``partial``.
+        positions: The answer units used.
+        found: The phrase's words that were found.
+        missing: The phrase's words that were not.
+        cue: The negation cue the match sits under, or -1.
+    """
+
+    phrase: CompiledPhrase
+    score: float
+    coverage: float
+    complete: bool
+    method: str
+    positions: tuple[int, ...]
+    found: tuple[str, ...]
+    missing: tuple[str, ...]
+    cue: int
+
+
+def _term_hits(
+    term: Term, hits: dict[str, list[Hit]], units: Sequence[Unit], allow_negated: bool
+) -> list[tuple[Hit, int]]:
+    out = []
+    for hit in hits.get(term.stem, ()):
+        unit = units[hit.first]
+        negated = unit.negation >= 0
+        if term.polarity == 0:
+            if negated and not allow_negated:
+                continue
+            out.append((hit, unit.negation if negated else -1))
+        elif negated and (term.polarity == 1 or unit.direct):
+            out.append((hit, -1))
+    return out
+
+
+def _occurrences(
+    option: Option, hits: dict[str, list[Hit]], units: Sequence[Unit], allow_negated: bool
+) -> list[_Occurrence]:
+    first_hits = _term_hits(option.terms[0], hits, units, allow_negated)
+    if not first_hits:
+        return []
+    others = [_term_hits(t, hits, units, allow_negated) for t in option.terms[1:]]
+    if any(not found for found in others):
+        return []
+    reach = len(option.terms) + 1
+    source = "synonym" if option.source == "synonym" else None
+    out = []
+    for hit, cue in first_hits:
+        sentence = units[hit.first].sentence
+        chosen = [(hit, cue)]
+        used = {hit.first}
+        for candidates in others:
+            near = [
+                (abs(h.first - hit.first), h, c)
+                for h, c in candidates
+                if h.first not in used
+                and abs(h.first - hit.first) <= reach
+                and units[h.first].sentence == sentence
+            ]
+            if not near:
+                break
+            _, best, best_cue = min(near, key=lambda item: item[0])
+            chosen.append((best, best_cue))
+            used.add(best.first)
+        else:
+            methods = [source or h.method for h, _ in chosen]
+            out.append(
+                _Occurrence(
+                    min(h.first for h, _ in chosen),
+                    max(h.last for h, _ in chosen),
+                    sentence,
+                    option.mask,
+                    min(h.confidence for h, _ in chosen),
+                    max(methods, key=_METHOD_RANK.__getitem__),
+                    tuple(sorted({p for h, _ in chosen for p in range(h.first, h.last + 1)})),
+                    max(c for _, c in chosen),
+                )
+            )
+    return out
+
+
+def match_phrase(
+    phrase: CompiledPhrase,
+    hits: dict[str, list[Hit]],
+    units: Sequence[Unit],
+    slack: int = 4,
+    allow_negated: bool = False,
+    min_share: float = 0.5,
+) -> PhraseMatch | None:
+    """Find the best window of the answer for ``phrase``.
+
+    Args:
+        phrase: A compiled phrase.
+        hits: The answer's hits from :meth:`TermIndex.locate`.
+        units: The answer's content units.
+        slack: How many extra words a window may span beyond the phrase's length.
+        allow_negated: Also use words that sit under a negation (to report
+            that a concept was mentioned only to be denied).
+        min_share: Weighted share of the phrase a partial match must fill to
+            score at all.
+
+    Returns:
+        The best match, or None when no slot was found at all.
+    """
+    occurrences = [
+        occ for option in phrase.options for occ in _occurrences(option, hits, units, allow_negated)
+    ]
+    if not occurrences:
+        return None
+    occurrences.sort(key=lambda o: (o.first, o.last))
+    size = len(phrase.slots)
+    limit = size + slack
+    best: tuple[float, list[_Occurrence | None]] = (-1.0, [])
+    for i, start in enumerate(occurrences):
+        chosen: list[_Occurrence | None] = [None] * size
+        for occ in occurrences[i:]:
+            if occ.sentence != start.sentence or occ.first - start.first + 1 > limit:
+                break
+            if occ.last - start.first + 1 > limit:
+                continue
+            for slot in range(size):
+                if occ.mask >> slot & 1:
+                    current = chosen[slot]
+                    if current is None or occ.confidence > current.confidence:
+                        chosen[slot] = occ
+        score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
+        if score > best[0]:
+            best = (score, chosen)
+            if score >= 0.999:
+                break
+    return _summarise(phrase, best[0], best[1], min_share)
+
+
+def _summarise(
+    phrase: CompiledPhrase, score: float, chosen: list[_Occurrence | None], min_share: float
+) -> PhraseMatch:
+    filled = [o is not None for o in chosen]
+    coverage = sum(w for w, f in zip(phrase.weights, filled, strict=True) if f)
+    complete = all(filled)
+    # a partial match counts only when the words found carry most of the phrase
+    # (rare words weigh more) and, in a longer phrase, are more than one word
+    if not complete and (coverage < min_share or (len(filled) > 2 and sum(filled) < 2)):
+        score = 0.0
+    used = {id(o): o for o in chosen if o is not None}.values()
+    methods = [o.method for o in used]
+    method = "partial" if not complete else max(methods, key=_METHOD_RANK.__getitem__)
+    cues = [o.cue for o in used if o.cue >= 0]
+    return PhraseMatch(
+        phrase,
+        score,
+        coverage,
+        complete,
+        method,
+        tuple(sorted({p for o in used for p in o.positions})),
+        tuple(s for s, f in zip(phrase.slots, filled, strict=True) if f),
+        tuple(s for s, f in zip(phrase.slots, filled, strict=True) if not f),
+        cues[0] if cues else -1,
+    )

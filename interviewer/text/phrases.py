@@ -1,0 +1,185 @@
+"""Compiling rubric phrasings into matchable patterns.
+
+A phrasing such as "gradient shrinks towards zero" becomes a
+:class:`CompiledPhrase`: one *slot* per content word ("gradient", "shrinks",
+"zero"), each filled by *options* — the word itself, the concept's synonyms for
+it ("decays", "gets smaller"), and compounds of neighbouring slots
+("mini batch" -> "minibatch"). "A or B" and "A/B" become separate phrasings.
+Compilation happens once per question, when the grader is fitted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from interviewer.text.analysis import Unit, analyse
+from interviewer.text.stem import stem
+
+__all__ = ["CompiledPhrase", "Option", "Term", "compile_phrasings", "split_alternatives"]
+
+_OR_RE = re.compile(r"\s+or\s+|\s*/\s*", re.IGNORECASE)
+_EITHER_RE = re.compile(r"\beither\s+", re.IGNORECASE)
+_MAX_VARIANTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word a slot option needs in the answer.
+
+    Attributes:
+        stem: Its stem (the matching key).
+        norm: Its normal form (for fuzzy matching and display).
+        polarity: 0 if it must not be negated in the answer; 1 if it must be
+            negated ("no activation"); 2 if it must be directly negated
+            ("do not learn", not "do not stop learning").
+    """
+
+    stem: str
+    norm: str
+    polarity: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One way to fill some slots of a phrase.
+
+    Attributes:
+        mask: Bit set of the slots it fills.
+        terms: The words it needs, near each other, in any order.
+        source: ``phrasing``, ``synonym`` or ``compound``.
+    """
+
+    mask: int
+    terms: tuple[Term, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPhrase:
+    """A phrasing ready to match.
+
+    Attributes:
+        text: The phrasing as written (one alternative of an "or").
+        slots: The content word of each slot, for notes.
+        weights: Each slot's share of the phrase (rarer words weigh more).
+        options: Every way of filling slots.
+        full_mask: The bit set of all slots.
+    """
+
+    text: str
+    slots: tuple[str, ...]
+    weights: tuple[float, ...]
+    options: tuple[Option, ...]
+    full_mask: int
+
+
+def split_alternatives(phrasing: str) -> list[str]:
+    """Distribute "or" and "/" in a phrasing into separate phrasings.
+
+    "xavier or he initialization" -> ["xavier initialization", "he initialization"];
+    "lstm or gru" -> ["lstm", "gru"].
+    """
+    text = _EITHER_RE.sub("", phrasing.strip())
+    parts = _OR_RE.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return [text]
+    left, right = parts[0].split(), parts[1].split()
+    if not left or not right:
+        return [w for w in (" ".join(left), " ".join(right)) if w]
+    variants = [" ".join(left + right[1:]), *split_alternatives(" ".join(left[:-1] + right))]
+    unique = list(dict.fromkeys(v for v in variants if v))
+    return unique[:_MAX_VARIANTS]
+
+
+def _terms(units: Sequence[Unit]) -> tuple[Term, ...]:
+    return tuple(
+        Term(u.stem, u.norm, 0 if u.negation < 0 else (2 if u.direct else 1)) for u in units
+    )
+
+
+def _find(sub: Sequence[str], seq: Sequence[str]) -> int:
+    """Index of ``sub`` as a contiguous run in ``seq``, or -1."""
+    size = len(sub)
+    for at in range(len(seq) - size + 1):
+        if tuple(seq[at : at + size]) == tuple(sub):
+            return at
+    return -1
+
+
+def _compile_one(
+    text: str,
+    synonyms: Sequence[tuple[tuple[str, ...], list[tuple[Term, ...]]]],
+    weight_of: Callable[[str], float],
+) -> CompiledPhrase | None:
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for unit in analyse(text).units:
+        if unit.stem not in seen:  # a repeated word is one slot
+            seen.add(unit.stem)
+            units.append(unit)
+    if not units:
+        return None
+    slot_terms = _terms(units)
+    stems = [t.stem for t in slot_terms]
+    options: list[Option] = [Option(1 << i, (t,), "phrasing") for i, t in enumerate(slot_terms)]
+    for i in range(len(slot_terms) - 1):
+        left, right = slot_terms[i], slot_terms[i + 1]
+        if left.polarity == right.polarity == 0:
+            joined = left.norm + right.norm
+            term = Term(stem(joined), joined, 0)
+            options.append(Option(0b11 << i, (term,), "compound"))
+    for key, alternatives in synonyms:
+        at = _find(key, stems)
+        if at < 0:
+            continue
+        mask = ((1 << len(key)) - 1) << at
+        for terms in alternatives:
+            if terms != tuple(slot_terms[at : at + len(key)]):
+                options.append(Option(mask, terms, "synonym"))
+    raw = [weight_of(t.stem) for t in slot_terms]
+    total = sum(raw) or 1.0
+    return CompiledPhrase(
+        text,
+        tuple(u.norm for u in units),
+        tuple(w / total for w in raw),
+        tuple(dict.fromkeys(options)),
+        (1 << len(slot_terms)) - 1,
+    )
+
+
+def compile_phrasings(
+    phrasings: Sequence[str],
+    synonyms: Mapping[str, Sequence[str]],
+    weight_of: Callable[[str], float],
+) -> tuple[CompiledPhrase, ...]:
+    """Compile a concept's (or misconception's) phrasings with its synonyms.
+
+    Args:
+        phrasings: The accepted phrasings.
+        synonyms: Word or phrase occurring in the phrasings -> alternatives.
+        weight_of: Informativeness of a stem (e.g. its IDF in the bank).
+
+    Returns:
+        One compiled phrase per phrasing and "or" alternative, duplicates removed.
+    """
+    compiled_synonyms: list[tuple[tuple[str, ...], list[tuple[Term, ...]]]] = []
+    for key, alternatives in synonyms.items():
+        key_stems = tuple(u.stem for u in analyse(key).units)
+        if not key_stems:
+            continue
+        terms = []
+        for alternative in alternatives:
+            for variant in split_alternatives(alternative):
+                alt_terms = _terms(analyse(variant).units)
+                if alt_terms:
+                    terms.append(alt_terms)
+        compiled_synonyms.append((key_stems, terms))
+    out: dict[tuple[str, ...], CompiledPhrase] = {}
+    for phrasing in phrasings:
+        for variant in split_alternatives(phrasing):
+            phrase = _compile_one(variant, compiled_synonyms, weight_of)
+            if phrase is not None:
+                out.setdefault(tuple(sorted(phrase.slots)), phrase)
+    return tuple(out.values())
