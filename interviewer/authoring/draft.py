@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from interviewer.authoring._text import WordSpan, is_stop, slug, stem, word_spans
+from interviewer.authoring._text import (
+    WordSpan,
+    content_key,
+    is_stop,
+    slug,
+    stem,
+    word_spans,
+    words,
+)
 from interviewer.loader import Bank
 from interviewer.models import Concept, Example, Question
 
@@ -24,6 +32,7 @@ __all__ = ["DraftConcept", "DraftRubric", "bank_background", "draft_rubric"]
 
 QUESTION_WORD_WEIGHT = 0.3
 NUMBER_WEIGHT = 0.3
+DISTINCTIVE_IDF = 0.7
 _PHRASE_BREAKERS = frozenset(
     {"and", "or", "but", "that", "which", "so", "because", "while", "where", "when"}
     | {"whereas", "although", "if", "than"}
@@ -130,7 +139,18 @@ def _ngrams(clause: _Clause, weight: dict[str, float]) -> list[tuple[float, int,
     return sorted(out, key=lambda t: (-t[0], t[1], t[2]))
 
 
-def _phrasings(text: str, clause: _Clause, weight: dict[str, float], limit: int) -> list[str]:
+def _phrasings(
+    text: str,
+    clause: _Clause,
+    weight: dict[str, float],
+    limit: int,
+    asked: set[str],
+    taken: set[tuple[str, ...]],
+) -> list[str]:
+    """The clause's best n-grams as written, new to the rubric and saying more than the question.
+
+    ``taken`` (content keys already used by earlier concepts) is updated.
+    """
     chosen: list[str] = []
     covered: set[int] = set()
     for _, first, last in _ngrams(clause, weight):
@@ -139,29 +159,36 @@ def _phrasings(text: str, clause: _Clause, weight: dict[str, float], limit: int)
         new = set(range(first, last + 1)) - covered
         if not new or (chosen and len(new) < (last - first + 1) / 2):
             continue
-        phrase = text[clause.words[first][1] : clause.words[last][2]]
-        phrase = " ".join(phrase.split()).lower()
-        if phrase not in chosen:
-            chosen.append(phrase)
-            covered |= set(range(first, last + 1))
+        phrase = " ".join(text[clause.words[first][1] : clause.words[last][2]].split()).lower()
+        key = content_key(phrase)
+        if not key or key in taken or set(key) <= asked:
+            continue
+        chosen.append(phrase)
+        taken.add(key)
+        covered |= set(range(first, last + 1))
         if len(chosen) >= limit:
             break
-    if not chosen:
-        chosen.append(" ".join(w for w, _, _ in clause.words[:4]))
+    if not chosen:  # fall back to the clause's own words
+        phrase = " ".join(w for w, _, _ in clause.words[:4])
+        chosen.append(phrase)
+        taken.add(content_key(phrase))
     return chosen
 
 
 def _bank_synonyms(
-    phrasings: list[str], bank: Bank | None, own_id: str, weight: dict[str, float]
+    phrasings: list[str], bank: Bank | None, own_id: str, distinctive: set[str]
 ) -> tuple[dict[str, list[str]], list[str]]:
+    """Synonyms bank authors gave for this concept's distinctive words, and related concepts.
+
+    Only exact keys are borrowed (a bank concept's ``synonyms[word]``); a bank
+    concept is related when its phrasings share a distinctive word.
+    """
     if bank is None:
         return {}, []
-    mine = {w for p in phrasings for w, _, _ in word_spans(p) if not is_stop(w)}
-    mine_stems = {stem(w): w for w in mine}
-    top = max(weight.values())
-    distinctive = {s for s in mine_stems if weight.get(s, 0.0) >= 0.5 * top}
+    mine = {stem(w): w for p in phrasings for w, _, _ in word_spans(p) if not is_stop(w)}
+    wanted = {s for s in mine if s in distinctive}
     synonyms: dict[str, list[str]] = {}
-    related: list[str] = []
+    related: list[tuple[int, str]] = []
     for question in bank.questions.values():
         if question.id == own_id:
             continue
@@ -170,21 +197,17 @@ def _bank_synonyms(
                 stem(w)
                 for p in concept.phrasings
                 for w, _, _ in word_spans(p)
-                if not is_stop(w) and stem(w) in mine_stems
+                if not is_stop(w) and stem(w) in wanted
             }
-            if len(shared) >= 2 or shared & distinctive:
-                related.append(f"{question.id}/{concept.id}")
+            if shared:
+                related.append((-len(shared), f"{question.id}/{concept.id}"))
             for key, alternatives in concept.synonyms.items():
-                group = [key, *alternatives]
-                for word in group:
-                    own = mine_stems.get(stem(word)) if " " not in word else None
-                    if own is None:
-                        continue
-                    bucket = synonyms.setdefault(own, [])
-                    for alt in group:
-                        if stem(alt) != stem(own) and alt not in bucket:
-                            bucket.append(alt)
-    return {k: v[:6] for k, v in synonyms.items() if v}, related[:8]
+                key_stems = [stem(w) for w in words(key) if not is_stop(w)]
+                if len(key_stems) != 1 or key_stems[0] not in wanted:
+                    continue
+                bucket = synonyms.setdefault(mine[key_stems[0]], [])
+                bucket += [a for a in alternatives if stem(a) != key_stems[0] and a not in bucket]
+    return {k: v[:5] for k, v in synonyms.items() if v}, [r for _, r in sorted(related)[:5]]
 
 
 def _label(text: str, clause: _Clause) -> str:
@@ -225,7 +248,7 @@ def draft_rubric(
     if not background and bank is not None:
         background = bank_background(bank)
     idf = _Idf(background, reference)
-    question_stems = {stem(w) for w, _, _ in word_spans(ask) if not is_stop(w)}
+    asked = {stem(w) for w in words(ask) if not is_stop(w)}
     spans = [s for s in word_spans(reference) if not is_stop(s[0])]
     if not spans:
         raise ValueError("the reference answer has no content words to draft concepts from")
@@ -233,68 +256,80 @@ def draft_rubric(
     weight = {
         stem(w): idf(stem(w))
         * (1.0 + math.log(counts[stem(w)]))
-        * (QUESTION_WORD_WEIGHT if stem(w) in question_stems else 1.0)
+        * (QUESTION_WORD_WEIGHT if stem(w) in asked else 1.0)
         * (NUMBER_WEIGHT if any(ch.isdigit() for ch in w) else 1.0)
         for w, _, _ in spans
     }
+    top_idf = max(idf(s) for s in weight)
+    distinctive = {s for s in weight if s not in asked and idf(s) >= DISTINCTIVE_IDF * top_idf}
     clauses = _clauses(reference)
-    scored = sorted(
-        (
-            (sum(weight[s] for s in {stem(w) for w, _, _ in c.words}), i)
-            for i, c in enumerate(clauses)
-        ),
-        reverse=True,
-    )
-    picked = sorted(i for _, i in scored[:max_concepts])
+    scores = [sum(weight[s] for s in {stem(w) for w, _, _ in c.words}) for c in clauses]
+    ranked = sorted(range(len(clauses)), key=lambda i: -scores[i])
+    picked = sorted(ranked[:max_concepts])
     qid = question_id or slug(ask, 5)
-    best = max(score for score, _ in scored)
     drafts: list[DraftConcept] = []
     used_ids: set[str] = set()
-    key_ids = {i for _, i in scored[:2]}
+    taken: set[tuple[str, ...]] = set()
     for index in picked:
         clause = clauses[index]
-        score = next(s for s, i in scored if i == index)
-        phrasings = _phrasings(reference, clause, weight, phrasings_per_concept)
+        phrasings = _phrasings(reference, clause, weight, phrasings_per_concept, asked, taken)
         cid = slug(phrasings[0], 3)
         while cid in used_ids:
             cid += "-x"
         used_ids.add(cid)
-        synonyms, related = _bank_synonyms(phrasings, bank, qid, weight)
-        label = _label(reference, clause)
-        is_key = index in key_ids and len(picked) > 1
+        synonyms, related = _bank_synonyms(phrasings, bank, qid, distinctive)
+        said = " ".join(reference[clause.start : clause.end].split())
+        is_key = index in ranked[:2] and len(picked) > 1
         concept = Concept(
             id=cid,
-            label=label,
-            weight=max(1.0, round(2 * score / best * 2) / 2),
+            label=_label(reference, clause),
+            weight=max(1.0, round(4 * scores[index] / scores[ranked[0]]) / 2),
             key=is_key,
             phrasings=phrasings,
             synonyms=synonyms,
-            missing_feedback=f"A complete answer also says this: {label[:1].lower()}{label[1:]}",
+            missing_feedback=f"A complete answer also says this: {said[:1].lower()}{said[1:]}",
             probe=f"What can you add about {phrasings[0]}?" if is_key else None,
         )
-        drafts.append(DraftConcept(concept, score, related))
+        drafts.append(DraftConcept(concept, scores[index], related))
+    return DraftRubric(
+        _question(qid, ask, reference, drafts, idf, asked), drafts, _top_terms(spans, weight)
+    )
+
+
+def _top_terms(spans: list[WordSpan], weight: dict[str, float]) -> list[tuple[str, float]]:
     surface: dict[str, str] = {}
     for w, _, _ in spans:
         surface.setdefault(stem(w), w)
-    top_terms = sorted(((w, weight[s]) for s, w in surface.items()), key=lambda t: (-t[1], t[0]))
-    top_terms = top_terms[:12]
-    first = drafts[0].concept.phrasings[0]
-    question = Question(
+    ranked = sorted(((w, weight[s]) for s, w in surface.items()), key=lambda t: (-t[1], t[0]))
+    return [(w, round(score, 3)) for w, score in ranked[:12]]
+
+
+def _question(
+    qid: str,
+    ask: str,
+    reference: str,
+    drafts: list[DraftConcept],
+    idf: _Idf,
+    asked: set[str],
+) -> Question:
+    ask = " ".join(ask.split())
+    reference = " ".join(reference.split())
+    topic_words = sorted(
+        (w for w in words(ask) if not is_stop(w) and w.isalpha()), key=lambda w: -idf(stem(w))
+    )
+    firsts = [d.concept.phrasings[0] for d in drafts]
+    return Question(
         id=qid,
-        ask=" ".join(ask.split()),
-        rephrasings=[f"Put another way: {' '.join(ask.split())}"],
+        ask=ask,
+        rephrasings=[f"Put another way: {ask}"],
         level="intermediate",
-        topics=[slug(ask, 1)],
+        topics=[slug(topic_words[0], 1) if topic_words else "general"],
         tracks=["general"],
         sources=[],
-        reference=" ".join(reference.split()),
+        reference=reference,
         concepts=[d.concept for d in drafts],
         misconceptions=[],
-        hints=[
-            f"Start from {first}.",
-            "A complete answer covers: " + "; ".join(d.concept.phrasings[0] for d in drafts) + ".",
-        ],
+        hints=[f"Start from {firsts[0]}.", "A complete answer covers: " + "; ".join(firsts) + "."],
         threads=[],
-        examples=[Example(kind="excellent", grade=(4.0, 5.0), answer=" ".join(reference.split()))],
+        examples=[Example(kind="excellent", grade=(4.0, 5.0), answer=reference)],
     )
-    return DraftRubric(question, drafts, [(w, round(s, 3)) for w, s in top_terms])

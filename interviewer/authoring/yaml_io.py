@@ -78,6 +78,11 @@ def _question_map(draft: DraftRubric) -> CommentedMap:
     node["ask"] = _text(question.ask)
     node["rephrasings"] = CommentedSeq(_text(r) for r in question.rephrasings)
     node["reference"] = _text(question.reference)
+    node.yaml_set_comment_before_after_key(
+        "level",
+        before="TODO: set level, topics, tracks and sources; write 1-3 real rephrasings",
+        indent=4,
+    )
     concepts = CommentedSeq()
     for index, item in enumerate(draft.concepts):
         concept = item.concept
