@@ -240,7 +240,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
             report.strengths.append(
                 f"{question.ask} ({credit:.1f}/5): " + "; ".join(credited) + "."
             )
-        hits = list(result.misconceptions) if result else []
+        hits = [m for m in question.misconceptions if m.id in record.misconceptions]
         if credit < GAP_BELOW or hits:
             missed_ids = (
                 {c.concept_id for c in result.missed}

@@ -150,6 +150,7 @@ class QuestionRecord:
         hints_used: Hints given on it.
         probes: Concept ids probed.
         result: The best grade reached, over the answers alone and together.
+        misconceptions: Ids of every misconception stated in any of its answers.
         status: ``asked`` (no answer yet), ``answered`` or ``skipped``.
     """
 
@@ -162,6 +163,7 @@ class QuestionRecord:
     hints_used: int = 0
     probes: list[str] = field(default_factory=list)
     result: GradeResult | None = None
+    misconceptions: list[str] = field(default_factory=list)
     status: RecordStatus = "asked"
 
     @property
@@ -185,6 +187,7 @@ class QuestionRecord:
             "hints_used": self.hints_used,
             "probes": list(self.probes),
             "result": _grade_to_dict(self.result) if self.result else None,
+            "misconceptions": list(self.misconceptions),
             "status": self.status,
             "credit": self.credit,
         }
@@ -203,6 +206,7 @@ class QuestionRecord:
             hints_used=int(data.get("hints_used", 0)),
             probes=list(data.get("probes", [])),
             result=grade_from_dict(result) if result else None,
+            misconceptions=list(data.get("misconceptions", [])),
             status=data.get("status", "asked"),
         )
 

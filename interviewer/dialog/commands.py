@@ -53,7 +53,7 @@ _FORM_TEXT: dict[CommandName, str] = {
     "different way, ask differently, say differently, not clear, what mean question, "
     "mean, meaning",
     "skip": "skip, skip question, next, next question, pass, move on, go next, "
-    "go next question, lets move on, skip next, move next question, move next",
+    "go next question, move, skip next, move next question, move next",
     "dont_know": "dont know, not know, no idea, not sure, no clue, dunno, idk, dont remember, "
     "not remember, cant remember, cannot remember, forgot, dont know answer, clueless, "
     "not certain, dont really know, not sure answer, no idea answer, cant say, cannot say, "
@@ -72,6 +72,7 @@ a an the please pls plz could can would will you me i im am my we us lets let ju
 ok okay um uh er erm hmm so well sorry actually really kindly may might get have give
 gimme to for on about this that it its one some little bit quick small like oh hey hi
 do does did be is are was were now here there yes yeah then think guess rather want need
+any by
 """
 _FILLER = frozenset(_FILLER_TEXT.split())
 

@@ -13,11 +13,12 @@ from typing import Any
 from interviewer.dialog.commands import COMMANDS, CommandName, recognise
 from interviewer.dialog.feedback import COMMANDS_LINE, answer_feedback, summary_line
 from interviewer.dialog.rules import (
-    best_result,
     can_hint,
     decide,
+    grade_answer,
     next_probe,
     next_thread,
+    record_grade,
     stage_pace,
 )
 from interviewer.dialog.session import InterviewConfig, Session
@@ -177,11 +178,12 @@ class Interview(Session):
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
-        record.result = best_result(self._grader, question, record.answers, record.result)
+        step = grade_answer(self._grader, question, record.answers)
+        record_grade(record, step)
         meta: dict[str, Any] = {"command": "dont_know"} if dont_know else {}
         if self._probe is not None:
             meta["probe"] = self._probe.id
-        self._hear("answer", text, meta, grade=record.result)
+        self._hear("answer", text, meta, grade=step)
         answering_probe, self._probe = self._probe is not None, None
         if self._revisiting:
             self._revisiting = False
@@ -227,7 +229,11 @@ class Interview(Session):
         self._transcript.questions.append(self._current)
         self._rephrased = 0
         self._fire("thread")
-        text = f"{link.say} {target.ask}" if link.say else target.ask
+        # A bridging line that is itself a question is asked instead of the target's wording.
+        if link.say and link.say.rstrip().endswith("?"):
+            text = link.say
+        else:
+            text = f"{link.say} {target.ask}" if link.say else target.ask
         self._say("thread", text, {"from": question.id})
         self._fire("asked")
 
@@ -273,7 +279,7 @@ class Interview(Session):
             self._revisiting = False
             if record.status == "asked":
                 record.status = "skipped"
-                self._feedback(question, record, closed=True)
+            self._feedback(question, record, closed=True)
             self._say("notice", "No problem, let's move on.")
             self._ask_next()
         elif name == "back":
@@ -303,8 +309,8 @@ class Interview(Session):
         wrap = self._flow.stages[-1]
         self._stage_index = len(self._flow.stages) - 1
         self._current = None
-        if wrap.intro and ended_by == "completed":
-            self._say("stage", wrap.intro, {"title": wrap.title})
+        if ended_by == "completed":
+            self._say("stage", wrap.intro or wrap.title, {"title": wrap.title})
         closing = self._flow.closing
         if self.config.mode == "practice":
             closing += "\n\n" + summary_line(self._transcript.questions)

@@ -60,8 +60,9 @@ def answer_feedback(question: Question, record: QuestionRecord, *, closed: bool)
         covered.append(f"{match.label}" + (f" ({quoted})" if quoted else ""))
     if covered:
         lines.append("Covered: " + "; ".join(covered) + ".")
-    for hit in result.misconceptions:
-        lines.append(f"Careful: {hit.claim} {hit.correction}")
+    for wrong in question.misconceptions:
+        if wrong.id in record.misconceptions:
+            lines.append(f"Careful: {wrong.claim} {wrong.correction}")
     if closed:
         missed = [c for c in question.concepts if c.id in {m.concept_id for m in result.missed}]
         for concept in missed:

@@ -19,11 +19,12 @@ __all__ = [
     "RETRY_BELOW",
     "Decision",
     "Grader",
-    "best_result",
     "can_hint",
     "decide",
+    "grade_answer",
     "next_probe",
     "next_thread",
+    "record_grade",
     "stage_pace",
     "thread_holds",
 ]
@@ -43,21 +44,27 @@ class Grader(Protocol):
         ...
 
 
-def best_result(
-    grader: Grader, question: Question, answers: list[str], current: GradeResult | None
-) -> GradeResult:
-    """The best grade over the newest answer alone and all answers together.
+def grade_answer(grader: Grader, question: Question, answers: list[str]) -> GradeResult:
+    """Grade the newest answer: the better of it alone and all answers joined.
 
     Probe answers complete the main answer, so they are graded joined with it;
     a retry after a hint may replace a wrong first attempt, so it is also graded
-    alone. The question keeps the best result it ever reached.
+    alone.
     """
-    options = [grader.grade(question, answers[-1])]
-    if len(answers) > 1:
-        options.append(grader.grade(question, "\n".join(answers)))
-    if current is not None:
-        options.insert(0, current)
-    return max(options, key=lambda r: r.grade)
+    alone = grader.grade(question, answers[-1])
+    if len(answers) == 1:
+        return alone
+    joined = grader.grade(question, "\n".join(answers))
+    return joined if joined.grade >= alone.grade else alone
+
+
+def record_grade(record: QuestionRecord, result: GradeResult) -> None:
+    """Keep the question's best result, and every misconception stated on the way."""
+    if record.result is None or result.grade > record.result.grade:
+        record.result = result
+    for hit in result.misconceptions:
+        if hit.misconception_id not in record.misconceptions:
+            record.misconceptions.append(hit.misconception_id)
 
 
 def can_hint(question: Question, record: QuestionRecord, flow: Flow) -> bool:

@@ -1,0 +1,233 @@
+"""``interviewer practice``: a scripted interview from a file of answers.
+
+The answers file is one of:
+
+* a YAML list: the replies in order (answers and commands such as "hint");
+* a YAML mapping from question id to an answer, or to a list of replies to that
+  question (the main answer, then the replies to its follow-ups: retries after
+  a hint, answers to probes); the key ``"*"`` gives replies for any question not
+  listed;
+* plain text: replies separated by blank lines or by lines of ``---``.
+
+When the replies run out the candidate says "let's stop here" (for a mapping: when
+a question comes up that the file does not answer; a follow-up the file does not
+answer is skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from interviewer.dialog import Interview
+
+__all__ = ["AnswerScript", "AnswersError", "add_parser", "load_answers", "play", "run"]
+
+STOP = "let's stop here"
+SKIP = "skip"
+DEFAULT_KEY = "*"
+MAX_REPLIES = 2000  # a guard: no flow needs this many replies
+
+
+class AnswersError(ValueError):
+    """The answers file cannot be used; the message says why."""
+
+
+@dataclass
+class AnswerScript:
+    """The candidate's side of a scripted interview.
+
+    Attributes:
+        ordered: Replies in order (list and plain-text files).
+        keyed: Replies per question id (mapping files).
+    """
+
+    ordered: list[str] = field(default_factory=list)
+    keyed: dict[str, list[str]] | None = None
+    _used: dict[str, int] = field(default_factory=dict)
+
+    def next_reply(self, question_id: str | None) -> str:
+        """The reply to give when ``question_id`` is awaiting an answer."""
+        if self.keyed is None:
+            return self.ordered.pop(0) if self.ordered else STOP
+        key = question_id or ""
+        replies = self.keyed.get(key)
+        if replies is None:
+            replies = self.keyed.get(DEFAULT_KEY)
+        used = self._used.get(key, 0)
+        if replies is None:
+            return STOP
+        if used >= len(replies):
+            return SKIP if used else STOP
+        self._used[key] = used + 1
+        return replies[used]
+
+
+def _as_text(value: Any, where: str) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise AnswersError(f"{where} must be text, not {type(value).__name__}")
+    return str(value).strip()
+
+
+def _split_blocks(text: str) -> list[str]:
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip() in ("", "---"):
+            if current:
+                blocks.append("\n".join(current).strip())
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append("\n".join(current).strip())
+    return blocks
+
+
+def load_answers(path: Path, known_ids: set[str]) -> AnswerScript:
+    """Read an answers file.
+
+    Raises:
+        AnswersError: with a one-line reason when the file cannot be used.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AnswersError(f"no such answers file: {path}") from None
+    except IsADirectoryError:
+        raise AnswersError(f"{path} is a directory, not an answers file") from None
+    except UnicodeDecodeError:
+        raise AnswersError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise AnswersError(f"cannot read {path}: {exc.strerror}") from None
+    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        blocks = _split_blocks(text)
+        if not blocks:
+            raise AnswersError(f"{path} holds no answers")
+        return AnswerScript(ordered=blocks)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise AnswersError(f"{path} is not valid YAML{where}") from None
+    if isinstance(data, list):
+        replies = [_as_text(item, f"answer {n}") for n, item in enumerate(data, 1)]
+        if not replies:
+            raise AnswersError(f"{path} holds no answers")
+        return AnswerScript(ordered=replies)
+    if isinstance(data, dict):
+        return AnswerScript(keyed=_keyed(data, known_ids, path))
+    raise AnswersError(f"{path} must hold a list of answers or a mapping from question id")
+
+
+def _keyed(data: dict[Any, Any], known_ids: set[str], path: Path) -> dict[str, list[str]]:
+    from difflib import get_close_matches
+
+    keyed: dict[str, list[str]] = {}
+    for key, value in data.items():
+        qid = str(key)
+        if qid != DEFAULT_KEY and qid not in known_ids:
+            close = get_close_matches(qid, sorted(known_ids), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise AnswersError(f"{path}: no question {qid!r} in the bank{hint}")
+        items = value if isinstance(value, list) else [value]
+        keyed[qid] = [_as_text(item, f"the answer to {qid!r}") for item in items]
+        if not keyed[qid]:
+            raise AnswersError(f"{path}: the answers to {qid!r} are an empty list")
+    if not keyed:
+        raise AnswersError(f"{path} holds no answers")
+    return keyed
+
+
+def play(interview: Interview, script: AnswerScript) -> None:
+    """Run the interview to its end with the script's replies."""
+    interview.start()
+    for _ in range(MAX_REPLIES):
+        if interview.finished:
+            return
+        question = interview.question
+        interview.reply(script.next_reply(question.id if question else None))
+    interview.reply(STOP)
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the ``practice`` sub-command."""
+    parser = subparsers.add_parser(
+        "practice",
+        help="run a scripted interview from a file of answers",
+        description="Run a scripted interview from a file of answers; print the transcript "
+        "and the report.",
+    )
+    parser.add_argument("--answers", metavar="FILE", help="YAML list/mapping or plain text")
+    parser.add_argument("--flow", default="general", help="the flow (default: general)")
+    parser.add_argument("--length", choices=("short", "full"), default="short")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    parser.add_argument("--format", choices=("md", "json"), default="md", dest="fmt")
+    parser.add_argument("--out", metavar="PATH", help="write here instead of stdout")
+    parser.add_argument("--mode", choices=("practice", "interview"), default="practice")
+    parser.add_argument(
+        "--print-machine",
+        nargs="?",
+        const="text",
+        choices=("text", "mermaid"),
+        help="print the dialog's states and transitions and exit",
+    )
+    parser.set_defaults(command="practice")
+
+
+def _fail(message: str) -> int:
+    print(f"interviewer practice: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the scripted interview; 0 on success, 2 on bad input."""
+    if args.print_machine:
+        from interviewer.dialog.machine import render_machine
+
+        print(render_machine(args.print_machine), end="")
+        return 0
+    if not args.answers:
+        return _fail("give --answers FILE (or --print-machine)")
+    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.grading import default_grader
+    from interviewer.loader import load_bank
+
+    bank = load_bank()
+    if args.flow not in bank.flows:
+        return _fail(f"no flow {args.flow!r}; choose one of {', '.join(sorted(bank.flows))}")
+    try:
+        script = load_answers(Path(args.answers), set(bank.questions))
+    except AnswersError as exc:
+        return _fail(str(exc))
+    config = InterviewConfig(seed=args.seed, length=args.length, mode=args.mode)
+    interview = Interview(bank, bank.flows[args.flow], default_grader(), config)
+    play(interview, script)
+    transcript, report = interview.transcript, interview.report()
+    if args.fmt == "json":
+        output = json.dumps(
+            {"transcript": transcript.to_dict(), "report": report.to_dict()},
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        output += "\n"
+    else:
+        output = transcript.to_markdown() + "\n" + report.to_markdown()
+    if args.out:
+        try:
+            Path(args.out).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            return _fail(f"cannot write {args.out}: {exc.strerror}")
+        return 0
+    sys.stdout.write(output)
+    return 0
