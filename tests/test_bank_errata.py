@@ -60,7 +60,7 @@ def test_errata_claim_grades_low_and_is_corrected(bank, question_id: str, answer
     result = default_grader().grade(question, answer)
     assert result.grade <= 1.5, result.composition
     assert result.misconceptions, f"no misconception found in {answer!r}"
-    corrections = {m.misconception_id: m.correction for m in question.misconceptions}
+    corrections = {m.id: m.correction for m in question.misconceptions}
     hit = result.misconceptions[0]
     assert hit.correction == corrections[hit.misconception_id]
     assert hit.correction in result.feedback or hit.claim in result.feedback
