@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.text.analysis import analyse
 from interviewer.text.stem import stem as _grader_stem
 from interviewer.text.tokens import tokenize
 from interviewer.text.vocabulary import STOP_WORDS
@@ -41,12 +42,15 @@ def stem(word: str) -> str:
 
 
 def content_key(text: str) -> tuple[str, ...]:
-    """The content of a phrase as the grader matches it: stemmed, stop-words dropped.
+    """The content of a phrase as the grader matches it.
 
-    Two phrasings with the same key match the same answers; a phrasing whose
-    key is empty can never match anything.
+    The grader's own analysis: lexicon rewrites ("bn" -> batch normalization),
+    stop-words dropped, stems; a negated word is marked ("not:learn") since
+    "learn" and "do not learn" are different claims. Two phrasings with the
+    same key match the same answers; a phrasing whose key is empty can never
+    match anything.
     """
-    return tuple(stem(w) for w in words(text) if not is_stop(w))
+    return tuple(f"not:{u.stem}" if u.negation >= 0 else u.stem for u in analyse(text).units)
 
 
 def slug(text: str, max_words: int = 4) -> str:

@@ -103,9 +103,9 @@ def _check_synonyms(question: LoadedQuestion, findings: Findings) -> None:
         synonyms = concept.get("synonyms")
         if not isinstance(synonyms, dict):
             continue
-        phrasing_keys = [content_key(p) for _, p in _strings(concept.get("phrasings"))]
+        phrasing_keys = [_unsigned(p) for _, p in _strings(concept.get("phrasings"))]
         for word in synonyms:
-            key = content_key(str(word))
+            key = _unsigned(str(word))
             path: YamlPath = (*question.path, "concepts", index, "synonyms", str(word))
             if not key:
                 findings.add(
@@ -124,6 +124,11 @@ def _check_synonyms(question: LoadedQuestion, findings: Findings) -> None:
                     "use a word or phrase that occurs in a phrasing as the key",
                     "warning",
                 )
+
+
+def _unsigned(text: str) -> tuple[str, ...]:
+    """The content key without negation marks: synonyms expand words either way."""
+    return tuple(k.removeprefix("not:") for k in content_key(text))
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

@@ -13,6 +13,7 @@ __all__ = ["render_breakdown", "render_examples", "render_lint"]
 
 _BOLD_GREEN = "\x1b[1;32m"
 _BOLD_RED = "\x1b[1;31m"
+_STRIKE_YELLOW = "\x1b[9;33m"
 _RESET = "\x1b[0m"
 
 
@@ -80,9 +81,10 @@ def _highlight(text: str, marks: list[tuple[int, int, str]], color: bool) -> str
         out.append(text[position:start])
         word = text[start:end]
         if color:
-            out.append(f"{_BOLD_RED if kind == 'wrong' else _BOLD_GREEN}{word}{_RESET}")
+            style = {"credit": _BOLD_GREEN, "wrong": _BOLD_RED}.get(kind, _STRIKE_YELLOW)
+            out.append(f"{style}{word}{_RESET}")
         else:
-            out.append(f"[{word}]" if kind == "credit" else f"{{{word}}}")
+            out.append({"credit": f"[{word}]", "wrong": f"{{{word}}}"}.get(kind, f"~{word}~"))
         position = end
     out.append(text[position:])
     return "".join(out)
@@ -95,7 +97,11 @@ def render_breakdown(breakdown: Breakdown, *, color: bool = False) -> str:
         f"{result.question_id}: grade {result.grade:.1f} / 5",
         "",
         "answer ("
-        + ("green: credited, red: wrong claim" if color else "[credited] {wrong claim}")
+        + (
+            "green: credited, red: wrong claim, struck: denied"
+            if color
+            else "[credited] {wrong claim} ~denied~"
+        )
         + "):",
         "  " + _highlight(breakdown.answer, breakdown.marks(), color),
         "",
