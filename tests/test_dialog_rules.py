@@ -136,7 +136,8 @@ def test_a_bridging_question_replaces_the_target_wording() -> None:
     interview.start()
     turns = interview.reply(full_answer("c1"))
     assert turns[-1].kind == "thread" and turns[-1].text == "So what about c2?"
-    assert interview.reply("repeat")[-1].text == "Question c2?"
+    assert interview.reply("repeat")[-1].text == "So what about c2?"
+    assert interview.reply("rephrase")[-1].text == "Put differently, c2?"
 
 
 def test_threads_are_checked_in_order_and_by_grade() -> None:
@@ -230,3 +231,16 @@ def test_end_wraps_up_and_leaves_the_unanswered_question_ungraded() -> None:
     unanswered = interview.transcript.questions[-1]
     assert unanswered.status == "asked" and unanswered.credit is None
     assert interview.report().answered == 1
+
+
+def test_repeat_and_clarify_during_a_probe_say_the_probe_again() -> None:
+    interview = only(["b1"])
+    interview.reply("k1b1 and xb1")
+    assert interview.reply("say again")[-1].text == "Probe two for b1?"
+    assert "Probe two for b1?" in interview.reply("what do you mean")[-1].text
+
+
+def test_clarify_cycles_through_the_rephrasings() -> None:
+    interview = only(["b1"])
+    said = [interview.reply("rephrase")[-1].text for _ in range(3)]
+    assert said == ["Put differently, b1?", "In other words, b1?", "Put differently, b1?"]

@@ -140,8 +140,8 @@ class Interview(Session):
         if self._resume is not None:
             self._current, self._resume = self._resume, None
             self._fire("ask")
-            resumed = self._bank.questions[self._current.question_id]
-            self._say("question", f"Now, back to where we were. {resumed.ask}")
+            self._asking = self._bank.questions[self._current.question_id].ask
+            self._say("question", f"Now, back to where we were. {self._asking}")
             return
         stage = self._flow.stages[self._stage_index]
         pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
@@ -167,6 +167,7 @@ class Interview(Session):
         self._stage_asked += 1
         self._fire("ask")
         lead = "Let's try a different angle. " if role == "easier" else ""
+        self._asking = question.ask
         self._say("question", lead + question.ask, {"role": role})
 
     # ----- answers ------------------------------------------------------------------------
@@ -210,6 +211,7 @@ class Interview(Session):
             self._probe = concept
             self._feedback(question, record, closed=False)
             self._fire("probe")
+            self._asking = concept.probe
             self._say("probe", concept.probe, {"concept": concept.id})
             self._fire("asked")
         else:
@@ -231,8 +233,9 @@ class Interview(Session):
         self._fire("thread")
         # A bridging line that is itself a question is asked instead of the target's wording.
         if link.say and link.say.rstrip().endswith("?"):
-            text = link.say
+            text = self._asking = link.say
         else:
+            self._asking = target.ask
             text = f"{link.say} {target.ask}" if link.say else target.ask
         self._say("thread", text, {"from": question.id})
         self._fire("asked")
@@ -263,9 +266,7 @@ class Interview(Session):
             self._fire("hinted")
         elif name == "repeat":
             self._fire("repeat")
-            self._say(
-                "repeat", self._probe.probe if self._probe and self._probe.probe else question.ask
-            )
+            self._say("repeat", self._asking or question.ask)
         elif name == "clarify":
             self._fire("clarify")
             if self._probe is not None and self._probe.probe:
@@ -302,8 +303,8 @@ class Interview(Session):
         previous = earlier[-1]
         self._resume, self._current = record, previous
         self._revisiting, self._probe, self._rephrased = True, None, 0
-        question = self._bank.questions[previous.question_id]
-        self._say("question", f"Sure, let's go back. {question.ask}", {"revisit": True})
+        self._asking = self._bank.questions[previous.question_id].ask
+        self._say("question", f"Sure, let's go back. {self._asking}", {"revisit": True})
 
     def _wrap_up(self, ended_by: str) -> None:
         wrap = self._flow.stages[-1]

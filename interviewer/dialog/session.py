@@ -83,6 +83,7 @@ class Session:
         self._resume: QuestionRecord | None = None
         self._revisiting = False
         self._rephrased = 0
+        self._asking = ""  # the wording of the question or probe awaiting an answer
         self._out: list[Turn] = []
 
     # ----- public state -------------------------------------------------------------------
