@@ -306,3 +306,9 @@ def test_temp_copy_of_builtin_file_resolves_against_bank(tmp_path: Path) -> None
 def test_missing_path_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rubric", "lint", str(tmp_path / "nope.yaml")]) == 1
     assert "no such file or directory" in capsys.readouterr().out
+
+
+def test_builtin_bank_has_no_lint_errors() -> None:
+    report = lint_paths()
+    assert report.files, "the built-in rubrics and dialogs were not found"
+    assert [str(p) for p in report.errors] == []
