@@ -115,3 +115,14 @@ def test_batch_reads_stdin() -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["grade"] == data["result"]["grade"] > 3
+
+
+def test_answer_from_stdin_tolerates_bad_bytes() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "interviewer", "grade", "--question", QID, "--answer", "-"],
+        input=b"the gradient \xff becomes very small in the early layers",
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Grade: " in done.stdout and b"Traceback" not in done.stderr

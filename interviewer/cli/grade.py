@@ -55,7 +55,10 @@ def run(args: argparse.Namespace) -> int:
         return _run_batch(args.jsonl, full=args.full)
     if args.question is None or args.answer is None:
         return _fail("give --question ID and --answer TEXT, or --jsonl FILE")
-    answer = sys.stdin.read() if args.answer == "-" else args.answer
+    if args.answer == "-":
+        answer = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        answer = args.answer
     from interviewer.loader import load_bank
 
     bank = load_bank()

@@ -70,7 +70,8 @@ def answer_feedback(question: Question, record: QuestionRecord, *, closed: bool)
         if credit < MODEL_ANSWER_BELOW:
             lines.append(f"Model answer: {question.reference}")
     elif covered and result.missed:
-        lines.append("There is more to it; let's see.")
+        count = len(result.missed)
+        lines.append(f"Still missing: {count} of {len(result.concepts)} ideas; let's see.")
     elif not covered:
         lines[0] = "Not there yet."
     return "\n\n".join(lines)
