@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from interviewer.loader import Bank
-from interviewer.models import STAGES
+from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
 
 __all__ = ["Gap", "QuestionScore", "Report", "Score", "build_report"]
@@ -20,6 +20,7 @@ __all__ = ["Gap", "QuestionScore", "Report", "Score", "build_report"]
 STRONG_AT = 3.5  # a question or topic at or above this counts as a strength
 GAP_BELOW = 3.0  # a question below this is listed as a gap
 STUDY_TOPICS = 3  # how many weak topics "what to study next" names
+GAP_CONCEPTS = 4  # at most this many concepts to study per weak question
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
     ]
     report.topics = sorted(
         (
-            Score(t, bank.topics.get(t, t.replace("-", " ")), _mean(v), len(v))
+            Score(t, bank.topics.get(t, t.replace("-", " ").capitalize()), _mean(v), len(v))
             for t, v in by_topic.items()
         ),
         key=lambda s: (s.grade, s.name),
@@ -252,35 +253,53 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
                     record.question_id,
                     question.ask,
                     credit,
-                    [
-                        (c.label, c.missing_feedback)
-                        for c in question.concepts
-                        if c.id in missed_ids
-                    ],
+                    [(c.label, c.missing_feedback) for c in _to_study(question, missed_ids)],
                     [(h.claim, h.correction) for h in hits],
                 )
             )
-    report.study_next = _study_plan(report, bank, {r.question_id for r in records})
+    report.study_next = _study_plan(
+        report, bank, {r.question_id for r in records}, transcript.track
+    )
     return report
 
 
-def _study_plan(report: Report, bank: Bank, asked: set[str]) -> list[str]:
-    """Weakest topics first: what to review, then which new questions to practise."""
+def _to_study(question: Question, missed_ids: set[str]) -> list[Concept]:
+    """The missed concepts worth studying first: key ones, else the heaviest, at most a few."""
+    missed = [c for c in question.concepts if c.id in missed_ids]
+    key = [c for c in missed if c.key]
+    chosen = key or sorted(missed, key=lambda c: -c.weight)
+    return chosen[:GAP_CONCEPTS]
+
+
+def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list[str]:
+    """Weakest topics first: what to review, then which new questions of the track to practise.
+
+    A concept or question named for one topic is not repeated for the next.
+    """
     plan = []
-    for topic in [t for t in report.topics if t.grade < STRONG_AT][:STUDY_TOPICS]:
+    named: set[str] = set(asked)
+    for topic in [t for t in report.topics if t.grade < STRONG_AT]:
         labels: list[str] = []
         for gap in report.gaps:
             if topic.name in bank.questions[gap.question_id].topics:
-                labels += [label for label, _ in gap.missed if label not in labels]
+                labels += [label for label, _ in gap.missed if label not in named | set(labels)]
         fresh = [
-            q.id for q in bank.questions.values() if topic.name in q.topics and q.id not in asked
+            q.id for q in bank.questions.values() if topic.name in q.topics and track in q.tracks
         ]
+        fresh = [qid for qid in fresh if qid not in named][:3]
+        if not labels and not fresh:
+            continue
+        named.update(labels[:3], fresh)
         item = f"**{topic.title}** ({topic.grade:.1f}/5)"
         if labels:
-            item += ": review " + "; ".join(labels[:4])
+            item += ": review " + "; ".join(labels[:3])
         if fresh:
-            item += ". Then practise " + ", ".join(f"`{q}`" for q in fresh[:3])
+            item += (
+                (". Then" if labels else ":") + " practise " + ", ".join(f"`{q}`" for q in fresh)
+            )
         plan.append(item + ".")
+        if len(plan) == STUDY_TOPICS:
+            break
     if report.overall is not None and not plan:
         plan.append("Everything asked went well: try the full-length interview or another track.")
     return plan
