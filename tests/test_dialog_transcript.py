@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from test_dialog_support import full_answer, make_bank, make_interview
@@ -127,3 +128,17 @@ def test_report_is_rebuilt_from_a_loaded_transcript() -> None:
     interview = played()
     loaded = Transcript.from_json(interview.transcript.to_json())
     assert build_report(loaded, make_bank()) == interview.report()
+
+
+def test_study_plan_suggests_new_on_track_questions_once() -> None:
+    interview = make_interview(seed=2)
+    interview.start()
+    while not interview.finished:
+        interview.reply("no idea")
+    report = interview.report()
+    suggested = re.findall(r"`([^`]+)`", " ".join(report.study_next))
+    asked = {r.question_id for r in interview.transcript.questions}
+    assert suggested and len(suggested) == len(set(suggested))
+    bank = make_bank()
+    assert all("general" in bank.questions[q].tracks and q not in asked for q in suggested)
+    assert len(report.study_next) <= 3
