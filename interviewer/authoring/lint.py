@@ -113,12 +113,14 @@ def _questions(source: SourceFile) -> list[LoadedQuestion]:
     raw = source.data.get("questions") if isinstance(source.data, dict) else None
     out: list[LoadedQuestion] = []
     for index, item in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(item, dict):
+            continue  # the schema check reports it
         model: Question | None
         try:
             model = Question.model_validate(item)
         except ValidationError:
             model = None
-        out.append(LoadedQuestion(source, index, item if isinstance(item, dict) else {}, model))
+        out.append(LoadedQuestion(source, index, item, model))
     return out
 
 

@@ -56,6 +56,8 @@ def render_examples(report: ExamplesReport, *, failures_only: bool = False) -> s
             f"{f'[{low:g}, {high:g}]':>10} {outcome.actual:6.1f}  {_clip(outcome.summary, 60)}"
         )
     summary = report.summary()
+    if not report.outcomes:
+        return "no example answers to test: add graded examples (see rubrics/README.md)"
     lines.append("")
     lines.append(
         f"{summary['passed']}/{summary['examples']} examples in range "
