@@ -7,10 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from test_dialog_support import WordGrader, full_answer, make_bank, make_flow, make_interview
+from test_dialog_support import (
+    WordGrader,
+    full_answer,
+    make_bank,
+    make_flow,
+    make_interview,
+    question,
+)
 
 from interviewer.dialog import Interview, InterviewConfig, Turn
-from interviewer.dialog.selection import OFF_TRACK, question_weight
+from interviewer.dialog.selection import OFF_TRACK, VARIETY, question_weight
 
 
 def run(interview: Interview, answer: Callable[[str], str]) -> Interview:
@@ -109,7 +116,7 @@ def test_topic_weights_and_track_weight_the_draw() -> None:
     assert question_weight(bank.questions["b1"], stage, flow, none) == 3.0
     assert question_weight(bank.questions["b3"], stage, flow, none) == 3.0 * OFF_TRACK
     assert question_weight(bank.questions["b4"], stage, flow, none) == 0.0
-    assert question_weight(bank.questions["b2"], stage, flow, Counter(beta=1)) == 0.5
+    assert question_weight(bank.questions["b2"], stage, flow, Counter(beta=2)) == VARIETY**2
     stages = flow.model_dump()["stages"]
     stages[0].update(topic_weights={"gamma": 0.0}, questions={"short": 3, "full": 3})
     for seed in range(6):
@@ -200,3 +207,18 @@ def test_progress_counts_main_questions() -> None:
     run_to_end = run(make_interview(), full_answer)
     asked, planned = run_to_end.progress
     assert asked == planned == 6
+
+
+def test_the_main_topic_decides_and_a_zero_excludes() -> None:
+    flow = make_flow()
+    item = question("m1", "advanced", ["zeta", "alpha"])
+    none: Counter[str] = Counter()
+
+    def weight(weights: dict[str, float]) -> float:
+        stage = flow.stages[2].model_copy(update={"topic_weights": weights})
+        return question_weight(item, stage, flow, none)
+
+    assert weight({"zeta": 0.2, "alpha": 3.0}) == 0.2
+    assert weight({"alpha": 3.0, "eta": 5.0}) == 3.0
+    assert weight({"eta": 5.0}) == 1.0
+    assert weight({"zeta": 2.0, "alpha": 0.0}) == 0.0

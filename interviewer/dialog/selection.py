@@ -1,11 +1,17 @@
 """Which question comes next: seeded, weighted draws from a stage's pool.
 
-A question's weight is the product of three factors: the stage's weight for its
-topics (``topic_weights``; unlisted topics weigh 1, weight 0 excludes), a track
-factor (1 when the question belongs to the flow's track, :data:`OFF_TRACK`
-otherwise) and a variety factor that halves for every question already asked
-on the same main topic. Draws use one ``random.Random(seed)`` over candidates
-in bank order, so the same seed and the same answers give the same interview.
+A question's weight is the product of three factors:
+
+* topic: the stage's ``topic_weights`` entry for the question's main (first)
+  topic, else the largest entry among its other topics, else 1; a topic
+  weighted 0 excludes every question that carries it;
+* track: 1 when the question belongs to the flow's track, :data:`OFF_TRACK`
+  otherwise;
+* variety: :data:`VARIETY` to the power of the number of questions already
+  asked on the same main topic.
+
+Draws use one ``random.Random(seed)`` over candidates in bank order, so the
+same seed and the same answers give the same interview.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from interviewer.models import Flow, Question, Stage
 __all__ = ["OFF_TRACK", "VARIETY", "QuestionPicker", "question_weight"]
 
 OFF_TRACK = 0.35
-VARIETY = 0.5
+VARIETY = 0.6
 
 
 def question_weight(
@@ -34,11 +40,14 @@ def question_weight(
         flow: The flow (its ``track`` applies).
         asked_topics: How many questions were asked so far per main topic.
     """
-    listed = [stage.topic_weights[t] for t in question.topics if t in stage.topic_weights]
-    topic = max(listed) if listed else 1.0
+    weights = stage.topic_weights
+    listed = [weights[t] for t in question.topics if t in weights]
+    if 0 in listed:
+        return 0.0
+    main = question.topics[0]
+    topic = weights[main] if main in weights else max(listed, default=1.0)
     track = 1.0 if flow.track in question.tracks else OFF_TRACK
-    variety = VARIETY ** asked_topics[question.topics[0]]
-    return topic * track * variety
+    return topic * track * VARIETY ** asked_topics[main]
 
 
 class QuestionPicker:
