@@ -97,7 +97,9 @@ class Turn:
         question_id: The question the turn is about, if any.
         stage: The stage the interview was in.
         grade: For an answer, its grade against the question.
-        meta: Small JSON-ready details (the command recognised, the concept probed...).
+        meta: Small JSON-ready details: the command recognised, the concept probed,
+            and for an answer ``graded_on``: ``this answer`` or ``all answers`` (the
+            question's answers joined by newlines, which the grade's spans index into).
     """
 
     role: Role

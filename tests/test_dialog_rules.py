@@ -244,3 +244,16 @@ def test_clarify_cycles_through_the_rephrasings() -> None:
     interview = only(["b1"])
     said = [interview.reply("rephrase")[-1].text for _ in range(3)]
     assert said == ["Put differently, b1?", "In other words, b1?", "Put differently, b1?"]
+
+
+def test_answer_turns_say_which_text_their_spans_index() -> None:
+    interview = only(["b1"])
+    first = interview.reply("k1b1")[0]
+    assert first.meta["graded_on"] == "this answer"
+    second = interview.reply("and also k2b1")[0]
+    assert second.meta["graded_on"] == "all answers"
+    joined = "\n".join(interview.transcript.questions[0].answers)
+    assert second.grade is not None
+    for match in second.grade.credited:
+        for span in match.spans:
+            assert joined[span.start : span.end] == span.text

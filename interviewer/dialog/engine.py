@@ -179,9 +179,11 @@ class Interview(Session):
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
-        step = grade_answer(self._grader, question, record.answers)
+        step, joined = grade_answer(self._grader, question, record.answers)
         record_grade(record, step)
-        meta: dict[str, Any] = {"command": "dont_know"} if dont_know else {}
+        meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
+        if dont_know:
+            meta["command"] = "dont_know"
         if self._probe is not None:
             meta["probe"] = self._probe.id
         self._hear("answer", text, meta, grade=step)

@@ -44,18 +44,24 @@ class Grader(Protocol):
         ...
 
 
-def grade_answer(grader: Grader, question: Question, answers: list[str]) -> GradeResult:
+def grade_answer(
+    grader: Grader, question: Question, answers: list[str]
+) -> tuple[GradeResult, bool]:
     """Grade the newest answer: the better of it alone and all answers joined.
 
     Probe answers complete the main answer, so they are graded joined with it;
     a retry after a hint may replace a wrong first attempt, so it is also graded
     alone.
+
+    Returns:
+        The result, and whether it was graded on all answers joined by newlines
+        (its spans then index into that joined text).
     """
     alone = grader.grade(question, answers[-1])
     if len(answers) == 1:
-        return alone
+        return alone, False
     joined = grader.grade(question, "\n".join(answers))
-    return joined if joined.grade >= alone.grade else alone
+    return (joined, True) if joined.grade >= alone.grade else (alone, False)
 
 
 def record_grade(record: QuestionRecord, result: GradeResult) -> None:
