@@ -169,11 +169,23 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--answers", metavar="FILE", help="YAML list/mapping or plain text")
     parser.add_argument("--flow", default="general", help="the flow (default: general)")
-    parser.add_argument("--length", choices=("short", "full"), default="short")
+    parser.add_argument(
+        "--length",
+        choices=("short", "full"),
+        default="short",
+        help="about 8 or about 20 main questions (default: short)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
-    parser.add_argument("--format", choices=("md", "json"), default="md", dest="fmt")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", dest="fmt", help="default: md"
+    )
     parser.add_argument("--out", metavar="PATH", help="write here instead of stdout")
-    parser.add_argument("--mode", choices=("practice", "interview"), default="practice")
+    parser.add_argument(
+        "--mode",
+        choices=("practice", "interview"),
+        default="practice",
+        help="practice: feedback after each answer; interview: only in the report",
+    )
     parser.add_argument(
         "--print-machine",
         nargs="?",
