@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
@@ -11,21 +12,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from interviewer.models import TRACKS
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.screens.help import HelpScreen
-from interviewer.ui.screens.interview import InterviewScreen
-from interviewer.ui.screens.start import StartScreen
 from interviewer.ui.session import BackgroundGrader, InterviewSession, SessionOptions
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:
     from interviewer.loader import Bank
     from interviewer.models import Question
+    from interviewer.ui.screens.interview import InterviewScreen
+
+# Screens are imported where they are first shown: only the first one is on the
+# path to the first question, and every import there counts (see benchmarks/ui_startup.py).
 
 __all__ = ["InterviewerApp", "create_app"]
 
@@ -78,12 +80,19 @@ class InterviewerApp(App[None]):
         self._load_bank()
         self._catch_signals()
         if self.skip_start:
-            self.push_screen(InterviewScreen(self._with_seed(self.options)))
+            self._push_interview(self.options)
         else:
             self._push_start()
 
     def _push_start(self) -> None:
+        from interviewer.ui.screens.start import StartScreen
+
         self.push_screen(StartScreen(self.options, self.available_tracks()), self._chosen)
+
+    def _push_interview(self, options: SessionOptions) -> None:
+        from interviewer.ui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(self._with_seed(options)))
 
     def available_tracks(self) -> tuple[str, ...]:
         """Tracks with a flow in the bank (all of them until the bank is loaded)."""
@@ -93,6 +102,10 @@ class InterviewerApp(App[None]):
         return tuple(track for track in TRACKS if any(f.track == track for f in flows))
 
     def _bank_loaded(self) -> None:
+        if "interviewer.ui.screens.start" not in sys.modules:
+            return  # no start screen was ever shown
+        from interviewer.ui.screens.start import StartScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.set_available(self.available_tracks())
@@ -115,8 +128,12 @@ class InterviewerApp(App[None]):
 
     @work(thread=True, group="load")
     def _fit_grader(self) -> None:
-        if self.grader is not None:
+        if self.grader is None:
+            return
+        try:
             self.grader.load()
+        except Exception as exc:  # grading retries on the first answer and reports it there
+            self.log.error(f"fitting the grader failed: {exc!r}")
 
     def _catch_signals(self) -> None:
         # The terminal is in raw mode, so Ctrl+C arrives as a key; these catch a
@@ -143,7 +160,7 @@ class InterviewerApp(App[None]):
 
     def _chosen(self, options: SessionOptions | None) -> None:
         if options is not None:
-            self.push_screen(InterviewScreen(self._with_seed(options)))
+            self._push_interview(options)
 
     def new_session(self, options: SessionOptions) -> InterviewSession:
         """Build a session (call from a worker thread: it waits for the bank).
@@ -179,6 +196,8 @@ class InterviewerApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys."""
+        from interviewer.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -187,8 +206,8 @@ class InterviewerApp(App[None]):
         self.save_all()
         self.exit()
 
-    @on(InterviewScreen.Finished)
-    def _show_report(self, message: InterviewScreen.Finished) -> None:
+    def on_interview_screen_finished(self, message: InterviewScreen.Finished) -> None:
+        """The candidate asked for the report: show it."""
         from interviewer.ui.screens.report import ReportScreen
 
         self.push_screen(ReportScreen(message.session))
@@ -228,13 +247,9 @@ def create_app(
     def grader_factory(loaded: Bank) -> Any:
         if grader is not None:
             return grader
-        if bank is None:
-            from interviewer.grading import default_grader
+        from interviewer.grading import cached_grader
 
-            return default_grader()
-        from interviewer.grading import RubricGrader
-
-        return RubricGrader().fit(loaded)
+        return cached_grader(loaded)
 
     return InterviewerApp(
         options or SessionOptions(),

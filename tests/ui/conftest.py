@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from ui_helpers import DATA, FIXED_NOW
-from ui_stub_grader import PhraseGrader
 
 from interviewer.loader import Bank, load_bank
 from interviewer.ui.app import InterviewerApp, create_app
@@ -28,15 +27,23 @@ def ui_bank() -> Bank:
 MakeApp = Callable[..., InterviewerApp]
 
 
+@pytest.fixture(scope="session")
+def real_grader(ui_bank: Bank) -> Any:
+    """The real grader, fitted on the tiny bank."""
+    from interviewer.grading import cached_grader
+
+    return cached_grader(ui_bank)
+
+
 @pytest.fixture
-def make_app(ui_bank: Bank, tmp_path: Path) -> MakeApp:
-    """Build the app on the tiny bank with a frozen clock; keywords override."""
+def make_app(ui_bank: Bank, real_grader: Any, tmp_path: Path) -> MakeApp:
+    """Build the app on the tiny bank, real grader, frozen clock; keywords override."""
 
     def make(**overrides: Any) -> InterviewerApp:
         settings: dict[str, Any] = {
             "options": SessionOptions(track="general", mode="practice", length="short", seed=7),
             "bank": ui_bank,
-            "grader": PhraseGrader(),
+            "grader": real_grader,
             "clock": ManualClock(),
             "data_dir": tmp_path / "data",
             "now": lambda: FIXED_NOW,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -19,12 +21,12 @@ from interviewer.ui.session import Exchange, InterviewSession, SessionOptions
 from interviewer.ui.storage import SaveError, display_path
 from interviewer.ui.widgets.answer_box import AnswerBox
 from interviewer.ui.widgets.chat import ChatLog
-from interviewer.ui.widgets.feedback import FeedbackCard
 from interviewer.ui.widgets.progress_panel import ProgressPanel
 
 if TYPE_CHECKING:
     from interviewer.transcript import Turn
     from interviewer.ui.app import InterviewerApp
+    from interviewer.ui.widgets.feedback import FeedbackCard
 
 __all__ = ["InterviewScreen"]
 
@@ -72,11 +74,12 @@ class InterviewScreen(Screen[None]):
             self.first = first
 
     class _Failed(Message):
-        """A worker could not start the interview."""
+        """An engine call raised (the interview could not start, or a reply failed)."""
 
-        def __init__(self, reason: str) -> None:
+        def __init__(self, reason: str, started: bool = False) -> None:
             super().__init__()
             self.reason = reason
+            self.started = started
 
     def __init__(self, options: SessionOptions) -> None:
         super().__init__()
@@ -133,12 +136,20 @@ class InterviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="engine")
     def _reply(self, text: str) -> None:
         assert self.session is not None
-        self.post_message(self._Exchanged(self.session.reply(text)))
+        self._call_engine(self.session.reply, text)
 
     @work(thread=True, exclusive=True, group="engine")
     def _command(self, name: str) -> None:
         assert self.session is not None
-        self.post_message(self._Exchanged(self.session.command(name)))
+        self._call_engine(self.session.command, name)
+
+    def _call_engine(self, call: Callable[[str], Exchange], text: str) -> None:
+        try:
+            exchange = call(text)
+        except Exception as exc:  # a bug in the core must not cost the candidate the session
+            self.post_message(self._Failed(f"{type(exc).__name__}: {exc}", started=True))
+            return
+        self.post_message(self._Exchanged(exchange))
 
     # -- engine results -----------------------------------------------------------------
 
@@ -146,7 +157,16 @@ class InterviewScreen(Screen[None]):
     def _failed(self, message: _Failed) -> None:
         self.busy = False
         status = self.query_one("#status", Static)
-        status.update(f"The interview could not start: {message.reason}")
+        if message.started:
+            status.update(Text(f"That reply could not be processed: {message.reason}"))
+            self.notify(
+                "Your transcript so far is saved. Try again, or press Ctrl+S to export.",
+                title="Something went wrong",
+                severity="error",
+                timeout=10,
+            )
+            return
+        status.update(Text(f"The interview could not start: {message.reason}"))
         self.notify(message.reason, title="Could not start", severity="error", timeout=10)
 
     @on(_Exchanged)
@@ -192,6 +212,8 @@ class InterviewScreen(Screen[None]):
         return self.options.mode == "practice"
 
     def _feedback_card(self, turn: Turn, answer: str, message: str, closed: bool) -> FeedbackCard:
+        from interviewer.ui.widgets.feedback import FeedbackCard
+
         assert turn.grade is not None
         question = self.interviewer_app.question(turn.grade.question_id or turn.question_id or "")
         return FeedbackCard(turn.grade, answer, question, message, closed=closed)

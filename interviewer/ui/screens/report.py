@@ -64,10 +64,10 @@ class ReportScreen(Screen[None]):
     """
 
     DEFAULT_CSS = """
-    ReportScreen #body { padding: 0 1; }
+    ReportScreen #body { padding: 0 1; height: 1fr; }
     ReportScreen .title { text-style: bold; color: $primary; }
     ReportScreen .heading { text-style: bold; margin-top: 1; }
-    ReportScreen #overall { margin-top: 1; }
+    ReportScreen #overall { margin-top: 1; height: auto; }
     ReportScreen #charts { height: auto; }
     ReportScreen #charts > Vertical { height: auto; width: 1fr; }
     ReportScreen.-narrow #charts { layout: vertical; }
@@ -76,7 +76,6 @@ class ReportScreen(Screen[None]):
     ReportScreen #actions { height: auto; margin-top: 1; }
     ReportScreen #actions Button { margin-right: 2; min-width: 10; }
     ReportScreen #saved {
-        dock: bottom;
         height: auto;
         max-height: 3;
         padding: 0 1;

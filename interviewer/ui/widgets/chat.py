@@ -100,6 +100,10 @@ class ChatLog(VerticalScroll):
 
     can_focus = True
 
+    def on_mount(self) -> None:
+        """Stay at the bottom while Markdown blocks grow, until the user scrolls up."""
+        self.anchor()
+
     def message_for(self, turn: Turn) -> Widget:
         """The widget that shows ``turn`` in the log."""
         if turn.role == "candidate":
@@ -107,6 +111,6 @@ class ChatLog(VerticalScroll):
         return InterviewerMessage(turn)
 
     async def add(self, *widgets: Widget) -> None:
-        """Append widgets and scroll to show the newest."""
+        """Append widgets and scroll to show the newest (re-engaging the anchor)."""
         await self.mount_all(widgets)
         self.scroll_end(animate=False, immediate=False)

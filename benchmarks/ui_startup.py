@@ -1,0 +1,132 @@
+"""Time from launch to the first interview question on screen, and what got imported.
+
+Each run starts a fresh Python process that builds the app exactly as
+``interviewer ui`` does (:func:`interviewer.ui.app.create_app` on the built-in
+bank, default grader), runs it headless, and prints a marker the moment the
+first question widget is mounted. The time is taken in this (parent) process
+from just before the child is spawned to the marker, so it includes the
+interpreter's start-up and every import. The child then answers the question
+once, to check the grader (fitted in a background worker) and report what that
+imported. One warm-up run fills the loader's bank cache and is not counted.
+
+Paths:
+  direct  ``interviewer ui --track general``: straight to the interview.
+  start   ``interviewer``: the start screen, Enter pressed as soon as it shows.
+
+Run: ``.venv/bin/python benchmarks/ui_startup.py [--runs 7] [--path direct|start|both]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+
+__all__ = ["CHILD", "main", "measure_once"]
+
+TARGET_SECONDS = 1.0
+
+# Runs in the child process. It must not import anything the real launch would not.
+CHILD = r"""
+import asyncio, json, sys, time
+from interviewer.ui.app import create_app
+from interviewer.ui.session import SessionOptions
+
+path = sys.argv[1]
+app = create_app(SessionOptions(track="general", seed=7), skip_start=path == "direct")
+
+def heavy():
+    return {name: name in sys.modules for name in ("torch", "sklearn", "scipy")}
+
+async def main():
+    async with app.run_test(size=(100, 30)) as pilot:
+        pressed = False
+        while not app.screen.query("InterviewerMessage.-question"):
+            if path == "start" and not pressed and type(app.screen).__name__ == "StartScreen":
+                await pilot.press("enter")
+                pressed = True
+            await asyncio.sleep(0.002)
+        print("FIRST-QUESTION " + json.dumps(heavy()), flush=True)
+        first_paint = heavy()
+        box = app.screen.query_one("AnswerBox")
+        box.insert("Backpropagation multiplies gradients through many layers.")
+        started = time.perf_counter()
+        await pilot.press("enter")
+        while app.screen.busy or app.screen.query_one("AnswerBox").text:
+            await asyncio.sleep(0.005)
+        graded_after = time.perf_counter() - started
+        await app.workers.wait_for_complete()
+        print("AFTER-GRADING " + json.dumps({**heavy(), "seconds": graded_after}), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def measure_once(path: str, env: dict[str, str]) -> dict[str, object]:
+    """Run one child; return the time to the first question and the import flags."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, path],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert child.stdout is not None
+    result: dict[str, object] = {}
+    for line in child.stdout:
+        if line.startswith("FIRST-QUESTION "):
+            result["first_question"] = time.perf_counter() - started
+            result["at_first_question"] = json.loads(line.split(" ", 1)[1])
+        elif line.startswith("AFTER-GRADING "):
+            result["after_grading"] = json.loads(line.split(" ", 1)[1])
+    _, stderr = child.communicate(timeout=120)
+    if "first_question" not in result:
+        raise RuntimeError(f"the app never showed a question:\n{stderr[-2000:]}")
+    return result
+
+
+def _report(path: str, runs: list[dict[str, object]]) -> bool:
+    times = [float(r["first_question"]) for r in runs]  # type: ignore[arg-type]
+    median = statistics.median(times)
+    first = runs[0]["at_first_question"]
+    after = runs[0]["after_grading"]
+    print(f"\npath: {path} ({len(runs)} runs)")
+    print(f"  first question on screen: median {median:.3f} s, min {min(times):.3f} s,")
+    print(f"    max {max(times):.3f} s  (target < {TARGET_SECONDS:.1f} s)")
+    print(f"  imported at first question: {first}")
+    print(f"  imported after the first answer was graded: {after}")
+    torch = any(bool(r["at_first_question"]["torch"]) for r in runs)  # type: ignore[index]
+    torch = torch or any(bool(r["after_grading"]["torch"]) for r in runs)  # type: ignore[index]
+    print(f"  torch imported in any run: {torch}")
+    return median < TARGET_SECONDS and not torch
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure and print; exit status 1 if the target is missed or torch was imported."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--path", choices=["direct", "start", "both"], default="both")
+    args = parser.parse_args(argv)
+    paths = ["direct", "start"] if args.path == "both" else [args.path]
+    ok = True
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {**os.environ, "INTERVIEWER_DATA_DIR": data_dir}
+        env.pop("INTERVIEWER_NO_CACHE", None)
+        measure_once("direct", env)  # warm-up: fills the bank cache
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load {os.getloadavg()}")
+        for path in paths:
+            runs = [measure_once(path, env) for _ in range(args.runs)]
+            ok = _report(path, runs) and ok
+    print("\nresult:", "OK" if ok else "MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

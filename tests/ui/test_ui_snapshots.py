@@ -1,0 +1,115 @@
+"""Snapshot tests, grouped by screen: start, interview, feedback, report, help.
+
+Deterministic by construction: the tiny frozen bank, seed 7, the stub
+grader, a clock that only moves when told, a fixed data directory and no
+blinking cursor. Regenerate with ``pytest tests/ui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from ui_helpers import GOOD_ANSWERS, SNAPSHOT_DATA_DIR, answer, current_question_id, settle
+from ui_stub_grader import PhraseGrader
+
+from interviewer.ui.clock import ManualClock
+from interviewer.ui.session import SessionOptions
+from interviewer.ui.widgets.answer_box import AnswerBox
+
+
+async def _steady(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    for box in pilot.app.screen.query(AnswerBox):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+async def _first_question(pilot: Pilot[Any]) -> None:
+    await _steady(pilot)
+
+
+async def _after_partial_answer(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    clock = pilot.app.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(83)  # the timers show 1:23
+    await answer(pilot, "Well, it multiplies inputs by weights and then adds a bias.")
+    await _steady(pilot)
+
+
+async def _on_the_report(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    for _ in range(10):
+        qid = current_question_id(pilot.app)  # type: ignore[arg-type]
+        if pilot.app.screen.has_class("-finished"):
+            break
+        text = GOOD_ANSWERS[qid or ""] if qid != "ui-dropout" else "No idea, sorry."
+        await answer(pilot, text)
+    await pilot.press("enter")
+    await _steady(pilot)
+
+
+# -- start screen ---------------------------------------------------------------------------
+
+
+def test_start_screen(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR)
+    assert snap_compare(app, run_before=_steady)
+
+
+def test_start_screen_large(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR)
+    assert snap_compare(app, terminal_size=(140, 40), run_before=_steady)
+
+
+# -- interview screen -----------------------------------------------------------------------
+
+
+def test_interview_first_question(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, run_before=_first_question)
+
+
+def test_interview_large_terminal(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, terminal_size=(140, 40), run_before=_first_question)
+
+
+# -- feedback -------------------------------------------------------------------------------
+
+
+def test_feedback_after_an_answer(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, terminal_size=(100, 40), run_before=_after_partial_answer)
+
+
+def test_feedback_at_80x24(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, run_before=_after_partial_answer)
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def test_report(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, terminal_size=(100, 40), run_before=_on_the_report)
+
+
+def test_report_at_80x24(snap_compare, make_app) -> None:
+    app = make_app(
+        grader=PhraseGrader(),
+        data_dir=SNAPSHOT_DATA_DIR,
+        skip_start=True,
+        options=SessionOptions(mode="interview", seed=7),
+    )
+    assert snap_compare(app, run_before=_on_the_report)
+
+
+# -- help -----------------------------------------------------------------------------------
+
+
+def test_help_screen(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+    assert snap_compare(app, press=["f1"], run_before=_steady)
