@@ -58,7 +58,8 @@ async def main():
         box.insert("Backpropagation multiplies gradients through many layers.")
         started = time.perf_counter()
         await pilot.press("enter")
-        while app.screen.busy or app.screen.query_one("AnswerBox").text:
+        await pilot.pause()
+        while app.screen.busy or not app.screen.query("CandidateMessage"):
             await asyncio.sleep(0.005)
         graded_after = time.perf_counter() - started
         await app.workers.wait_for_complete()

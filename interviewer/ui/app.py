@@ -122,18 +122,9 @@ class InterviewerApp(App[None]):
         self.call_from_thread(self._bank_loaded)
 
     def warm_up_grader(self) -> None:
-        """Fit the grader in a thread, once the first question is on screen."""
-        if self.grader is not None and not self.grader.ready:
-            self._fit_grader()
-
-    @work(thread=True, group="load")
-    def _fit_grader(self) -> None:
-        if self.grader is None:
-            return
-        try:
-            self.grader.load()
-        except Exception as exc:  # grading retries on the first answer and reports it there
-            self.log.error(f"fitting the grader failed: {exc!r}")
+        """Fit the grader in the background, once the first question is on screen."""
+        if self.grader is not None:
+            self.grader.start()
 
     def _catch_signals(self) -> None:
         # The terminal is in raw mode, so Ctrl+C arrives as a key; these catch a

@@ -156,10 +156,29 @@ class BackgroundGrader:
         return self._grader is not None
 
     def load(self) -> None:
-        """Fit the grader now (idempotent, thread-safe)."""
+        """Fit the grader now (idempotent, thread-safe).
+
+        Raises:
+            Exception: whatever the factory raised; the next call tries again.
+        """
         with self._lock:
             if self._grader is None:
                 self._grader = self._factory()
+
+    def start(self) -> None:
+        """Fit the grader in a daemon thread.
+
+        Not a Textual worker: those run in the event loop's executor, which
+        the app joins on exit, so quitting would wait for scikit-learn.
+        """
+        if self._grader is None:
+            threading.Thread(target=self._load_quietly, name="grader-fit", daemon=True).start()
+
+    def _load_quietly(self) -> None:
+        try:
+            self.load()
+        except Exception:  # reported by the engine call that needs the grader
+            return
 
     def grade(self, question: Question, answer: str) -> GradeResult:
         """Grade an answer, fitting the grader first if needed."""

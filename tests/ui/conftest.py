@@ -29,10 +29,10 @@ MakeApp = Callable[..., InterviewerApp]
 
 @pytest.fixture(scope="session")
 def real_grader(ui_bank: Bank) -> Any:
-    """The real grader, fitted on the tiny bank."""
-    from interviewer.grading import cached_grader
+    """The real grader, fitted on the tiny bank (not from the disk cache: always current)."""
+    from interviewer.grading import RubricGrader
 
-    return cached_grader(ui_bank)
+    return RubricGrader().fit(ui_bank)
 
 
 @pytest.fixture

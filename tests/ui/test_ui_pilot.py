@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from textual import events
 from textual.widgets import RadioButton
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
+from ui_stub_grader import PhraseGrader
 
+from interviewer.errors import BankLoadError, Problem
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
@@ -270,3 +273,62 @@ async def test_report_export_writes_markdown_and_json(make_app, tmp_path: Path) 
         report = json.loads(next(export_dir.rglob("*.report.json")).read_text())
         assert report["ended_by"] == "candidate"
         assert str(export_dir) in screen_text(app).replace("\n", "")
+
+
+class _SlowGrader:
+    """Takes its time, so the test can look at the screen while grading runs."""
+
+    def __init__(self, release: threading.Event) -> None:
+        self.release = release
+        self.inner = PhraseGrader()
+
+    def grade(self, question, answer):  # type: ignore[no-untyped-def]
+        self.release.wait(10)
+        return self.inner.grade(question, answer)
+
+
+async def test_grading_runs_in_a_worker_and_the_screen_stays_live(make_app) -> None:
+    release = threading.Event()
+    app = make_app(skip_start=True, grader=_SlowGrader(release))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(AnswerBox)
+        box.insert("adds a bias")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.busy
+        assert "thinking" in screen_text(app)
+        # The interface still answers keys while the grader works.
+        await pilot.press("x", "y")
+        assert box.text == "xy"
+        await pilot.press("enter")  # a second send while busy is refused, and kept
+        await pilot.pause()
+        assert box.text == "xy"
+        release.set()
+        await settle(pilot)
+        assert not app.screen.busy
+        assert app.screen.query(FeedbackCard)
+
+
+async def test_a_broken_bank_is_reported_on_screen(make_app) -> None:
+    def broken() -> None:
+        raise BankLoadError([Problem("rubrics/x.yaml", 3, "id", "bad id", "fix it")])
+
+    app = make_app(skip_start=True)
+    app._bank_loader = broken
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        text = screen_text(app)
+        assert "could not start" in text and "rubrics/x.yaml" in text
+
+
+async def test_a_failed_autosave_is_reported(make_app, tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a directory")
+    app = make_app(skip_start=True, data_dir=blocker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("Autosave failed" in (n.title or "") for n in app._notifications)
+        await answer(pilot, "adds a bias")
+        assert app.screen.query(FeedbackCard)  # the interview goes on

@@ -154,20 +154,16 @@ class InterviewScreen(Screen[None]):
     # -- engine results -----------------------------------------------------------------
 
     @on(_Failed)
-    def _failed(self, message: _Failed) -> None:
+    async def _failed(self, message: _Failed) -> None:
         self.busy = False
-        status = self.query_one("#status", Static)
         if message.started:
-            status.update(Text(f"That reply could not be processed: {message.reason}"))
-            self.notify(
-                "Your transcript so far is saved. Try again, or press Ctrl+S to export.",
-                title="Something went wrong",
-                severity="error",
-                timeout=10,
-            )
-            return
-        status.update(Text(f"The interview could not start: {message.reason}"))
-        self.notify(message.reason, title="Could not start", severity="error", timeout=10)
+            text = f"That reply could not be processed.\n{message.reason}"
+            advice = "Your transcript so far is saved. Try again, or press Ctrl+S to export."
+        else:
+            text = f"The interview could not start.\n{message.reason}"
+            advice = "Press Ctrl+Q to quit."
+        await self.query_one(ChatLog).add(Static(Text(text), classes="error"))
+        self.notify(advice, title="Something went wrong", severity="error", timeout=10)
 
     @on(_Exchanged)
     async def _exchanged(self, message: _Exchanged) -> None:
@@ -246,10 +242,10 @@ class InterviewScreen(Screen[None]):
             return
         from interviewer.transcript import Turn
 
+        self.busy = True
+        self._pending_answer = True
         chat = self.query_one(ChatLog)
         await chat.add(chat.message_for(Turn(role="candidate", kind="answer", text=text)))
-        self._pending_answer = True
-        self.busy = True
         self._reply(text)
 
     def action_engine(self, name: str) -> None:

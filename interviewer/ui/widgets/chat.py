@@ -96,6 +96,12 @@ class ChatLog(VerticalScroll):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
+    ChatLog > .error {
+        margin: 0 4 1 0;
+        padding: 0 1;
+        border-left: outer $error;
+        color: $error;
+    }
     """
 
     can_focus = True
