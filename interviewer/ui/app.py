@@ -17,8 +17,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from interviewer.models import TRACKS
+from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.session import BackgroundGrader, InterviewSession, SessionOptions
+from interviewer.ui.session import InterviewSession, SessionOptions
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:

@@ -1,15 +1,14 @@
 """The app's handle on one interview: the core engine plus timing and autosave.
 
 This module is the seam between the Textual widgets and the core. It never
-imports textual: it reports through return values and a plain callback, and
-the screens turn those into messages (the toolong pattern). Every engine call
-goes through one lock, because the screens call it from thread workers.
+imports textual: every call returns plain data (an :class:`Exchange`), and the
+screens, which make the calls from thread workers, turn it into messages (the
+toolong pattern). Every engine call goes through one lock.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +22,10 @@ if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
     from interviewer.grading import GradeResult
     from interviewer.loader import Bank
-    from interviewer.models import Question
     from interviewer.report import Report
     from interviewer.transcript import Turn
 
 __all__ = [
-    "BackgroundGrader",
     "Exchange",
     "InterviewSession",
     "Length",
@@ -133,66 +130,6 @@ def flow_for_track(bank: Bank, track: str) -> Flow:
     raise KeyError(f"no interview flow for the {track!r} track")
 
 
-class BackgroundGrader:
-    """A grader that is fitted off the main thread and waited for on first use.
-
-    Fitting imports scikit-learn, which takes about a second: the app starts a
-    thread worker calling :meth:`load` as soon as it opens, and shows the first
-    question meanwhile. The engine only grades once an answer comes in, by
-    which time the grader is normally ready.
-
-    Args:
-        factory: Builds the fitted grader.
-    """
-
-    def __init__(self, factory: Callable[[], Any]) -> None:
-        self._factory = factory
-        self._lock = threading.Lock()
-        self._grader: Any = None
-
-    @property
-    def ready(self) -> bool:
-        """Whether the grader has been fitted."""
-        return self._grader is not None
-
-    def load(self) -> None:
-        """Fit the grader now (idempotent, thread-safe).
-
-        Raises:
-            Exception: whatever the factory raised; the next call tries again.
-        """
-        with self._lock:
-            if self._grader is None:
-                self._grader = self._factory()
-
-    def start(self) -> None:
-        """Fit the grader in a daemon thread.
-
-        Not a Textual worker: those run in the event loop's executor, which
-        the app joins on exit, so quitting would wait for scikit-learn.
-        """
-        if self._grader is None:
-            threading.Thread(target=self._load_quietly, name="grader-fit", daemon=True).start()
-
-    def _load_quietly(self) -> None:
-        try:
-            self.load()
-        except Exception:  # reported by the engine call that needs the grader
-            return
-
-    def grade(self, question: Question, answer: str) -> GradeResult:
-        """Grade an answer, fitting the grader first if needed."""
-        self.load()
-        result: GradeResult = self._grader.grade(question, answer)
-        return result
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        self.load()
-        return getattr(self._grader, name)
-
-
 @dataclass
 class _Timer:
     """Elapsed time overall and per question, frozen when the interview ends."""
@@ -230,7 +167,8 @@ class InterviewSession:
     Args:
         bank: The loaded question bank.
         options: The candidate's choices (``seed`` must be set).
-        grader: A fitted grader (or a :class:`BackgroundGrader`).
+        grader: A fitted grader (or a
+            :class:`~interviewer.ui.background_grader.BackgroundGrader`).
         store: Where the transcript is autosaved and exported.
         clock: Monotonic seconds, for the elapsed-time display.
     """

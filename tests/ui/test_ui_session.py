@@ -12,9 +12,9 @@ from ui_stub_grader import PhraseGrader
 
 from interviewer.grading.result import ConceptMatch, GradeResult, Span
 from interviewer.loader import Bank
+from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import ManualClock, format_elapsed
 from interviewer.ui.session import (
-    BackgroundGrader,
     InterviewSession,
     SessionOptions,
     flow_for_track,
