@@ -163,6 +163,9 @@ class InterviewerApp(App[None]):
         bank = self.bank_future.result()
         assert self.grader is not None
         session_id = InterviewSession.session_id_for(options, self.now())
+        used = {session.store.session_id for session in self.sessions}
+        if session_id in used:  # two interviews started within the same second
+            session_id += f"-{len(self.sessions) + 1}"
         session = InterviewSession(
             bank=bank,
             options=options,

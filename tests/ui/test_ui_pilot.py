@@ -332,3 +332,24 @@ async def test_a_failed_autosave_is_reported(make_app, tmp_path: Path) -> None:
         assert any("Autosave failed" in (n.title or "") for n in app._notifications)
         await answer(pilot, "adds a bias")
         assert app.screen.query(FeedbackCard)  # the interview goes on
+
+
+async def test_new_interview_from_the_report(make_app, tmp_path: Path) -> None:
+    app = make_app(skip_start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.click("#start")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert len(app.sessions) == 2
+        assert app.screen.query("InterviewerMessage.-question")
+    saved = sorted((tmp_path / "data" / "sessions").glob("*.transcript.json"))
+    assert len(saved) == 2  # the second interview did not overwrite the first
