@@ -88,9 +88,7 @@ def report(name: str, scored: Sequence[Scored]) -> dict[str, float]:
         f"MAE(range)={figures['mae_range']:.2f}  inside={figures['inside']:.1%} "
         f"({sum(inside)}/{len(inside)})"
     )
-    kinds = "  ".join(
-        f"{kind}={statistics.fmean(v):.2f}" for kind, v in sorted(by_kind.items())
-    )
+    kinds = "  ".join(f"{kind}={statistics.fmean(v):.2f}" for kind, v in sorted(by_kind.items()))
     print(f"{'':<34} mean grade by kind: {kinds}")
     return figures
 

@@ -97,7 +97,9 @@ def compile_question(
             itself uses (an answer echoing the question proves little).
     """
     # Words of the question itself are echoed by any answer: they weigh less.
-    asked = {u.stem for text in (question.ask, *question.rephrasings) for u in analyse(text).units}
+    asked = frozenset(
+        u.stem for text in (question.ask, *question.rephrasings) for u in analyse(text).units
+    )
 
     def weight_of(stem: str) -> float:
         return tfidf.weight(stem) * (topic_discount if stem in asked else 1.0)
@@ -121,7 +123,7 @@ def compile_question(
             c.label,
             c.weight,
             c.key,
-            compile_phrasings([*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of),
+            compile_phrasings([*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of, asked),
             c.missing_feedback,
         )
         for c in question.concepts
@@ -132,7 +134,7 @@ def compile_question(
             m.claim,
             0.0,
             False,
-            compile_phrasings(m.phrasings, synonyms_of({}), weight_of),
+            compile_phrasings(m.phrasings, synonyms_of({}), weight_of, asked),
             m.correction,
             m.penalty,
         )

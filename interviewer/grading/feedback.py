@@ -57,7 +57,7 @@ def compose_feedback(
     if "dont_know" in flags:
         tail = f" A pointer for next time: {pointer}" if pointer else ""
         return "Fair enough, saying so beats guessing." + tail
-    if "non_english" in flags and grade == 0:
+    if "non_english" in flags and not any(c.credited for c in concepts):
         return "Please answer in English: the grader only understands English answers."
     if "off_topic" in flags:
         return "This does not seem to address the question. " + (
@@ -65,11 +65,15 @@ def compose_feedback(
         )
     parts: list[str] = []
     if "keyword_list" in flags:
-        named = [c.label for c in concepts if c.credited]
-        terms = f" ({'; '.join(named[:3])})" if named else ""
+        named = list(dict.fromkeys(s.text for c in concepts if c.credited for s in c.spans))
+        terms = f" ({', '.join(named[:4])})" if named else ""
         parts.append(
             f"You listed terms{terms} without explaining them, so the grade is capped at "
             f"{keyword_cap:g}. Explain how the terms fit together: what each one does and why."
+        )
+    elif "too_short" in flags:
+        parts.append(
+            f"{_opening(grade)} That is very short: explain your reasoning in full sentences."
         )
     else:
         parts.append(_opening(grade))

@@ -27,7 +27,13 @@ from interviewer.text.stem import known_stems, seed_stems
 __all__ = ["MODEL_SIGNALS", "GraderNotFittedError", "RubricGrader"]
 
 # The signals the calibrated model combines; the others drive rules.
-MODEL_SIGNALS: tuple[str, ...] = ("coverage", "key_coverage", "similarity", "length")
+MODEL_SIGNALS: tuple[str, ...] = (
+    "coverage",
+    "key_coverage",
+    "similarity",
+    "elaboration",
+    "topicality",
+)
 # Flags whose rule sets the grade to zero (the answer gives nothing to grade).
 _ZEROING_FLAGS = ("empty", "dont_know", "off_topic")
 _ADHOC_LIMIT = 64
@@ -51,6 +57,7 @@ class RubricGrader:
             that a partial match must find to earn anything.
         negation_scope: Words a negation ("not", "without") governs at most.
         keyword_cap: Highest grade for a bare list of terms.
+        too_short_cap: Highest grade for an answer of at most ``too_short_words`` words.
         max_chars: Longer answers are graded on their start only (flag ``truncated``).
         off_topic_topicality: Below this share of on-topic words, an answer
             that matches nothing is off-topic (grade 0).
@@ -70,7 +77,8 @@ class RubricGrader:
         partial_min_share: float = 0.5,
         negation_scope: int = 6,
         keyword_cap: float = 1.5,
-        max_chars: int = 20_000,
+        too_short_cap: float = 1.5,
+        max_chars: int = 8_000,
         off_topic_topicality: float = 0.15,
         dont_know_max_words: int = 12,
         too_short_words: int = 3,
@@ -83,6 +91,7 @@ class RubricGrader:
         self.partial_min_share = partial_min_share
         self.negation_scope = negation_scope
         self.keyword_cap = keyword_cap
+        self.too_short_cap = too_short_cap
         self.max_chars = max_chars
         self.off_topic_topicality = off_topic_topicality
         self.dont_know_max_words = dont_know_max_words
@@ -99,6 +108,7 @@ class RubricGrader:
         "partial_min_share",
         "negation_scope",
         "keyword_cap",
+        "too_short_cap",
         "max_chars",
         "off_topic_topicality",
         "dont_know_max_words",
@@ -287,11 +297,10 @@ class RubricGrader:
         if zeroing:
             rows.append((f"rule: {zeroing[0]}", 0.0, round(-running, 4)))
             running = 0.0
-        if "keyword_list" in found.flags and running > self.keyword_cap:
-            rows.append(
-                ("cap: keyword list", self.keyword_cap, round(self.keyword_cap - running, 4))
-            )
-            running = self.keyword_cap
+        for flag, cap in (("keyword_list", self.keyword_cap), ("too_short", self.too_short_cap)):
+            if flag in found.flags and running > cap:
+                rows.append((f"cap: {flag.replace('_', ' ')}", cap, round(cap - running, 4)))
+                running = cap
         clipped = min(5.0, max(0.0, running))
         if clipped != running:
             rows.append(("clip to 0-5", clipped, round(clipped - running, 4)))
@@ -300,4 +309,6 @@ class RubricGrader:
 
 def _rule_decides(found: Evaluation) -> bool:
     """Whether a rule, not the calibrated model, sets this example's grade."""
-    return any(f in found.flags for f in (*_ZEROING_FLAGS, "keyword_list", "non_english"))
+    return any(
+        f in found.flags for f in (*_ZEROING_FLAGS, "keyword_list", "too_short", "non_english")
+    )

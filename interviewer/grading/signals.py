@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from interviewer.grading.compiled import CompiledItem, CompiledQuestion
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.tfidf import TfidfModel, cosine
-from interviewer.text.analysis import Analysis, Unit, analyse
+from interviewer.text.analysis import Analysis, analyse
 from interviewer.text.matcher import Hit, PhraseMatch, match_phrase
+from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.vocabulary import DONT_KNOW_PHRASES
 
 __all__ = ["SIGNALS", "Evaluation", "Settings", "evaluate"]
@@ -26,6 +27,7 @@ SIGNALS: tuple[str, ...] = (
     "key_coverage",
     "similarity",
     "length",
+    "elaboration",
     "topicality",
     "negated",
     "misconceptions",
@@ -68,31 +70,59 @@ class Evaluation:
     signals: dict[str, float]
 
 
-def _spans(answer: str, units: Sequence[Unit], positions: Sequence[int]) -> tuple[Span, ...]:
-    bounds = sorted({(units[p].start, units[p].end) for p in positions})
-    merged: list[tuple[int, int]] = []
-    for start, end in bounds:
-        if merged and start <= merged[-1][1] + 1 and answer[merged[-1][1] : start].strip() == "":
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(Span(s, e, answer[s:e]) for s, e in merged)
+@dataclass
+class _Answer:
+    """One answer being matched: its text, analysis, hits and a shared memo."""
+
+    text: str
+    analysis: Analysis
+    hits: dict[str, list[Hit]]
+    settings: Settings
+    memo: dict[tuple[str, int, bool], list[tuple[Hit, int]]] = field(default_factory=dict)
+
+    def match(self, phrase: CompiledPhrase, allow_negated: bool = False) -> PhraseMatch | None:
+        settings = self.settings
+        return match_phrase(
+            phrase,
+            self.hits,
+            self.analysis.units,
+            settings.window_slack,
+            allow_negated,
+            settings.partial_min_share,
+            self.memo,
+        )
+
+    def spans(self, positions: Sequence[int]) -> tuple[Span, ...]:
+        """The answer's words at these units, neighbours joined over small words.
+
+        "normalises the OUTPUTS" is one span when "normalises" and "OUTPUTS"
+        matched: only stop-words and spaces lie between them.
+        """
+        units = self.analysis.units
+        bounds = sorted({(units[p].start, units[p].end) for p in positions})
+        merged: list[tuple[int, int]] = []
+        text = self.text
+        for start, end in bounds:
+            if merged and _joinable(text[merged[-1][1] : start]):
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(Span(s, e, text[s:e]) for s, e in merged)
 
 
-def _best(
-    item: CompiledItem,
-    hits: dict[str, list[Hit]],
-    units: Sequence[Unit],
-    slack: int,
-    min_share: float,
-    allow_negated: bool = False,
-) -> PhraseMatch | None:
+_GAP_RE = re.compile(r"[\s\w'’-]{0,24}")
+
+
+def _joinable(gap: str) -> bool:
+    """Whether two matched words separated by ``gap`` read as one stretch."""
+    return _GAP_RE.fullmatch(gap) is not None and len(gap.split()) <= 3
+
+
+def _best(item: CompiledItem, answer: _Answer, allow_negated: bool = False) -> PhraseMatch | None:
     best: PhraseMatch | None = None
     for phrase in item.phrases:
-        found = match_phrase(phrase, hits, units, slack, allow_negated, min_share)
-        if found is None:
-            continue
-        if allow_negated and found.cue < 0:
+        found = answer.match(phrase, allow_negated)
+        if found is None or (allow_negated and found.cue < 0):
             continue
         if best is None or (found.score, found.coverage) > (best.score, best.coverage):
             best = found
@@ -110,16 +140,10 @@ def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
     return f"none of its phrasings (e.g. '{example}') appear in the answer"
 
 
-def _judge_concept(
-    item: CompiledItem,
-    hits: dict[str, list[Hit]],
-    analysis: Analysis,
-    answer: str,
-    settings: Settings,
-) -> ConceptMatch:
-    units = analysis.units
-    best = _best(item, hits, units, settings.window_slack, settings.partial_min_share)
-    if best is not None and best.score >= settings.credit_threshold:
+def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
+    threshold = answer.settings.credit_threshold
+    best = _best(item, answer)
+    if best is not None and best.score >= threshold:
         note = "" if best.complete else _closest_note(item, best)
         return ConceptMatch(
             item.id,
@@ -129,15 +153,13 @@ def _judge_concept(
             round(best.score, 3),
             best.phrase.text,
             best.method,
-            _spans(answer, units, best.positions),
+            answer.spans(best.positions),
             False,
             note,
         )
-    negated = _best(
-        item, hits, units, settings.window_slack, settings.partial_min_share, allow_negated=True
-    )
-    if negated is not None and negated.score >= settings.credit_threshold:
-        cue = analysis.cues[negated.cue]
+    negated = _best(item, answer, allow_negated=True)
+    if negated is not None and negated.score >= threshold:
+        cue = answer.analysis.cues[negated.cue]
         return ConceptMatch(
             item.id,
             item.label,
@@ -146,7 +168,7 @@ def _judge_concept(
             0.0,
             negated.phrase.text,
             negated.method,
-            _spans(answer, units, negated.positions),
+            answer.spans(negated.positions),
             True,
             f"negated by '{cue.text}': the answer denies it",
         )
@@ -159,28 +181,21 @@ def _judge_concept(
         round(score, 3),
         best.phrase.text if best is not None and best.found else None,
         "partial" if score > 0 else "none",
-        _spans(answer, units, best.positions) if best is not None and score > 0 else (),
+        answer.spans(best.positions) if best is not None and score > 0 else (),
         False,
         _closest_note(item, best),
     )
 
 
-def _find_misconception(
-    item: CompiledItem,
-    hits: dict[str, list[Hit]],
-    units: Sequence[Unit],
-    answer: str,
-    settings: Settings,
-) -> MisconceptionHit | None:
+def _find_misconception(item: CompiledItem, answer: _Answer) -> MisconceptionHit | None:
     # a wrong claim is only held against the candidate when fully stated
     complete = [
         found
         for phrase in item.phrases
-        if (found := match_phrase(phrase, hits, units, settings.window_slack)) is not None
-        and found.complete
+        if (found := answer.match(phrase)) is not None and found.complete
     ]
     best = max(complete, key=lambda m: m.score, default=None)
-    if best is None or best.score < settings.misconception_threshold:
+    if best is None or best.score < answer.settings.misconception_threshold:
         return None
     return MisconceptionHit(
         item.id,
@@ -188,7 +203,7 @@ def _find_misconception(
         item.message,
         best.phrase.text,
         item.penalty,
-        _spans(answer, units, best.positions),
+        answer.spans(best.positions),
     )
 
 
@@ -197,12 +212,13 @@ def _is_keyword_list(analysis: Analysis) -> bool:
     fragments = analysis.fragments
     if analysis.words < 2 or not analysis.units:
         return False
-    if analysis.connectives > 0 or analysis.stop_words > max(1, analysis.words // 8):
+    if analysis.connectives > 0 or analysis.stop_words > 0.3 * analysis.words:
         return False
     longest = max(fragments)
     if len(fragments) >= 2:
         return longest <= 4 and sum(fragments) / len(fragments) <= 3
-    return analysis.words >= 3 and analysis.words <= 8
+    # one run of words ("relu dropout batchnorm adam"): no function word at all
+    return analysis.stop_words == 0 and 3 <= analysis.words <= 8
 
 
 def _weighted(matches: Sequence[ConceptMatch]) -> float:
@@ -234,11 +250,9 @@ def evaluate(
     if analysis.had_control:
         flags.append("control_chars")
     units = analysis.units
-    hits = compiled.index.locate(units)
-    concepts = tuple(
-        _judge_concept(item, hits, analysis, answer, settings) for item in compiled.concepts
-    )
-    found = (_find_misconception(m, hits, units, answer, settings) for m in compiled.misconceptions)
+    context = _Answer(answer, analysis, compiled.index.locate(units), settings)
+    concepts = tuple(_judge_concept(item, context) for item in compiled.concepts)
+    found = (_find_misconception(m, context) for m in compiled.misconceptions)
     misconceptions = tuple(hit for hit in found if hit is not None)
     # words the answer denies are no evidence of knowing the answer
     affirmed = [u for u in units if u.negation < 0]
@@ -248,13 +262,17 @@ def evaluate(
     key_coverage = _weighted(keys) if keys else coverage
     total_weight = sum(c.weight for c in concepts) or 1.0
     negated = sum(c.weight for c in concepts if c.negated) / total_weight
-    topical = sum(1 for u in units if u.stem in compiled.vocabulary) / len(units) if units else 0.0
+    vocabulary = compiled.vocabulary
+    topical = sum(1 for u in affirmed if u.stem in vocabulary) / len(units) if units else 0.0
+    length = min(1.0, len(units) / max(1, compiled.reference_size))
     signals = dict.fromkeys(SIGNALS, 0.0)
     signals.update(
         coverage=coverage,
         key_coverage=key_coverage,
         similarity=similarity,
-        length=min(1.0, len(units) / max(1, compiled.reference_size)),
+        length=length,
+        # length only counts as far as the answer is on the rubric
+        elaboration=min(length, coverage),
         topicality=topical,
         negated=negated,
         misconceptions=float(len(misconceptions)),

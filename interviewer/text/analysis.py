@@ -125,6 +125,8 @@ def _canonical_words(tokens: tuple[Token, ...]) -> list[_Word]:
     while i < count:
         token = tokens[i]
         if not token.is_word:
+            if token.newline_before:  # a bullet or a symbol starting a line
+                clause_break = fragment_break = True
             if token.norm in CLAUSE_PUNCT or token.norm in SENTENCE_PUNCT:
                 clause_break = True
             if token.norm in _FRAGMENT_PUNCT:
@@ -212,7 +214,7 @@ def _mark_negation(words: list[_Word], text: str, scope: int) -> list[NegationCu
             active = -1
         if word.negator:
             following = words[at + 1] if at + 1 < len(words) else None
-            if following is not None and following.norm in NEGATION_EXCEPTIONS:
+            if following is not None and (word.norm, following.norm) in NEGATION_EXCEPTIONS:
                 continue
             cues.append(_cue(words, at, text))
             active, left, seen_content = len(cues) - 1, scope, False

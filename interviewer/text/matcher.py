@@ -10,8 +10,10 @@ order and with small gaps.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -31,13 +33,13 @@ CONFIDENCE = {
     "fuzzy2": 0.7,
 }
 _METHOD_RANK = {"exact": 0, "stem": 1, "synonym": 2, "fuzzy": 3, "partial": 4}
+_ELSEWHERE = 0.9  # confidence factor of a question word found outside the window
 _FUZZY_MIN = 5
 _PREFIX_MIN = 5
 _PREFIX_SLACK = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """Where the answer has a word a phrase needs: units ``first..last``."""
 
     first: int
@@ -137,7 +139,11 @@ class TermIndex:
                 bucket = hits.setdefault(target, [])
                 if not bucket or bucket[-1].first != position:
                     bucket.append(Hit(position, position, confidence, method))
-            if previous is not None and previous.sentence == unit.sentence:
+            if (
+                previous is not None
+                and previous.sentence == unit.sentence
+                and previous.negation == unit.negation
+            ):
                 joined = self._compounds.get(previous.norm + unit.norm)
                 if joined is not None:
                     hits.setdefault(joined, []).append(
@@ -147,8 +153,7 @@ class TermIndex:
         return hits
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     first: int
     last: int
     sentence: int
@@ -187,9 +192,21 @@ class PhraseMatch:
     cue: int
 
 
+_TermHits = list[tuple[Hit, int]]
+
+
 def _term_hits(
-    term: Term, hits: dict[str, list[Hit]], units: Sequence[Unit], allow_negated: bool
-) -> list[tuple[Hit, int]]:
+    term: Term,
+    hits: dict[str, list[Hit]],
+    units: Sequence[Unit],
+    allow_negated: bool,
+    memo: dict[tuple[str, int, bool], _TermHits],
+) -> _TermHits:
+    """The hits of ``term`` whose polarity agrees, with the negation cue (or -1)."""
+    key = (term.stem, term.polarity, allow_negated)
+    cached = memo.get(key)
+    if cached is not None:
+        return cached
     out = []
     for hit in hits.get(term.stem, ()):
         unit = units[hit.first]
@@ -200,38 +217,68 @@ def _term_hits(
             out.append((hit, unit.negation if negated else -1))
         elif negated and (term.polarity == 1 or unit.direct):
             out.append((hit, -1))
+    memo[key] = out
     return out
 
 
+def _nearest(
+    candidates: _TermHits, starts: list[int], anchor: Hit, reach: int, used: set[int]
+) -> tuple[Hit, int] | None:
+    """The candidate closest to ``anchor`` within ``reach`` words, not yet used."""
+    best: tuple[Hit, int] | None = None
+    best_distance = reach + 1
+    for index in range(bisect_left(starts, anchor.first - reach), len(candidates)):
+        hit, cue = candidates[index]
+        distance = abs(hit.first - anchor.first)
+        if hit.first > anchor.first + reach:
+            break
+        if distance < best_distance and hit.first not in used:
+            best, best_distance = (hit, cue), distance
+    return best
+
+
 def _occurrences(
-    option: Option, hits: dict[str, list[Hit]], units: Sequence[Unit], allow_negated: bool
+    option: Option,
+    hits: dict[str, list[Hit]],
+    units: Sequence[Unit],
+    allow_negated: bool,
+    memo: dict[tuple[str, int, bool], _TermHits],
 ) -> list[_Occurrence]:
-    first_hits = _term_hits(option.terms[0], hits, units, allow_negated)
+    first_hits = _term_hits(option.terms[0], hits, units, allow_negated, memo)
     if not first_hits:
         return []
-    others = [_term_hits(t, hits, units, allow_negated) for t in option.terms[1:]]
+    source = "synonym" if option.source == "synonym" else None
+    if len(option.terms) == 1:
+        mask = option.mask
+        return [
+            _Occurrence(
+                h.first,
+                h.last,
+                units[h.first].sentence,
+                mask,
+                h.confidence,
+                source or h.method,
+                (h.first,) if h.first == h.last else (h.first, h.last),
+                cue,
+            )
+            for h, cue in first_hits
+        ]
+    others = [_term_hits(t, hits, units, allow_negated, memo) for t in option.terms[1:]]
     if any(not found for found in others):
         return []
+    starts = [[h.first for h, _ in candidates] for candidates in others]
     reach = len(option.terms) + 1
-    source = "synonym" if option.source == "synonym" else None
     out = []
     for hit, cue in first_hits:
         sentence = units[hit.first].sentence
         chosen = [(hit, cue)]
         used = {hit.first}
-        for candidates in others:
-            near = [
-                (abs(h.first - hit.first), h, c)
-                for h, c in candidates
-                if h.first not in used
-                and abs(h.first - hit.first) <= reach
-                and units[h.first].sentence == sentence
-            ]
-            if not near:
+        for candidates, positions in zip(others, starts, strict=True):
+            near = _nearest(candidates, positions, hit, reach, used)
+            if near is None or units[near[0].first].sentence != sentence:
                 break
-            _, best, best_cue = min(near, key=lambda item: item[0])
-            chosen.append((best, best_cue))
-            used.add(best.first)
+            chosen.append(near)
+            used.add(near[0].first)
         else:
             methods = [source or h.method for h, _ in chosen]
             out.append(
@@ -256,6 +303,7 @@ def match_phrase(
     slack: int = 4,
     allow_negated: bool = False,
     min_share: float = 0.5,
+    memo: dict[tuple[str, int, bool], _TermHits] | None = None,
 ) -> PhraseMatch | None:
     """Find the best window of the answer for ``phrase``.
 
@@ -266,20 +314,41 @@ def match_phrase(
         slack: How many extra words a window may span beyond the phrase's length.
         allow_negated: Also use words that sit under a negation (to report
             that a concept was mentioned only to be denied).
-        min_share: Weighted share of the phrase a partial match must fill to
+        min_share: Weighted share of the phrase a partial match must exceed to
             score at all.
+        memo: A dict shared by the calls for one answer (saves recomputing
+            which hits of a word agree in polarity).
 
     Returns:
         The best match, or None when no slot was found at all.
     """
+    shared = memo if memo is not None else {}
     occurrences = [
-        occ for option in phrase.options for occ in _occurrences(option, hits, units, allow_negated)
+        occ
+        for option in phrase.options
+        for occ in _occurrences(option, hits, units, allow_negated, shared)
     ]
     if not occurrences:
         return None
     occurrences.sort(key=lambda o: (o.first, o.last))
     size = len(phrase.slots)
     limit = size + slack
+    # the best any window could do: every slot at its best confidence anywhere
+    ceiling = [0.0] * size
+    for occ in occurrences:
+        for slot in range(size):
+            if occ.mask >> slot & 1 and occ.confidence > ceiling[slot]:
+                ceiling[slot] = occ.confidence
+    bound = sum(w * c for w, c in zip(phrase.weights, ceiling, strict=True)) - 1e-9
+    # a word of the question itself may come from anywhere in the answer
+    anywhere: list[_Occurrence | None] = [None] * size
+    for slot, topical in enumerate(phrase.topical):
+        if topical:
+            anywhere[slot] = max(
+                (o for o in occurrences if o.mask == 1 << slot),
+                key=lambda o: o.confidence,
+                default=None,
+            )
     best: tuple[float, list[_Occurrence | None]] = (-1.0, [])
     for i, start in enumerate(occurrences):
         chosen: list[_Occurrence | None] = [None] * size
@@ -293,10 +362,13 @@ def match_phrase(
                     current = chosen[slot]
                     if current is None or occ.confidence > current.confidence:
                         chosen[slot] = occ
+        for slot, elsewhere in enumerate(anywhere):
+            if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
+                chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
         if score > best[0]:
             best = (score, chosen)
-            if score >= 0.999:
+            if score >= bound:
                 break
     return _summarise(phrase, best[0], best[1], min_share)
 
@@ -309,7 +381,13 @@ def _summarise(
     complete = all(filled)
     # a partial match counts only when the words found carry most of the phrase
     # (rare words weigh more) and, in a longer phrase, are more than one word
-    if not complete and (coverage < min_share or (len(filled) > 2 and sum(filled) < 2)):
+    distinct = len({id(o) for o in chosen if o is not None})
+    topic_missing = any(t and not f for t, f in zip(phrase.topical, filled, strict=False))
+    if not complete and (
+        coverage <= min_share
+        or (len(filled) > 2 and distinct < 2)
+        or (len(filled) <= 2 and topic_missing)
+    ):
         score = 0.0
     used = {id(o): o for o in chosen if o is not None}.values()
     methods = [o.method for o in used]

@@ -66,6 +66,9 @@ class CompiledPhrase:
         weights: Each slot's share of the phrase (rarer words weigh more).
         options: Every way of filling slots.
         full_mask: The bit set of all slots.
+        topical: Per slot, whether it is a word of the question itself; such a
+            slot may be filled from anywhere in the answer ("the gradient ...
+            Later it gets really small" matches "gradient becomes small").
     """
 
     text: str
@@ -73,6 +76,7 @@ class CompiledPhrase:
     weights: tuple[float, ...]
     options: tuple[Option, ...]
     full_mask: int
+    topical: tuple[bool, ...] = ()
 
 
 def split_alternatives(phrasing: str) -> list[str]:
@@ -112,6 +116,7 @@ def _compile_one(
     text: str,
     synonyms: Sequence[tuple[tuple[str, ...], list[tuple[Term, ...]]]],
     weight_of: Callable[[str], float],
+    topic: frozenset[str],
 ) -> CompiledPhrase | None:
     units: list[Unit] = []
     seen: set[str] = set()
@@ -146,6 +151,7 @@ def _compile_one(
         tuple(w / total for w in raw),
         tuple(dict.fromkeys(options)),
         (1 << len(slot_terms)) - 1,
+        tuple(t.stem in topic and t.polarity == 0 for t in slot_terms),
     )
 
 
@@ -153,6 +159,7 @@ def compile_phrasings(
     phrasings: Sequence[str],
     synonyms: Mapping[str, Sequence[str]],
     weight_of: Callable[[str], float],
+    topic: frozenset[str] = frozenset(),
 ) -> tuple[CompiledPhrase, ...]:
     """Compile a concept's (or misconception's) phrasings with its synonyms.
 
@@ -160,6 +167,7 @@ def compile_phrasings(
         phrasings: The accepted phrasings.
         synonyms: Word or phrase occurring in the phrasings -> alternatives.
         weight_of: Informativeness of a stem (e.g. its IDF in the bank).
+        topic: Stems of the question's own words (see :attr:`CompiledPhrase.topical`).
 
     Returns:
         One compiled phrase per phrasing and "or" alternative, duplicates removed.
@@ -179,7 +187,7 @@ def compile_phrasings(
     out: dict[tuple[str, ...], CompiledPhrase] = {}
     for phrasing in phrasings:
         for variant in split_alternatives(phrasing):
-            phrase = _compile_one(variant, compiled_synonyms, weight_of)
+            phrase = _compile_one(variant, compiled_synonyms, weight_of, topic)
             if phrase is not None:
                 out.setdefault(tuple(sorted(phrase.slots)), phrase)
     return tuple(out.values())

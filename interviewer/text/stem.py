@@ -26,8 +26,13 @@ def stem(word: str) -> str:
     found = _MEMO.get(word)
     if found is not None:
         return found
+    if len(word) <= 2 or not word.isalpha():
+        if word.endswith("'s") and len(word) > 3:
+            return stem(word[:-2])  # possessive: "network's" -> "network"
+        # nothing to strip from "x", "3x3", "l2", "0.25", "can't"
+        return word
     result: str = _STEMMER.stemWord(word)
-    if result == word and len(word) >= 4 and word.endswith("s") and not _has_vowel(word[:-1]):
+    if result == word and len(word) >= 3 and word.endswith("s") and not _has_vowel(word[:-1]):
         result = word[:-1]
     if len(_MEMO) < _MEMO_LIMIT:
         _MEMO[word] = result

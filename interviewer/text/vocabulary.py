@@ -48,7 +48,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     much many lot lots way ways thing things kind sort
     like e.g. i.e. eg ie etc vs versus cf well
     up down out off again further once
-    say says said mean means meant call called
+    say says said means meant call called
     """
     )
 )
@@ -64,9 +64,16 @@ NEGATORS: frozenset[str] = frozenset(
     )
 )
 
-# A negator followed by one of these is not a negation ("not only", "no doubt").
-NEGATION_EXCEPTIONS: frozenset[str] = frozenset(
-    ["only", "just", "merely", "simply", "doubt", "matter"]
+# A negator followed by these words is not a negation ("not only", "no doubt").
+NEGATION_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
+    [
+        ("not", "only"),
+        ("not", "just"),
+        ("not", "merely"),
+        ("not", "simply"),
+        ("no", "doubt"),
+        ("no", "matter"),
+    ]
 )
 
 # "X has nothing to do with Y" / "X is not true": the cue also denies what precedes it.
@@ -120,7 +127,7 @@ CONNECTIVES: frozenset[str] = frozenset(
     _words(
         """
     is are was were be being been becomes become gets get makes make causes cause
-    leads lead means mean so because since therefore thus hence which that when
+    leads lead means so because since therefore thus hence which that when
     if then by how why where while whereas but although so-called helps help
     prevents prevent reduces reduce increases increase allows allow lets let
     does do did can could will would should has have it they this we you

@@ -1,0 +1,112 @@
+"""The grader fitted on the built-in bank: hard cases on real rubrics, agreement with examples."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+
+import pytest
+
+from interviewer.errors import BankLoadError
+from interviewer.grading import GradeResult, RubricGrader
+from interviewer.loader import Bank, data_dir, load_bank, load_rubric_file
+from interviewer.models import Question
+
+
+def _bank() -> Bank:
+    """The built-in bank; its rubric files one by one while thread links dangle."""
+    try:
+        return load_bank()
+    except BankLoadError:
+        bank = Bank()
+        for path in sorted(data_dir("rubrics").glob("[!_]*.yaml")):
+            for question in load_rubric_file(path).questions:
+                bank.questions.setdefault(question.id, question)
+        return bank
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return _bank()
+
+
+@pytest.fixture(scope="module")
+def grader(bank: Bank) -> RubricGrader:
+    return RubricGrader().fit(bank)
+
+
+@pytest.fixture(scope="module")
+def graded(bank: Bank, grader: RubricGrader) -> list[tuple[Question, str, float, float, float]]:
+    return [
+        (q, e.kind, e.grade[0], e.grade[1], grader.grade(q, e.answer).grade)
+        for q in bank.questions.values()
+        for e in q.examples
+    ]
+
+
+def credited(result: GradeResult, concept_id: str) -> bool:
+    return next(c for c in result.concepts if c.concept_id == concept_id).credited
+
+
+def test_the_worked_example_rubric_orders_its_examples_and_keeps_bad_ones_low(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.questions["vanishing-exploding-gradients"]
+    grades = {e.kind: grader.grade(question, e.answer).grade for e in question.examples}
+    assert grades["excellent"] >= 4.5
+    assert grades["excellent"] > grades["good"] > grades["partial"]
+    low = {kind: grades[kind] for kind in ("wrong", "misconception", "keywords", "negation")}
+    assert max(low.values()) <= 1.5, low
+    assert grades["partial"] > max(low.values())
+
+
+def test_typos_are_credited_on_a_real_rubric(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.questions["vanishing-exploding-gradients"]
+    result = grader.grade(question, "The vanishng gradiant shrinks towards zero in early layers")
+    match = next(c for c in result.concepts if c.concept_id == "vanishing")
+    assert match.credited
+    assert match.method == "fuzzy"
+    assert "vanishng gradiant" in [s.text for s in match.spans] or "gradiant" in str(match.spans)
+
+
+def test_batch_norm_denied_earns_no_credit_for_it(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.questions["batch-normalisation"]
+    denied = grader.grade(question, "Batch norm does not normalise activations.")
+    stated = grader.grade(
+        question, "Batch norm normalises activations: subtract the batch mean, divide by the std."
+    )
+    assert credited(stated, "batch-statistics")
+    assert not credited(denied, "batch-statistics")
+    assert any(c.negated for c in denied.concepts)
+    assert denied.grade < stated.grade
+
+
+def test_the_grader_agrees_with_the_banks_graded_examples(
+    graded: list[tuple[Question, str, float, float, float]],
+) -> None:
+    from scipy.stats import spearmanr
+
+    grades = [g for *_, g in graded]
+    mids = [(low + high) / 2 for _, _, low, high, _ in graded]
+    assert spearmanr(grades, mids).statistic >= 0.85
+    inside = sum(low <= g <= high for _, _, low, high, g in graded) / len(graded)
+    assert inside >= 0.85
+
+
+def test_keyword_lists_misconceptions_and_negations_average_at_most_one_and_a_half(
+    graded: list[tuple[Question, str, float, float, float]],
+) -> None:
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for _, kind, _, _, grade in graded:
+        by_kind[kind].append(grade)
+    for kind in ("keywords", "misconception", "negation"):
+        if by_kind[kind]:
+            assert statistics.fmean(by_kind[kind]) <= 1.5, kind
+    assert statistics.fmean(by_kind["excellent"]) > statistics.fmean(by_kind["partial"]) + 1.5
+
+
+def test_answers_to_another_question_are_off_topic_or_low(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.questions["vanishing-exploding-gradients"]
+    other = bank.questions["one-hot-vs-label-encoding"]
+    answer = next(e.answer for e in other.examples if e.kind == "excellent")
+    assert grader.grade(question, answer).grade <= 1.0

@@ -1,0 +1,157 @@
+"""Phrase matching: exact, stem, synonym, fuzzy; gaps, order, partial matches, polarity."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from interviewer.text.analysis import analyse
+from interviewer.text.matcher import PhraseMatch, TermIndex, match_phrase
+from interviewer.text.phrases import compile_phrasings, split_alternatives
+
+KNOWN = frozenset(["rely", "player", "layer", "gradient", "training", "relay"])
+
+
+def best_match(
+    phrasings: Sequence[str],
+    answer: str,
+    synonyms: Mapping[str, Sequence[str]] | None = None,
+    allow_negated: bool = False,
+) -> PhraseMatch | None:
+    phrases = compile_phrasings(phrasings, synonyms or {}, lambda stem: 1.0)
+    index = TermIndex([t for p in phrases for o in p.options for t in o.terms], {}, KNOWN)
+    analysis = analyse(answer)
+    hits = index.locate(analysis.units)
+    found = [match_phrase(p, hits, analysis.units, 4, allow_negated) for p in phrases]
+    matches = [m for m in found if m is not None]
+    return max(matches, key=lambda m: (m.score, m.coverage), default=None)
+
+
+def matched_text(match: PhraseMatch, answer: str) -> list[str]:
+    units = analyse(answer).units
+    return [answer[units[p].start : units[p].end] for p in match.positions]
+
+
+def test_exact_phrase_matches_with_full_confidence() -> None:
+    match = best_match(["vanishing gradient"], "This is the vanishing gradient problem.")
+    assert match is not None and match.complete
+    assert match.method == "exact"
+    assert match.score == pytest.approx(1.0)
+
+
+def test_inflections_match_by_stem() -> None:
+    match = best_match(["gradient vanishes"], "the gradients were vanishing")
+    assert match is not None and match.complete
+    assert match.method == "stem"
+
+
+def test_typos_of_long_words_match_fuzzily() -> None:
+    answer = "the vanishng gradiant problem"
+    match = best_match(["vanishing gradient"], answer)
+    assert match is not None and match.complete
+    assert match.method == "fuzzy"
+    assert 0.6 <= match.score < 1.0
+    assert matched_text(match, answer) == ["vanishng", "gradiant"]
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "answer"),
+    [
+        ("relu", "we rely on it"),  # too short to be a typo
+        ("layer", "a player"),  # a real word, different first letter
+        ("gradient", "the gradual decline"),  # a different word, not a typo
+        ("training", "raining cats"),
+        ("dropout", "the dropped outliers"),
+    ],
+)
+def test_unrelated_words_never_match(phrasing: str, answer: str) -> None:
+    match = best_match([phrasing], answer)
+    assert match is None or match.score == 0.0
+
+
+def test_multi_word_phrases_allow_gaps_and_any_order() -> None:
+    gap = best_match(["gradient shrinks to zero"], "the gradient quickly shrinks almost to zero")
+    assert gap is not None and gap.complete
+    reordered = best_match(["gradient shrinks to zero"], "towards zero the gradient shrinks")
+    assert reordered is not None and reordered.complete
+
+
+def test_a_window_does_not_cross_sentences_or_stretch_too_far() -> None:
+    across = best_match(["weights barely update"], "The weights are fine. Updates barely happen.")
+    assert across is None or not across.complete
+    far = "weights are initialised at random and after many many steps of training they update"
+    stretched = best_match(["weights update"], far)
+    assert stretched is None or not stretched.complete
+
+
+def test_synonyms_fill_slots_and_are_reported() -> None:
+    synonyms = {"shrinks": ["decays", "gets smaller"], "early layers": ["first layers"]}
+    match = best_match(["gradient shrinks"], "the gradient gets smaller", synonyms)
+    assert match is not None and match.complete
+    assert match.method == "synonym"
+    multi = best_match(["early layers learn slowly"], "the first layers learn slowly", synonyms)
+    assert multi is not None and multi.complete
+
+
+def test_lexicon_abbreviations_match_full_forms() -> None:
+    match = best_match(["batch normalization"], "we add BN after each conv")
+    assert match is not None and match.complete
+    assert match.method == "synonym"
+    assert best_match(["backpropagation"], "backprop computes it") is not None
+
+
+def test_long_phrase_partially_matched_gets_partial_confidence() -> None:
+    match = best_match(
+        ["gradient is a product of many derivatives"], "the gradient is a long product"
+    )
+    assert match is not None
+    assert not match.complete
+    assert match.method == "partial"
+    assert 0 < match.score < 1
+    assert match.missing == ("derivatives",)
+
+
+def test_one_word_of_a_long_phrase_earns_nothing() -> None:
+    match = best_match(["repeated multiplication of derivatives"], "derivatives exist")
+    assert match is None or match.score == 0.0
+
+
+def test_or_in_a_phrasing_gives_alternatives() -> None:
+    assert split_alternatives("lstm or gru") == ["lstm", "gru"]
+    assert split_alternatives("xavier or he initialization") == [
+        "xavier initialization",
+        "he initialization",
+    ]
+    match = best_match(["lstm or gru"], "we use GRUs")
+    assert match is not None and match.complete
+    he = best_match(["xavier or he initialization"], "He init works well with ReLU")
+    assert he is not None and he.complete
+
+
+def test_compounds_match_split_and_joined_spellings() -> None:
+    joined = best_match(["mini batch gradient descent"], "minibatch gradient descent")
+    assert joined is not None and joined.complete
+    split = best_match(["nonlinearity"], "it adds a non-linearity")
+    assert split is not None and split.complete
+
+
+def test_negated_words_do_not_match_unless_asked() -> None:
+    answer = "the gradient does not become small"
+    assert best_match(["gradient becomes small"], answer) is None or (
+        best_match(["gradient becomes small"], answer).score == 0.0  # type: ignore[union-attr]
+    )
+    denied = best_match(["gradient becomes small"], answer, allow_negated=True)
+    assert denied is not None and denied.complete
+    assert denied.cue == 0
+
+
+def test_a_phrasing_that_states_a_negation_needs_one() -> None:
+    phrasing = ["layers do not learn"]
+    assert best_match(phrasing, "the early layers do not learn") is not None
+    stated = best_match(phrasing, "the early layers do not learn")
+    assert stated is not None and stated.complete and stated.cue < 0
+    positive = best_match(phrasing, "the early layers learn")
+    assert positive is None or not positive.complete
+    double = best_match(phrasing, "the early layers do not stop learning")
+    assert double is None or not double.complete
