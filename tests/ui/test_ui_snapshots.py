@@ -34,7 +34,11 @@ async def _after_partial_answer(pilot: Pilot[Any]) -> None:
     clock = pilot.app.clock
     assert isinstance(clock, ManualClock)
     clock.advance(83)  # the timers show 1:23
-    await answer(pilot, "Well, it multiplies inputs by weights and then adds a bias.")
+    await answer(
+        pilot,
+        "Well, it multiplies inputs by weights and then adds a bias. "
+        "I think each neuron stores training examples too.",
+    )
     await _steady(pilot)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Collapsible, Markdown, Static
 
 from interviewer.grading.result import FLAGS
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from interviewer.models import Question
 
 __all__ = ["FeedbackCard", "highlight_answer"]
+
+_BARE_GRADE = re.compile(r"\*\*\d+(\.\d+)?/5\*\* on this question\.")
 
 COVERED_STYLE = "bold green underline"
 WRONG_STYLE = "bold red underline"
@@ -96,7 +99,9 @@ class FeedbackCard(Vertical):
         margin-top: 1;
         text-style: bold;
     }
-    FeedbackCard > .item { padding-left: 2; }
+    FeedbackCard > .item { height: auto; padding-left: 2; }
+    FeedbackCard > .item > .mark { width: 2; }
+    FeedbackCard > .item > .text { width: 1fr; }
     FeedbackCard > .answer { padding-left: 2; color: $text-muted; }
     FeedbackCard > .flag { color: $warning; }
     FeedbackCard > Markdown { margin: 0; padding: 0; }
@@ -117,7 +122,9 @@ class FeedbackCard(Vertical):
         self.result = result
         self.answer = answer
         self.question = question
-        self.headline = message.strip().split("\n\n", 1)[0]
+        headline = message.strip().split("\n\n", 1)[0]
+        # "**3.5/5** on this question." only repeats the bar; hints or "so far" add to it.
+        self.headline = "" if _BARE_GRADE.fullmatch(headline) else headline
         self.closed = closed
         self.border_title = "Feedback" if closed else "Feedback so far"
 
@@ -133,44 +140,46 @@ class FeedbackCard(Vertical):
         covered_spans = [span for match in result.credited for span in match.spans]
         wrong_spans = [span for hit in result.misconceptions for span in hit.spans]
         if self.answer.strip() and (covered_spans or wrong_spans):
-            yield Static("Your answer, with the words that earned credit", classes="section")
+            title = "Your answer: the words that earned credit"
+            yield Static(
+                title + (", and the wrong claim" if wrong_spans else ""), classes="section"
+            )
             yield Static(
                 highlight_answer(self.answer, covered_spans, wrong_spans), classes="answer"
             )
         if result.credited:
             yield Static("Covered", classes="section")
             for match in result.credited:
-                line = Text("✓ ", style="green")
-                line.append(match.label)
-                quoted = _quoted(match.spans)
-                if quoted:
-                    line.append(f"  {quoted}", style="dim")
-                yield Static(line, classes="item")
+                yield self._item("✓ ", "green", match.label, _quoted(match.spans))
         if result.missed and self.closed:
             yield Static("Missed", classes="section")
             for match in result.missed:
-                yield Static(self._missed_line(match.concept_id, match.label), classes="item")
+                yield self._item("✗ ", "red", match.label, self._advice(match.concept_id))
         if result.misconceptions:
             yield Static("Not quite right", classes="section")
             for hit in result.misconceptions:
-                line = Text("⚠ ", style="red")
-                line.append(hit.claim, style="bold")
-                line.append("\n  → ")
-                line.append(hit.correction)
-                yield Static(line, classes="item")
+                yield self._item("⚠ ", "red", hit.claim, f"→ {hit.correction}")
         if self.question is not None and self.closed:
             with Collapsible(title="Model answer", collapsed=True):
                 yield Markdown(self.question.reference)
 
-    def _missed_line(self, concept_id: str, label: str) -> Text:
-        line = Text("✗ ", style="red")
-        line.append(label)
-        advice = ""
-        if self.question is not None:
-            try:
-                advice = self.question.concept(concept_id).missing_feedback
-            except KeyError:
-                advice = ""
-        if advice:
-            line.append(f"\n  {advice}", style="dim")
-        return line
+    @staticmethod
+    def _item(mark: str, colour: str, label: str, detail: str) -> Horizontal:
+        """A list item: a coloured mark, then the label over a dimmer detail, both wrapped."""
+        text = Text(label)
+        if detail:
+            text.append("\n")
+            text.append(detail, style="dim")
+        return Horizontal(
+            Static(Text(mark, style=colour), classes="mark"),
+            Static(text, classes="text"),
+            classes="item",
+        )
+
+    def _advice(self, concept_id: str) -> str:
+        if self.question is None:
+            return ""
+        try:
+            return self.question.concept(concept_id).missing_feedback
+        except KeyError:
+            return ""
