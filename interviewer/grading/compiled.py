@@ -6,6 +6,7 @@ grader pickles small and loads fast without scikit-learn.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from interviewer.grading.tfidf import TfidfModel
@@ -14,7 +15,22 @@ from interviewer.text.analysis import analyse
 from interviewer.text.matcher import TermIndex
 from interviewer.text.phrases import CompiledPhrase, compile_phrasings
 
-__all__ = ["CompiledItem", "CompiledQuestion", "compile_question", "question_texts"]
+__all__ = [
+    "CompiledItem",
+    "CompiledQuestion",
+    "compile_question",
+    "fingerprint",
+    "question_texts",
+]
+
+# The fields of a question that matching depends on.
+_MATCHED_FIELDS = {"ask", "rephrasings", "reference", "concepts", "misconceptions"}
+
+
+def fingerprint(question: Question) -> str:
+    """A digest of what grading depends on in ``question`` (not hints, threads, examples)."""
+    text = question.model_dump_json(include=_MATCHED_FIELDS)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -45,7 +61,8 @@ class CompiledQuestion:
     """A question ready to grade against.
 
     Attributes:
-        question: The question it was compiled from (to detect edits).
+        question_id: The id of the question it was compiled from.
+        fingerprint: :func:`fingerprint` of that question (to detect edits).
         concepts: Compiled concepts, in rubric order.
         misconceptions: Compiled misconceptions.
         index: Every word the phrases need.
@@ -54,7 +71,8 @@ class CompiledQuestion:
         vocabulary: Stems of the question, reference and phrasings (topicality).
     """
 
-    question: Question
+    question_id: str
+    fingerprint: str
     concepts: tuple[CompiledItem, ...]
     misconceptions: tuple[CompiledItem, ...]
     index: TermIndex
@@ -128,13 +146,15 @@ def compile_question(
         )
         for c in question.concepts
     )
+    # A wrong claim must be stated in one place: its words, the question's own
+    # included, are not gathered from anywhere in the answer as concept words are.
     misconceptions = tuple(
         CompiledItem(
             m.id,
             m.claim,
             0.0,
             False,
-            compile_phrasings(m.phrasings, synonyms_of({}), weight_of, asked),
+            compile_phrasings(m.phrasings, synonyms_of({}), weight_of, frozenset()),
             m.correction,
             m.penalty,
         )
@@ -154,7 +174,8 @@ def compile_question(
         for unit in analyse(text).units
     )
     return CompiledQuestion(
-        question,
+        question.id,
+        fingerprint(question),
         concepts,
         misconceptions,
         TermIndex(terms, surfaces, known_words),
