@@ -13,7 +13,7 @@ from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.matcher import TermIndex
-from interviewer.text.phrases import CompiledPhrase, compile_phrasings
+from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings
 
 __all__ = [
     "CompiledItem",
@@ -21,6 +21,7 @@ __all__ = [
     "compile_question",
     "fingerprint",
     "question_texts",
+    "term_index",
 ]
 
 # The fields of a question that matching depends on.
@@ -65,7 +66,7 @@ class CompiledQuestion:
         fingerprint: :func:`fingerprint` of that question (to detect edits).
         concepts: Compiled concepts, in rubric order.
         misconceptions: Compiled misconceptions.
-        index: Every word the phrases need.
+        terms: Every word the phrases need (see :func:`term_index`).
         reference: TF-IDF vector of the reference answer.
         reference_size: Number of content words of the reference.
         vocabulary: Stems of the question, reference and phrasings (topicality).
@@ -75,7 +76,7 @@ class CompiledQuestion:
     fingerprint: str
     concepts: tuple[CompiledItem, ...]
     misconceptions: tuple[CompiledItem, ...]
-    index: TermIndex
+    terms: tuple[Term, ...]
     reference: dict[str, float]
     reference_size: int
     vocabulary: frozenset[str]
@@ -160,13 +161,15 @@ def compile_question(
         )
         for m in question.misconceptions
     )
-    terms = [
-        term
-        for item in (*concepts, *misconceptions)
-        for phrase in item.phrases
-        for option in phrase.options
-        for term in option.terms
-    ]
+    terms = tuple(
+        dict.fromkeys(
+            term
+            for item in (*concepts, *misconceptions)
+            for phrase in item.phrases
+            for option in phrase.options
+            for term in option.terms
+        )
+    )
     reference_units = analyse(question.reference).units
     vocabulary = frozenset(
         unit.stem
@@ -178,8 +181,20 @@ def compile_question(
         fingerprint(question),
         concepts,
         misconceptions,
-        TermIndex(terms, surfaces, known_words),
+        terms,
         tfidf.vector(reference_units),
         len(reference_units),
         vocabulary,
     )
+
+
+def term_index(
+    compiled: CompiledQuestion, surfaces: dict[str, set[str]], known_words: frozenset[str]
+) -> TermIndex:
+    """The lookup index of a compiled question's words.
+
+    Built on first use rather than pickled: it is large (every prefix and
+    spelling of every word) and quick to rebuild for the few questions a
+    session grades.
+    """
+    return TermIndex(compiled.terms, surfaces, known_words)

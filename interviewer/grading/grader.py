@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from interviewer.grading.calibration import LinearCalibration, fit_calibration
-from interviewer.grading.compiled import CompiledQuestion, compile_question, question_texts
+from interviewer.grading.compiled import (
+    CompiledQuestion,
+    compile_question,
+    fingerprint,
+    question_texts,
+    term_index,
+)
 from interviewer.grading.feedback import compose_feedback
 from interviewer.grading.result import GradeResult
 from interviewer.grading.signals import Evaluation, Settings, evaluate
@@ -22,6 +28,7 @@ from interviewer.grading.tfidf import TfidfModel, fit_tfidf
 from interviewer.loader import Bank
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
+from interviewer.text.matcher import TermIndex
 from interviewer.text.stem import known_stems, seed_stems
 
 __all__ = ["MODEL_SIGNALS", "GraderNotFittedError", "RubricGrader"]
@@ -36,7 +43,7 @@ MODEL_SIGNALS: tuple[str, ...] = (
 )
 # Flags whose rule sets the grade to zero (the answer gives nothing to grade).
 _ZEROING_FLAGS = ("empty", "dont_know", "off_topic")
-_ADHOC_LIMIT = 64
+_ADHOC_LIMIT = 256
 
 
 class GraderNotFittedError(RuntimeError):
@@ -168,10 +175,13 @@ class RubricGrader:
         self.questions_: dict[str, CompiledQuestion] = {
             q.id: compile_question(q, self.tfidf_, surfaces, self.known_words_) for q in questions
         }
+        self._indexes: dict[str, TermIndex] = {}
         self.calibration_: LinearCalibration = self._fit_calibration(questions)
         self.stems_: dict[str, str] = known_stems()
         self.n_questions_ = len(questions)
-        self._adhoc: OrderedDict[int, CompiledQuestion] = OrderedDict()
+        self._adhoc: OrderedDict[int, tuple[Question, CompiledQuestion]] = OrderedDict(
+            (id(q), (q, self.questions_[q.id])) for q in questions[-_ADHOC_LIMIT:]
+        )
         return self
 
     def _fit_calibration(self, questions: list[Question]) -> LinearCalibration:
@@ -180,8 +190,9 @@ class RubricGrader:
         settings = self._settings()
         for question in questions:
             compiled = self.questions_[question.id]
+            index = self._index(compiled)
             for example in question.examples:
-                found = evaluate(compiled, example.answer, self.tfidf_, settings)
+                found = evaluate(compiled, index, example.answer, self.tfidf_, settings)
                 if _rule_decides(found):
                     continue
                 shift = found.signals["penalty"]
@@ -198,6 +209,7 @@ class RubricGrader:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_adhoc", None)
+        state.pop("_indexes", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -205,6 +217,7 @@ class RubricGrader:
         if "stems_" in state:
             seed_stems(state["stems_"])
             self._adhoc = OrderedDict()
+            self._indexes = {}
 
     # -- grading --------------------------------------------------------------
 
@@ -216,26 +229,41 @@ class RubricGrader:
             )
 
     def _compiled(self, question: Question) -> CompiledQuestion:
-        known = self.questions_.get(question.id)
-        if known is not None and known.question is question:
-            return known
+        """The compiled form of ``question``: fitted if unchanged, else compiled now.
+
+        A question edited since fitting (same id, other phrasings) is recompiled;
+        the result is memoised for that question object.
+        """
         memo = self._adhoc.get(id(question))
-        if memo is not None and memo.question is question:
-            return memo
-        if known is not None and known.question == question:
+        if memo is not None and memo[0] is question:
+            return memo[1]
+        digest = fingerprint(question)
+        known = self.questions_.get(question.id)
+        if known is not None and known.fingerprint == digest:
             compiled = known
         else:
             compiled = compile_question(question, self.tfidf_, self.surfaces_, self.known_words_)
-        self._adhoc[id(question)] = compiled
+        self._adhoc[id(question)] = (question, compiled)
         while len(self._adhoc) > _ADHOC_LIMIT:
             self._adhoc.popitem(last=False)
         return compiled
+
+    def _index(self, compiled: CompiledQuestion) -> TermIndex:
+        """The term index of a compiled question, built once (a memo, not fitted state)."""
+        index = self._indexes.get(compiled.fingerprint)
+        if index is None:
+            index = term_index(compiled, self.surfaces_, self.known_words_)
+            if len(self._indexes) >= _ADHOC_LIMIT:
+                self._indexes.clear()
+            self._indexes[compiled.fingerprint] = index
+        return index
 
     def _evaluate(self, question: Question, answer: str) -> tuple[CompiledQuestion, Evaluation]:
         self._check_fitted()
         compiled = self._compiled(question)
         text = answer if isinstance(answer, str) else str(answer)
-        return compiled, evaluate(compiled, text, self.tfidf_, self._settings())
+        index = self._index(compiled)
+        return compiled, evaluate(compiled, index, text, self.tfidf_, self._settings())
 
     def features(self, question: Question, answer: str) -> dict[str, float]:
         """The named signal vector of an answer (keys in :data:`SIGNALS` order).

@@ -15,7 +15,7 @@ from interviewer.grading.compiled import CompiledItem, CompiledQuestion
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.tfidf import TfidfModel, cosine
 from interviewer.text.analysis import Analysis, analyse
-from interviewer.text.matcher import Hit, PhraseMatch, match_phrase
+from interviewer.text.matcher import Hit, PhraseMatch, TermIndex, match_phrase
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.vocabulary import DONT_KNOW_PHRASES
 
@@ -227,12 +227,17 @@ def _weighted(matches: Sequence[ConceptMatch]) -> float:
 
 
 def evaluate(
-    compiled: CompiledQuestion, answer: str, tfidf: TfidfModel, settings: Settings
+    compiled: CompiledQuestion,
+    index: TermIndex,
+    answer: str,
+    tfidf: TfidfModel,
+    settings: Settings,
 ) -> Evaluation:
     """Match an answer against a compiled question and measure every signal.
 
     Args:
         compiled: The compiled question.
+        index: Its term index (:func:`~interviewer.grading.compiled.term_index`).
         answer: The candidate's answer, as typed.
         tfidf: The fitted TF-IDF model.
         settings: Thresholds and limits.
@@ -250,7 +255,7 @@ def evaluate(
     if analysis.had_control:
         flags.append("control_chars")
     units = analysis.units
-    context = _Answer(answer, analysis, compiled.index.locate(units), settings)
+    context = _Answer(answer, analysis, index.locate(units), settings)
     concepts = tuple(_judge_concept(item, context) for item in compiled.concepts)
     found = (_find_misconception(m, context) for m in compiled.misconceptions)
     misconceptions = tuple(hit for hit in found if hit is not None)

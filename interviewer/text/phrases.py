@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from interviewer.text.analysis import Unit, analyse
 from interviewer.text.stem import stem
@@ -24,8 +24,7 @@ _EITHER_RE = re.compile(r"\beither\s+", re.IGNORECASE)
 _MAX_VARIANTS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """A word a slot option needs in the answer.
 
     Attributes:
@@ -41,8 +40,7 @@ class Term:
     polarity: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One way to fill some slots of a phrase.
 
     Attributes:
@@ -56,8 +54,7 @@ class Option:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledPhrase:
+class CompiledPhrase(NamedTuple):
     """A phrasing ready to match.
 
     Attributes:
@@ -97,9 +94,20 @@ def split_alternatives(phrasing: str) -> list[str]:
     return unique[:_MAX_VARIANTS]
 
 
+# Identical terms are shared, so a pickled grader stores each once.
+_INTERNED: dict[Term, Term] = {}
+
+
+def _intern(term: Term) -> Term:
+    if len(_INTERNED) > 200_000:
+        _INTERNED.clear()
+    return _INTERNED.setdefault(term, term)
+
+
 def _terms(units: Sequence[Unit]) -> tuple[Term, ...]:
     return tuple(
-        Term(u.stem, u.norm, 0 if u.negation < 0 else (2 if u.direct else 1)) for u in units
+        _intern(Term(u.stem, u.norm, 0 if u.negation < 0 else (2 if u.direct else 1)))
+        for u in units
     )
 
 
@@ -133,7 +141,7 @@ def _compile_one(
         left, right = slot_terms[i], slot_terms[i + 1]
         if left.polarity == right.polarity == 0:
             joined = left.norm + right.norm
-            term = Term(stem(joined), joined, 0)
+            term = _intern(Term(stem(joined), joined, 0))
             options.append(Option(0b11 << i, (term,), "compound"))
     for key, alternatives in synonyms:
         at = _find(key, stems)
