@@ -2,7 +2,8 @@
 
 Fitting needs scikit-learn, whose import alone costs most of a second; a fitted
 grader is plain data, so it is pickled in the user cache directory under a key
-made of the package version, the grader's parameters and the bank's content.
+made of the package version, the grader's own source code, its parameters and
+the bank's content.
 ``INTERVIEWER_NO_CACHE=1`` disables reading and writing it.
 """
 
@@ -22,10 +23,24 @@ _FORMAT = "grader-v1"
 _MEMO: dict[str, RubricGrader] = {}
 
 
+def _code_digest() -> bytes:
+    """A digest of the grader's own source, so a changed grader never loads a stale pickle."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for package in ("grading", "text"):
+        for path in sorted((root / package).glob("*.py")):
+            try:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                continue
+    return digest.digest()
+
+
 def _bank_key(bank: Bank, grader: RubricGrader) -> str:
     from interviewer import __version__
 
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{grader!r}".encode())
+    digest.update(_code_digest())
     for question in bank.questions.values():
         digest.update(question.model_dump_json().encode())
         digest.update(b"\0")
