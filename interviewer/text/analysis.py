@@ -10,6 +10,7 @@ for keyword-list detection.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interviewer.text.lexicon import lexicon_index
 from interviewer.text.stem import stem
@@ -24,7 +25,7 @@ from interviewer.text.vocabulary import (
     is_negator,
 )
 
-__all__ = ["Analysis", "NegationCue", "Unit", "analyse"]
+__all__ = ["Analysis", "NegationCue", "Unit", "analyse", "clear_memo"]
 
 _FRAGMENT_PUNCT = frozenset(",;•·|*") | SENTENCE_PUNCT
 
@@ -303,6 +304,9 @@ def _backward(words: list[_Word], at: int, cue_index: int) -> None:
 def analyse(text: str, negation_scope: int = 6) -> Analysis:
     """Analyse a text into content units, negation cues and shape measures.
 
+    Texts up to a few thousand characters are memoised (an Analysis is
+    immutable): fitting analyses every text of the bank several times.
+
     Args:
         text: The original text (an answer or a phrasing).
         negation_scope: How many words a negation cue governs at most.
@@ -310,6 +314,34 @@ def analyse(text: str, negation_scope: int = 6) -> Analysis:
     Returns:
         The analysis; spans in it are offsets into ``text``.
     """
+    if len(text) <= _SHORT:
+        return _analyse_short(text, negation_scope)
+    if len(text) <= _MEDIUM:
+        return _analyse_medium(text, negation_scope)
+    return _analyse(text, negation_scope)
+
+
+_SHORT = 160
+_MEDIUM = 4000
+
+
+def clear_memo() -> None:
+    """Forget memoised analyses (for benchmarks that must time real work)."""
+    _analyse_short.cache_clear()
+    _analyse_medium.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _analyse_short(text: str, negation_scope: int) -> Analysis:
+    return _analyse(text, negation_scope)
+
+
+@lru_cache(maxsize=1024)
+def _analyse_medium(text: str, negation_scope: int) -> Analysis:
+    return _analyse(text, negation_scope)
+
+
+def _analyse(text: str, negation_scope: int) -> Analysis:
     tokenized = tokenize(text)
     words = _canonical_words(tokenized.tokens)
     cues = _mark_negation(words, text, negation_scope)
