@@ -101,6 +101,10 @@ LEXICON: dict[str, str] = {
     "ml": "machine learning",
     "dl": "deep learning",
     "ai": "artificial intelligence",
+    # naming: "X, also called Y" is a claim about names ("also" and "called"
+    # are stop-words, so without this the claim cannot be told from a contrast)
+    "also called": "aka",
+    "also known as": "aka",
     "nlp": "natural language processing",
 }
 
