@@ -121,6 +121,9 @@ class InterviewerApp(App[None]):
         self.grader = BackgroundGrader(lambda: self._grader_factory(bank))
         self.bank_future.set_result(bank)
         self.call_from_thread(self._bank_loaded)
+        if not self.skip_start:
+            # While the candidate chooses, import the engine so Start answers at once.
+            import interviewer.dialog.engine  # noqa: F401
 
     def warm_up_grader(self) -> None:
         """Fit the grader in the background, once the first question is on screen."""
