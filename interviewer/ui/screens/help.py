@@ -19,8 +19,8 @@ __all__ = ["GENERAL_KEYS", "HelpScreen", "keys_table"]
 # Keys that are not interview commands, as the help screen lists them.
 GENERAL_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "Send your answer"),
-    ("Shift+Enter · Ctrl+J · Alt+Enter", "New line in the answer (Ctrl+J works in every terminal)"),
-    ("Tab · Shift+Tab", "Move between the answer box and the conversation"),
+    ("Shift+Enter, Ctrl+J", "New line in the answer (Ctrl+J and Alt+Enter work in any terminal)"),
+    ("Tab, Shift+Tab", "Move between the answer box and the conversation"),
     ("Ctrl+P", "Command palette: every command by name"),
     ("Ctrl+Q", "Quit (the transcript is saved first)"),
 )
