@@ -1,7 +1,8 @@
 """Calibration: how the signals combine into a grade, learned from graded examples.
 
 The model is linear with non-negative slopes (more coverage never lowers a
-grade), so each signal's contribution can be shown to the candidate. It is
+grade), so each signal's contribution can be shown to the candidate; a
+monotone (isotonic) curve then maps the linear score onto the grade scale. It is
 fitted on the bank's example answers: the target of an example is the nearest
 point of its expected range ``[low, high]`` (alternating with refitting, which
 minimises the squared distance to the ranges rather than to their midpoints),
@@ -11,6 +12,7 @@ examples are few.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,17 +33,36 @@ PRIOR: dict[str, float] = {
 
 @dataclass(frozen=True)
 class LinearCalibration:
-    """``grade = intercept + sum(coefficient * signal)`` before rules.
+    """``score = intercept + sum(coefficient * signal)``, then a monotone curve.
 
     Attributes:
-        intercept: The grade of an answer with every signal at zero.
+        intercept: The score of an answer with every signal at zero.
         coefficients: Signal name -> slope (non-negative).
         n_examples: How many examples it was fitted on (0 for the prior).
+        curve_x: Knots of the calibration curve (linear scores), increasing;
+            empty for none.
+        curve_y: The grade at each knot (non-decreasing); between knots the
+            grade is interpolated, beyond them it is held.
     """
 
     intercept: float
     coefficients: dict[str, float]
     n_examples: int = 0
+    curve_x: tuple[float, ...] = ()
+    curve_y: tuple[float, ...] = ()
+
+    def curve(self, score: float) -> float:
+        """The calibrated grade for a linear score (identity without a curve)."""
+        xs, ys = self.curve_x, self.curve_y
+        if not xs:
+            return score
+        if score <= xs[0]:
+            return ys[0]
+        if score >= xs[-1]:
+            return ys[-1]
+        right = bisect_right(xs, score)
+        x0, x1, y0, y1 = xs[right - 1], xs[right], ys[right - 1], ys[right]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
 
     def contributions(self, signals: dict[str, float]) -> list[tuple[str, float, float]]:
         """``(signal, value, contribution)`` rows, the intercept first."""
@@ -51,11 +72,15 @@ class LinearCalibration:
             rows.append((name, value, slope * value))
         return rows
 
-    def predict(self, signals: dict[str, float]) -> float:
-        """The raw grade for these signals."""
+    def score(self, signals: dict[str, float]) -> float:
+        """The linear score for these signals."""
         return self.intercept + sum(
             slope * signals.get(name, 0.0) for name, slope in self.coefficients.items()
         )
+
+    def predict(self, signals: dict[str, float]) -> float:
+        """The calibrated grade for these signals, before rules."""
+        return self.curve(self.score(signals))
 
 
 def prior_calibration() -> LinearCalibration:
@@ -71,6 +96,7 @@ def fit_calibration(
     names: Sequence[str],
     strength: float = 1.0,
     iterations: int = 30,
+    min_curve_examples: int = 40,
 ) -> LinearCalibration:
     """Fit the linear calibration on example signals and expected ranges.
 
@@ -81,6 +107,10 @@ def fit_calibration(
         names: The signals the model uses, in order.
         strength: Ridge strength towards :data:`PRIOR` (per example row).
         iterations: Rounds of target projection.
+        min_curve_examples: With at least this many examples, a monotone
+            (isotonic) curve maps the linear score to the expected grades, so
+            the top and bottom of the scale can stretch; with fewer, the
+            linear score is the grade.
 
     Returns:
         The fitted calibration (the prior when there are no rows).
@@ -108,6 +138,20 @@ def fit_calibration(
         if np.allclose(new_target, target, atol=1e-6):
             break
         target = new_target
+    curve_x: tuple[float, ...] = ()
+    curve_y: tuple[float, ...] = ()
+    if len(rows) >= min_curve_examples:
+        from sklearn.isotonic import IsotonicRegression
+
+        scores = x @ weights
+        iso = IsotonicRegression(y_min=0.0, y_max=5.0, out_of_bounds="clip")
+        iso.fit(scores, target)
+        curve_x = tuple(float(v) for v in iso.X_thresholds_)
+        curve_y = tuple(float(v) for v in iso.y_thresholds_)
     return LinearCalibration(
-        float(weights[0]), {n: float(w) for n, w in zip(names, weights[1:], strict=True)}, len(rows)
+        float(weights[0]),
+        {n: float(w) for n, w in zip(names, weights[1:], strict=True)},
+        len(rows),
+        curve_x,
+        curve_y,
     )

@@ -89,7 +89,7 @@ class RubricGrader:
         off_topic_topicality: float = 0.15,
         dont_know_max_words: int = 12,
         too_short_words: int = 3,
-        calibration_strength: float = 1.0,
+        calibration_strength: float = 0.3,
         calibration_rounds: int = 1,
     ) -> None:
         self.credit_threshold = credit_threshold
@@ -311,11 +311,13 @@ class RubricGrader:
 
     def _compose(self, found: Evaluation) -> tuple[list[tuple[str, float, float]], float]:
         """Model rows, then one row per rule; the contributions sum to the grade."""
-        rows = [
-            (name, round(value, 4), round(part, 4))
-            for name, value, part in self.calibration_.contributions(found.signals)
-        ]
-        running = sum(part for _, _, part in self.calibration_.contributions(found.signals))
+        calibration = self.calibration_
+        parts = calibration.contributions(found.signals)
+        rows = [(name, round(value, 4), round(part, 4)) for name, value, part in parts]
+        score = sum(part for _, _, part in parts)
+        running = calibration.curve(score)
+        if calibration.curve_x:
+            rows.append(("calibration curve", round(score, 4), round(running - score, 4)))
         for hit in found.misconceptions:
             rows.append((f"misconception: {hit.misconception_id}", hit.penalty, -hit.penalty))
             running -= hit.penalty
