@@ -353,3 +353,32 @@ async def test_new_interview_from_the_report(make_app, tmp_path: Path) -> None:
         assert app.screen.query("InterviewerMessage.-question")
     saved = sorted((tmp_path / "data" / "sessions").glob("*.transcript.json"))
     assert len(saved) == 2  # the second interview did not overwrite the first
+
+
+class _FlakyGrader:
+    """Raises on its first call, then grades like the stub."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.inner = PhraseGrader()
+
+    def grade(self, question, answer):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("grader exploded")
+        return self.inner.grade(question, answer)
+
+
+async def test_an_engine_error_is_shown_not_fatal(make_app, tmp_path: Path) -> None:
+    app = make_app(skip_start=True, grader=_FlakyGrader())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await answer(pilot, "adds a bias")
+        assert app.is_running
+        assert "grader exploded" in screen_text(app)
+        assert not app.screen.busy
+        await pilot.press("ctrl+r")  # the app keeps taking input
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, InterviewScreen)
+    saved = _autosave(tmp_path / "data")
+    assert saved["turns"][-1]["kind"] == "question"  # the transcript up to the failure is kept

@@ -156,6 +156,7 @@ class InterviewScreen(Screen[None]):
     @on(_Failed)
     async def _failed(self, message: _Failed) -> None:
         self.busy = False
+        self._pending_answer = False
         if message.started:
             text = f"That reply could not be processed.\n{message.reason}"
             advice = "Your transcript so far is saved. Try again, or press Ctrl+S to export."
