@@ -40,12 +40,17 @@ def main_per_stage(interview: Interview) -> Counter[str]:
     return Counter(r.stage for r in interview.transcript.questions if r.role != "thread")
 
 
+def asked_per_stage(interview: Interview) -> Counter[str]:
+    return Counter(r.stage for r in interview.transcript.questions)
+
+
 def test_stages_run_in_order_with_their_short_and_full_counts() -> None:
     short = run(make_interview(length="short"), full_answer)
     assert stage_path(short) == ["basic", "intermediate", "advanced", "project", "wrap-up"]
-    assert main_per_stage(short) == {"basic": 2, "intermediate": 2, "advanced": 1, "project": 1}
+    # follow-ups count towards a stage's questions, so the length is what the flow says
+    assert asked_per_stage(short) == {"basic": 2, "intermediate": 2, "advanced": 1, "project": 1}
     full = run(make_interview(length="full"), full_answer)
-    counts = main_per_stage(full)
+    counts = asked_per_stage(full)
     assert counts["basic"] == 4 and counts["project"] == 1
     assert counts["intermediate"] + counts["advanced"] >= 4  # threads may use up a pool
     assert full.transcript.ended_by == "completed"
@@ -74,12 +79,15 @@ def test_step_down_draws_from_the_previous_stage_when_struggling() -> None:
     stages[1].update(questions={"short": 3, "full": 3}, min_questions=1, step_down_below=2.0)
     interview = run(make_interview(flow=make_flow(stages=stages)), lambda q: "no idea")
     records = [r for r in interview.transcript.questions if r.stage == "intermediate"]
-    assert [r.role for r in records if r.role != "thread"] == ["main", "easier", "easier"]
+    # three questions in the stage: the first at its level, then easier ground
+    # (follow-up threads count towards the three)
+    assert len(records) == 3 and records[0].role == "main"
+    assert {r.role for r in records[1:]} <= {"easier", "thread"}
     bank = make_bank()
     easier = [r for r in records if r.role == "easier"]
-    assert [bank.questions[r.question_id].level for r in easier] == ["basic", "basic"]
+    assert easier and {bank.questions[r.question_id].level for r in easier} == {"basic"}
     easier_turns = [t for t in interview.transcript.turns if t.meta.get("role") == "easier"]
-    assert len(easier_turns) == 2
+    assert len(easier_turns) == len(easier)
 
 
 def test_strong_answers_score_higher_than_weak_ones() -> None:

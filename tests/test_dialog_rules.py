@@ -11,13 +11,16 @@ from interviewer.transcript import HINT_COST
 
 
 def only(ids: list[str], **flow: Any) -> Interview:
-    """An interview whose first stage asks exactly ``ids`` (one main question each)."""
+    """An interview whose first stage asks exactly ``ids`` (one main question each).
+
+    The stage has room for three follow-ups, which count towards its questions.
+    """
     stages = [
         {
             "id": "intermediate",
             "title": "Only",
             "pool": {"ids": ids},
-            "questions": {"short": len(ids), "full": len(ids)},
+            "questions": {"short": len(ids) + 3, "full": len(ids) + 3},
         },
         {"id": "wrap-up", "title": "Wrap-up"},
     ]
@@ -128,7 +131,7 @@ def test_a_bridging_question_replaces_the_target_wording() -> None:
             "id": "basic",
             "title": "B",
             "pool": {"ids": ["c1"]},
-            "questions": {"short": 1, "full": 1},
+            "questions": {"short": 2, "full": 2},
         },
         {"id": "wrap-up", "title": "W"},
     ]
@@ -257,3 +260,44 @@ def test_answer_turns_say_which_text_their_spans_index() -> None:
     for match in second.grade.credited:
         for span in match.spans:
             assert joined[span.start : span.end] == span.text
+
+
+def test_thread_targets_stay_on_track_and_at_most_one_level_up() -> None:
+    from interviewer.dialog.rules import thread_targets
+
+    pool = [
+        question("t-basic", "basic", ["alpha"]),
+        question("t-inter", "intermediate", ["alpha"]),
+        question("t-adv", "advanced", ["alpha"]),
+        question("t-cv", "basic", ["alpha"], tracks=["cv"]),
+        question("t-project", "project", ["alpha"]),
+    ]
+    flow = make_flow()
+    assert thread_targets(pool, flow, "basic") == {"t-basic", "t-inter"}
+    assert thread_targets(pool, flow, "advanced") == {"t-basic", "t-inter", "t-adv"}
+    assert "t-project" in thread_targets(pool, flow, "project")
+
+
+def test_a_follow_up_counts_towards_the_stage_and_is_not_taken_when_it_is_full() -> None:
+    extra = [
+        question("c1", "basic", ["alpha"], threads=[{"to": "c2", "when": {"always": True}}]),
+        question("c2", "basic", ["alpha"]),
+    ]
+    stages = [
+        {
+            "id": "basic",
+            "title": "B",
+            "pool": {"ids": ["c1"]},
+            "questions": {"short": 1, "full": 2},
+        },
+        {"id": "wrap-up", "title": "W"},
+    ]
+    for length, expected in (("short", ["c1"]), ("full", ["c1", "c2"])):
+        interview = Interview(
+            make_bank(extra), make_flow(stages=stages), WordGrader(), InterviewConfig(length=length)
+        )
+        interview.start()
+        while not interview.finished:
+            interview.reply(full_answer(interview.question.id))  # type: ignore[union-attr]
+        assert [r.question_id for r in interview.transcript.questions] == expected
+        assert interview.progress == (len(expected), len(expected))

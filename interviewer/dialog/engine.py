@@ -20,6 +20,7 @@ from interviewer.dialog.rules import (
     next_thread,
     record_grade,
     stage_pace,
+    thread_targets,
 )
 from interviewer.dialog.session import InterviewConfig, Session
 from interviewer.models import Question
@@ -221,12 +222,18 @@ class Interview(Session):
             self._follow_thread_or_move_on(question, record)
 
     def _follow_thread_or_move_on(self, question: Question, record: QuestionRecord) -> None:
-        link = next_thread(question, record, self._flow, self._asked(), self._bank.questions)
+        # A follow-up is one of the stage's questions: the interview's length holds.
+        stage = self._flow.stages[self._stage_index]
+        link = None
+        if self._stage_asked < self._count(stage):
+            known = thread_targets(self._bank.questions.values(), self._flow, self.stage)
+            link = next_thread(question, record, self._flow, self._asked(), known)
         if link is None:
             self._fire("next")
             self._ask_next()
             return
         target = self._bank.questions[link.to]
+        self._stage_asked += 1
         self._current = QuestionRecord(
             target.id, self.stage, "thread", depth=record.depth + 1, parent=question.id
         )

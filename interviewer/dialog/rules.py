@@ -12,7 +12,15 @@ from collections.abc import Collection
 from typing import Literal, Protocol
 
 from interviewer.grading.result import GradeResult
-from interviewer.models import Concept, Flow, Question, Stage, ThreadCondition, ThreadLink
+from interviewer.models import (
+    LEVELS,
+    Concept,
+    Flow,
+    Question,
+    Stage,
+    ThreadCondition,
+    ThreadLink,
+)
 from interviewer.transcript import QuestionRecord
 
 __all__ = [
@@ -27,6 +35,7 @@ __all__ = [
     "record_grade",
     "stage_pace",
     "thread_holds",
+    "thread_targets",
 ]
 
 # A first attempt graded below this earns a hint and a second try.
@@ -114,6 +123,24 @@ def thread_holds(condition: ThreadCondition, record: QuestionRecord) -> bool:
         condition.grade_at_least is None or credit >= condition.grade_at_least,
     ]
     return all(checks)
+
+
+def thread_targets(questions: Collection[Question], flow: Flow, stage: str) -> set[str]:
+    """The questions a thread may lead to from ``stage`` of ``flow``.
+
+    A follow-up stays on the flow's track and goes at most one level above the
+    stage, the way an interviewer presses a little deeper without jumping from
+    the fundamentals to the hardest material of another role. The project round
+    is kept for its own stage.
+    """
+    ceiling = LEVELS.index(stage) + 1 if stage in LEVELS else len(LEVELS) - 1  # type: ignore[arg-type]
+    return {
+        q.id
+        for q in questions
+        if flow.track in q.tracks
+        and LEVELS.index(q.level) <= ceiling
+        and (q.level != "project" or stage == "project")
+    }
 
 
 def next_thread(

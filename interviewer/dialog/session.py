@@ -114,9 +114,9 @@ class Session:
 
     @property
     def progress(self) -> tuple[int, int]:
-        """Main questions asked so far and the number the flow plans."""
+        """Questions asked so far (follow-ups included) and the number the flow plans."""
         planned = sum(self._count(stage) for stage in self._flow.stages)
-        asked = sum(1 for r in self._transcript.questions if r.role != "thread")
+        asked = len(self._transcript.questions)
         return asked, planned
 
     @property
