@@ -133,7 +133,7 @@ def thread_targets(questions: Collection[Question], flow: Flow, stage: str) -> s
     the fundamentals to the hardest material of another role. The project round
     is kept for its own stage.
     """
-    ceiling = LEVELS.index(stage) + 1 if stage in LEVELS else len(LEVELS) - 1  # type: ignore[arg-type]
+    ceiling = LEVELS.index(stage) + 1 if stage in LEVELS else len(LEVELS) - 1
     return {
         q.id
         for q in questions
