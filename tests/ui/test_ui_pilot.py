@@ -156,7 +156,9 @@ async def test_ctrl_c_neither_quits_nor_loses_the_transcript(make_app, tmp_path:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer(pilot, "multiplies inputs by weights")
-        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")  # in the answer box, nothing selected
+        await pilot.pause()
+        assert any("to quit" in str(n.message) for n in app._notifications)
         app.screen.query_one("#chat").focus()
         await pilot.press("ctrl+c")
         await settle(pilot)

@@ -231,8 +231,8 @@ class InterviewScreen(Screen[None]):
 
     # -- input --------------------------------------------------------------------------
 
-    @on(AnswerBox.Submitted)
-    async def _submitted(self, event: AnswerBox.Submitted) -> None:
+    async def on_answer_box_submitted(self, event: AnswerBox.Submitted) -> None:
+        """Send the answer to the engine (blank answers and sends while busy are refused)."""
         text = event.text
         if not text.strip():
             self.notify("Type an answer first, or press F1 for the commands.", timeout=3)
