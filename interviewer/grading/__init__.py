@@ -1,8 +1,12 @@
 """The grader: scores a free-text answer against a question's rubric.
 
->>> from interviewer.grading import default_grader
->>> grader = default_grader()            # fitted on the built-in bank, cached
->>> result = grader.grade(question, "the gradient shrinks as it is multiplied back")
+Usage::
+
+    from interviewer.grading import RubricGrader, default_grader
+    grader = default_grader()                 # fitted on the built-in bank, cached on disk
+    grader = RubricGrader().fit(bank)         # or fit on any bank (imports scikit-learn)
+    result = grader.grade(question, answer)   # GradeResult; pure, never raises
+    signals = grader.features(question, answer)   # the named signals (SIGNALS)
 """
 
 from interviewer.grading.cache import cached_grader, default_grader

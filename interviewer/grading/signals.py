@@ -143,7 +143,16 @@ def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
 def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
     threshold = answer.settings.credit_threshold
     best = _best(item, answer)
-    if best is not None and best.score >= threshold:
+    negated = _best(item, answer, allow_negated=True)
+    # "sigmoid and tanh don't saturate": the words found unnegated are only the
+    # subject; counting the denied words makes the match fuller, so it is denied
+    denied = (
+        negated is not None
+        and negated.score >= threshold
+        and negated.complete
+        and (best is None or (not best.complete and negated.coverage > best.coverage))
+    )
+    if best is not None and best.score >= threshold and not denied:
         note = "" if best.complete else _closest_note(item, best)
         return ConceptMatch(
             item.id,
@@ -157,7 +166,6 @@ def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
             False,
             note,
         )
-    negated = _best(item, answer, allow_negated=True)
     if negated is not None and negated.score >= threshold:
         cue = answer.analysis.cues[negated.cue]
         return ConceptMatch(

@@ -143,6 +143,7 @@ class TermIndex:
                 previous is not None
                 and previous.sentence == unit.sentence
                 and previous.negation == unit.negation
+                and previous.start != unit.start  # not two halves of one rewritten word
             ):
                 joined = self._compounds.get(previous.norm + unit.norm)
                 if joined is not None:
@@ -365,12 +366,31 @@ def match_phrase(
         for slot, elsewhere in enumerate(anywhere):
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
+        _one_word_one_slot(chosen)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
         if score > best[0]:
             best = (score, chosen)
             if score >= bound:
                 break
     return _summarise(phrase, best[0], best[1], min_share)
+
+
+def _one_word_one_slot(chosen: list[_Occurrence | None]) -> None:
+    """Unfill slots whose word another slot already uses ("training" cannot fill
+    both "learned" (via "trained") and "training")."""
+    used: dict[int, _Occurrence] = {}
+    order = sorted(
+        (i for i, o in enumerate(chosen) if o is not None),
+        key=lambda i: -chosen[i].confidence,  # type: ignore[union-attr]
+    )
+    for slot in order:
+        occ = chosen[slot]
+        assert occ is not None
+        if any(p in used and used[p] is not occ for p in occ.positions):
+            chosen[slot] = None
+            continue
+        for position in occ.positions:
+            used[position] = occ
 
 
 def _summarise(

@@ -93,8 +93,6 @@ BACKWARD_NEGATION: tuple[tuple[str, ...], ...] = (
     ("no", "connection"),
     ("no", "relevance"),
     ("is", "false"),
-    ("is", "wrong"),
-    ("is", "incorrect"),
     ("is", "a", "myth"),
     ("is", "irrelevant"),
     ("are", "irrelevant"),
