@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from textual import events
+from textual.command import CommandList
 from textual.widgets import RadioButton
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
 from ui_stub_grader import PhraseGrader
@@ -209,7 +210,12 @@ async def test_commands_in_the_palette(make_app) -> None:
         await pilot.pause()
         for key in "skip":
             await pilot.press(key)
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches in the background
+            if hits.option_count and hits.highlighted == 0:
+                break
+            await pilot.pause(0.05)
+        assert str(hits.get_option_at_index(0).prompt).startswith("Skip")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
