@@ -131,9 +131,10 @@ def fit_calibration(
     upper = np.full(dims, np.inf)
     target = (low + high) / 2
     weights = prior
+    fitted_on = target
     for _ in range(iterations):
         solution = lsq_linear(design, np.concatenate([target, penalty @ prior]), (lower, upper))
-        weights = solution.x
+        weights, fitted_on = solution.x, target
         new_target = np.clip(x @ weights, low, high)
         if np.allclose(new_target, target, atol=1e-6):
             break
@@ -145,7 +146,7 @@ def fit_calibration(
 
         scores = x @ weights
         iso = IsotonicRegression(y_min=0.0, y_max=5.0, out_of_bounds="clip")
-        iso.fit(scores, target)
+        iso.fit(scores, fitted_on)  # the targets the weights were fitted to
         curve_x = tuple(float(v) for v in iso.X_thresholds_)
         curve_y = tuple(float(v) for v in iso.y_thresholds_)
     return LinearCalibration(
