@@ -79,6 +79,7 @@ class _Answer:
     hits: dict[str, list[Hit]]
     settings: Settings
     memo: dict[tuple[str, int, bool], list[tuple[Hit, int]]] = field(default_factory=dict)
+    credited_positions: set[int] = field(default_factory=set)
 
     def match(self, phrase: CompiledPhrase, allow_negated: bool = False) -> PhraseMatch | None:
         settings = self.settings
@@ -150,9 +151,17 @@ def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
         negated is not None
         and negated.score >= threshold
         and negated.complete
-        and (best is None or (not best.complete and negated.coverage > best.coverage))
+        and (
+            best is None
+            or (
+                not best.complete
+                and best.phrase is negated.phrase
+                and negated.coverage > best.coverage
+            )
+        )
     )
     if best is not None and best.score >= threshold and not denied:
+        answer.credited_positions.update(best.positions)
         note = "" if best.complete else _closest_note(item, best)
         return ConceptMatch(
             item.id,
@@ -275,8 +284,15 @@ def evaluate(
     key_coverage = _weighted(keys) if keys else coverage
     total_weight = sum(c.weight for c in concepts) or 1.0
     negated = sum(c.weight for c in concepts if c.negated) / total_weight
+    # on-topic words, not counting denied ones (unless a phrasing wants the denial)
     vocabulary = compiled.vocabulary
-    topical = sum(1 for u in affirmed if u.stem in vocabulary) / len(units) if units else 0.0
+    credited = context.credited_positions
+    on_topic = sum(
+        1
+        for i, u in enumerate(units)
+        if u.stem in vocabulary and (u.negation < 0 or i in credited)
+    )
+    topical = on_topic / len(units) if units else 0.0
     length = min(1.0, len(units) / max(1, compiled.reference_size))
     signals = dict.fromkeys(SIGNALS, 0.0)
     signals.update(
