@@ -273,9 +273,14 @@ def _summarise(
     # a partial match counts only when the words found carry most of the phrase
     # (rare words weigh more) and, in a longer phrase, are more than one word
     distinct = len({id(o) for o in chosen if o is not None})
-    topic_missing = any(t and not f for t, f in zip(phrase.topical, filled, strict=False))
+    topical = phrase.topical or (False,) * len(filled)
+    topic_missing = any(t and not f for t, f in zip(topical, filled, strict=True))
+    # echoing the question's own words proves nothing: a partial match needs
+    # at least one found word that the question does not use
+    echo_only = not any(f and not t for t, f in zip(topical, filled, strict=True))
     if not complete and (
         coverage <= min_share
+        or echo_only
         or (len(filled) > 2 and distinct < 2)
         or (len(filled) <= 2 and topic_missing)
     ):
