@@ -301,3 +301,32 @@ def test_a_follow_up_counts_towards_the_stage_and_is_not_taken_when_it_is_full()
             interview.reply(full_answer(interview.question.id))  # type: ignore[union-attr]
         assert [r.question_id for r in interview.transcript.questions] == expected
         assert interview.progress == (len(expected), len(expected))
+
+
+def test_a_failing_grader_keeps_the_answer_and_the_interview_going() -> None:
+    class Broken(WordGrader):
+        calls = 0
+
+        def grade(self, question: Any, answer: str) -> Any:
+            Broken.calls += 1
+            if Broken.calls == 1:
+                raise RuntimeError("boom")
+            return super().grade(question, answer)
+
+    stages = [
+        {
+            "id": "basic",
+            "title": "B",
+            "pool": {"ids": ["b1"]},
+            "questions": {"short": 1, "full": 1},
+        },
+        {"id": "wrap-up", "title": "W"},
+    ]
+    interview = Interview(make_bank(), make_flow(stages=stages), Broken())
+    interview.start()
+    turns = interview.reply("first try")
+    assert turns[-1].kind == "notice" and "internal error (RuntimeError)" in turns[-1].text
+    assert interview.state == "awaiting_answer"
+    assert interview.transcript.questions[0].answers == ["first try"]
+    interview.reply(full_answer("b1"))
+    assert interview.transcript.questions[0].result is not None

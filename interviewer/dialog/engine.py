@@ -180,7 +180,18 @@ class Interview(Session):
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
-        step, joined = grade_answer(self._grader, question, record.answers)
+        try:
+            step, joined = grade_answer(self._grader, question, record.answers)
+        except Exception as exc:  # a broken grader must not end the interview
+            self._hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
+            self._fire("grader_failed")
+            self._say(
+                "notice",
+                "I couldn't grade that answer because of an internal error "
+                f"({type(exc).__name__}). Your answer is saved in the transcript; "
+                "try rephrasing it, or say 'skip'.",
+            )
+            return
         record_grade(record, step)
         meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
         if dont_know:

@@ -126,6 +126,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("grading", "probe", "probing", "a key concept is missing and probes remain"),
     Transition("grading", "thread", "threading", "a thread link's condition holds"),
     Transition("grading", "next", "asking", "nothing more to ask about this question"),
+    Transition(
+        "grading",
+        "grader_failed",
+        "awaiting_answer",
+        "grading failed: the answer is kept and the question stays open",
+    ),
     Transition("probing", "asked", "awaiting_answer", "the probe has been asked"),
     Transition("threading", "asked", "awaiting_answer", "the follow-up question has been asked"),
     Transition("hinting", "hinted", "awaiting_answer", "a hint from the ladder has been given"),
