@@ -62,6 +62,7 @@ Event = Literal[
     "no_more_stages",
     "closed",
     "input",
+    "grader_failed",
 ]
 
 STATES: tuple[State, ...] = (
