@@ -173,7 +173,7 @@ def add_parser(subparsers: Any) -> None:
         "--length",
         choices=("short", "full"),
         default="short",
-        help="about 8 or about 20 main questions (default: short)",
+        help="about 8 or about 20 questions, follow-ups included (default: short)",
     )
     parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
     parser.add_argument(
