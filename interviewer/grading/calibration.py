@@ -22,12 +22,12 @@ __all__ = ["PRIOR", "LinearCalibration", "fit_calibration"]
 # has no examples: an answer covering every concept and close to the reference
 # earns about 5; one covering nothing about 0.
 PRIOR: dict[str, float] = {
-    "intercept": -0.3,
+    "intercept": 0.0,
     "coverage": 3.5,
     "key_coverage": 0.5,
-    "similarity": 0.8,
+    "similarity": 0.5,
     "elaboration": 0.5,
-    "topicality": 1.5,
+    "topicality": 0.5,
 }
 
 
