@@ -144,7 +144,9 @@ def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
 def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
     threshold = answer.settings.credit_threshold
     best = _best(item, answer)
-    negated = _best(item, answer, allow_negated=True)
+    # the denied reading only matters when the affirmed one is not a full match
+    settled = best is not None and best.complete and best.score >= threshold
+    negated = None if settled else _best(item, answer, allow_negated=True)
     # "sigmoid and tanh don't saturate": the words found unnegated are only the
     # subject; counting the denied words makes the match fuller, so it is denied
     denied = (
