@@ -194,6 +194,8 @@ def match_phrase(
     Returns:
         The best match, or None when no slot was found at all.
     """
+    if phrase.keys and phrase.keys.isdisjoint(hits):
+        return None
     shared = memo if memo is not None else {}
     occurrences = [
         occ

@@ -66,6 +66,8 @@ class CompiledPhrase(NamedTuple):
         topical: Per slot, whether it is a word of the question itself; such a
             slot may be filled from anywhere in the answer ("the gradient ...
             Later it gets really small" matches "gradient becomes small").
+        keys: The stems of every option's first word: an answer with none of
+            them cannot match at all.
     """
 
     text: str
@@ -74,6 +76,7 @@ class CompiledPhrase(NamedTuple):
     options: tuple[Option, ...]
     full_mask: int
     topical: tuple[bool, ...] = ()
+    keys: frozenset[str] = frozenset()
 
 
 def split_alternatives(phrasing: str) -> list[str]:
@@ -160,6 +163,7 @@ def _compile_one(
         tuple(dict.fromkeys(options)),
         (1 << len(slot_terms)) - 1,
         tuple(t.stem in topic and t.polarity == 0 for t in slot_terms),
+        frozenset(option.terms[0].stem for option in options),
     )
 
 
