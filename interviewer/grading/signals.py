@@ -290,9 +290,7 @@ def evaluate(
     vocabulary = compiled.vocabulary
     credited = context.credited_positions
     on_topic = sum(
-        1
-        for i, u in enumerate(units)
-        if u.stem in vocabulary and (u.negation < 0 or i in credited)
+        1 for i, u in enumerate(units) if u.stem in vocabulary and (u.negation < 0 or i in credited)
     )
     topical = on_topic / len(units) if units else 0.0
     length = min(1.0, len(units) / max(1, compiled.reference_size))
