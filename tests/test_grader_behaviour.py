@@ -253,6 +253,13 @@ def test_answers_without_content_get_zero_and_a_clear_message(
     assert not result.credited
 
 
+def test_dont_know_words_count_only_as_the_whole_answer(grader: RubricGrader) -> None:
+    question = other_question()
+    assert "dont_know" in grader.grade(question, "pass").flags
+    assert "dont_know" in grader.grade(question, "dunno, sorry").flags
+    assert "dont_know" not in grader.grade(question, "it drops neurons in the forward pass").flags
+
+
 def test_a_huge_answer_is_truncated_and_graded_quickly(
     grader: RubricGrader, question: Question
 ) -> None:

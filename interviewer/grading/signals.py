@@ -17,7 +17,7 @@ from interviewer.grading.tfidf import TfidfModel, cosine
 from interviewer.text.analysis import Analysis, analyse
 from interviewer.text.matcher import Hit, PhraseMatch, TermIndex, match_phrase
 from interviewer.text.phrases import CompiledPhrase
-from interviewer.text.vocabulary import DONT_KNOW_PHRASES
+from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS
 
 __all__ = ["SIGNALS", "Evaluation", "Settings", "evaluate"]
 
@@ -240,6 +240,13 @@ def _is_keyword_list(analysis: Analysis) -> bool:
     return analysis.stop_words == 0 and 3 <= analysis.words <= 8
 
 
+_FILLERS = frozenset(["sorry", "um", "uh", "hmm", "erm", "ok", "okay", "well", "honestly"])
+
+
+def _without_fillers(text: str) -> str:
+    return " ".join(w for w in text.split() if w not in _FILLERS)
+
+
 def _weighted(matches: Sequence[ConceptMatch]) -> float:
     total = sum(m.weight for m in matches)
     return sum(m.weight * m.confidence for m in matches) / total if total else 0.0
@@ -313,7 +320,10 @@ def evaluate(
     elif (
         analysis.words <= settings.dont_know_max_words
         and not credited_any
-        and _DONT_KNOW_RE.search(analysis.normal_text)
+        and (
+            _DONT_KNOW_RE.search(analysis.normal_text)
+            or _without_fillers(analysis.normal_text) in DONT_KNOW_WORDS
+        )
     ):
         flags.append("dont_know")
     else:

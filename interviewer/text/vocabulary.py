@@ -12,6 +12,7 @@ __all__ = [
     "CLAUSE_BREAK_WORDS",
     "CONNECTIVES",
     "DONT_KNOW_PHRASES",
+    "DONT_KNOW_WORDS",
     "NEGATION_EXCEPTIONS",
     "NEGATORS",
     "STOP_WORDS",
@@ -146,8 +147,6 @@ DONT_KNOW_PHRASES: tuple[str, ...] = (
     "no clue",
     "not a clue",
     "i have no idea",
-    "idk",
-    "dunno",
     "can't remember",
     "cannot remember",
     "don't remember",
@@ -156,13 +155,15 @@ DONT_KNOW_PHRASES: tuple[str, ...] = (
     "i forget",
     "haven't heard",
     "never heard",
-    "pass",
-    "skip",
-    "no comment",
-    "unknown",
     "not familiar",
     "i'm not familiar",
-    "no answer",
+)
+
+
+# Words that say "I do not know" only when they are the whole answer ("pass"),
+# not inside one ("the forward pass").
+DONT_KNOW_WORDS: frozenset[str] = frozenset(
+    ["idk", "dunno", "pass", "skip", "unknown", "no comment", "no answer", "nope", "no", "?"]
 )
 
 
