@@ -163,7 +163,7 @@ DONT_KNOW_PHRASES: tuple[str, ...] = (
 # Words that say "I do not know" only when they are the whole answer ("pass"),
 # not inside one ("the forward pass").
 DONT_KNOW_WORDS: frozenset[str] = frozenset(
-    ["idk", "dunno", "pass", "skip", "unknown", "no comment", "no answer", "nope", "no", "?"]
+    ["idk", "dunno", "pass", "skip", "unknown", "no comment", "no answer"]
 )
 
 
