@@ -241,8 +241,8 @@ def _batch_norm() -> DemoResult:
     figures = {
         "before_mean": float(x.mean()),
         "before_std": float(x.std()),
-        "after_mean": float(out.mean()),
-        "after_std": float(out.std()),
+        "after_mean": float(out.mean().detach()),
+        "after_std": float(out.std().detach()),
     }
     text = (
         f"Activations with mean {figures['before_mean']:.2f} and std {figures['before_std']:.2f}"
