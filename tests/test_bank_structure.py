@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -12,44 +13,102 @@ from interviewer.models import Question
 # Every question the four source articles ask, by the id the bank gives it.
 CATALOGUE = {
     "000": [
-        "perceptron-vs-logistic-regression", "layer-bias", "no-activation-function",
-        "same-weight-init", "supervised-unsupervised-dl", "weights-and-bias-role",
-        "forward-backward-propagation", "dl-data-structures", "batch-normalisation",
-        "activation-functions", "why-cnn-for-images", "rnn-for-text", "conv-output-size",
-        "valid-vs-same-padding", "vanishing-exploding-gradients", "transfer-learning",
-        "backprop-through-time", "lstm-vanishing-gradients", "gru-vs-lstm",
-        "transformers-vs-rnns", "pretrained-models", "project-walkthrough",
+        "perceptron-vs-logistic-regression",
+        "layer-bias",
+        "no-activation-function",
+        "same-weight-init",
+        "supervised-unsupervised-dl",
+        "weights-and-bias-role",
+        "forward-backward-propagation",
+        "dl-data-structures",
+        "batch-normalisation",
+        "activation-functions",
+        "why-cnn-for-images",
+        "rnn-for-text",
+        "conv-output-size",
+        "valid-vs-same-padding",
+        "vanishing-exploding-gradients",
+        "transfer-learning",
+        "backprop-through-time",
+        "lstm-vanishing-gradients",
+        "gru-vs-lstm",
+        "transformers-vs-rnns",
+        "pretrained-models",
+        "project-walkthrough",
     ],
     "001": [
-        "cnn-vs-ann-images", "choose-algorithm", "one-hot-vs-label-encoding", "why-gpus",
-        "face-detection", "evaluate-model", "loss-not-decreasing", "overfitting-remedies",
-        "big-data-gradient-descent", "why-dl-took-off", "choose-network-depth", "cnn-layers",
+        "cnn-vs-ann-images",
+        "choose-algorithm",
+        "one-hot-vs-label-encoding",
+        "why-gpus",
+        "face-detection",
+        "evaluate-model",
+        "loss-not-decreasing",
+        "overfitting-remedies",
+        "big-data-gradient-descent",
+        "why-dl-took-off",
+        "choose-network-depth",
+        "cnn-layers",
         "cnn-uses",
     ],
     "002": [
-        "resnet", "dropout", "sobel-filter", "boltzmann-machines", "gates-in-networks",
-        "transfer-learning", "black-box", "weight-initialisation", "hyperparameter-tuning",
-        "tensors", "capsule-networks",
+        "resnet",
+        "dropout",
+        "sobel-filter",
+        "boltzmann-machines",
+        "gates-in-networks",
+        "transfer-learning",
+        "black-box",
+        "weight-initialisation",
+        "hyperparameter-tuning",
+        "tensors",
+        "capsule-networks",
     ],
     "003": [
-        "ml-vs-dl", "is-dl-better", "perceptron", "single-layer-drawbacks", "mlp-components",
-        "build-mlp", "adam-optimizer", "cost-function", "gradient-descent-steps",
-        "gradient-descent-variants", "minibatch-popularity", "feedforward-vs-backprop",
-        "what-is-cnn", "cnn-layers", "rbm",
+        "ml-vs-dl",
+        "is-dl-better",
+        "perceptron",
+        "single-layer-drawbacks",
+        "mlp-components",
+        "build-mlp",
+        "adam-optimizer",
+        "cost-function",
+        "gradient-descent-steps",
+        "gradient-descent-variants",
+        "minibatch-popularity",
+        "feedforward-vs-backprop",
+        "what-is-cnn",
+        "cnn-layers",
+        "rbm",
     ],
 }
 
 # Follow-up chains the interview must be able to walk (issue 3).
 THREADS = [
-    ["vanishing-exploding-gradients", "rnn-vanishing-gradients", "backprop-through-time",
-     "lstm-vanishing-gradients", "gru-vs-lstm", "transformers-vs-rnns"],
+    [
+        "vanishing-exploding-gradients",
+        "rnn-vanishing-gradients",
+        "backprop-through-time",
+        "lstm-vanishing-gradients",
+        "gru-vs-lstm",
+        "transformers-vs-rnns",
+    ],
     ["weight-initialisation", "same-weight-init"],
-    ["perceptron", "single-layer-drawbacks", "mlp-components", "activation-functions",
-     "no-activation-function"],
+    [
+        "perceptron",
+        "single-layer-drawbacks",
+        "mlp-components",
+        "activation-functions",
+        "no-activation-function",
+    ],
     ["what-is-cnn", "cnn-layers", "valid-vs-same-padding", "conv-output-size", "pooling"],
     ["overfitting-remedies", "dropout", "batch-normalisation", "weight-decay"],
-    ["gradient-descent-steps", "gradient-descent-variants", "minibatch-popularity",
-     "adam-optimizer"],
+    [
+        "gradient-descent-steps",
+        "gradient-descent-variants",
+        "minibatch-popularity",
+        "adam-optimizer",
+    ],
     ["transfer-learning", "pretrained-models", "project-walkthrough"],
 ]
 
@@ -86,7 +145,7 @@ def test_each_question_has_a_complete_rubric(bank: Bank) -> None:
             problems.append(f"{q.id}: no misconception")
         if len(q.hints) < 2:
             problems.append(f"{q.id}: hint ladder of {len(q.hints)}")
-        if len(q.examples) < 6 or not REQUIRED_KINDS <= kinds:
+        if len(q.examples) < 6 or not kinds >= REQUIRED_KINDS:
             problems.append(f"{q.id}: examples lack {sorted(REQUIRED_KINDS - kinds)}")
         if not any(c.key for c in q.concepts):
             problems.append(f"{q.id}: no key concept to probe")
@@ -107,7 +166,7 @@ def test_levels_make_a_full_interview(bank: Bank) -> None:
 def test_thread_chains_are_linked(bank: Bank) -> None:
     broken = []
     for chain in THREADS:
-        for here, there in zip(chain, chain[1:], strict=False):
+        for here, there in itertools.pairwise(chain):
             targets = {link.to for link in bank.questions[here].threads}
             if there not in targets:
                 broken.append(f"{here} -> {there}")
