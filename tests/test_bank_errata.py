@@ -12,11 +12,13 @@ ERRATA_ANSWERS = [
     ("transfer-learning", "Transfer learning is basically another name for multi-task learning."),
     (
         "lstm-vanishing-gradients",
-        "An LSTM has somewhere between 3 and 5 gates, usually input, output, hidden and activation gates.",
+        "An LSTM has somewhere between 3 and 5 gates, usually input, output, hidden "
+        "and activation gates.",
     ),
     (
         "resnet",
-        "Skip connections let ResNet skip training some of its layers, which is what makes it efficient.",
+        "Skip connections let ResNet skip training some of its layers, which is what "
+        "makes it efficient.",
     ),
     (
         "vanishing-exploding-gradients",
