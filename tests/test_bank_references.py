@@ -1,0 +1,68 @@
+"""The bank grades itself sensibly: model answers score high, bad examples score low.
+
+Every question's ``reference`` answer, given as a candidate answer, must earn a
+4 or more and set off none of the question's misconceptions. Every example the
+bank itself labels ``misconception``, ``keywords`` or ``negation`` must stay at
+1.5 or below with the default grader.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.grading import default_grader
+from interviewer.loader import Bank, load_bank
+
+LOW_KINDS = ("misconception", "keywords", "negation")
+REFERENCE_FLOOR = 4.0
+LOW_CEILING = 1.5
+
+# Examples left out of the low-grade check because of a grader defect, not a rubric
+# fault, keyed by (question id, example kind). Remove an entry once the grader is fixed.
+GRADER_DEFECTS: dict[tuple[str, str], str] = {
+    # Negation after the term is not seen: in "SHAP or saliency maps aren't needed"
+    # the XAI methods are still credited ("aren't needed" denies what precedes it).
+    ("black-box", "negation"): "post-posed negation 'X aren't needed'",
+    # "mini-batches are not a compromise": the bare mention of mini-batches is
+    # credited although its clause is negated after the subject.
+    ("gradient-descent-variants", "negation"): "post-posed negation 'X are not Y'",
+}
+
+_BANK = load_bank()
+_LOW_EXAMPLES = [
+    pytest.param(question.id, index, id=f"{question.id}-{example.kind}-{index}")
+    for question in _BANK.questions.values()
+    for index, example in enumerate(question.examples)
+    if example.kind in LOW_KINDS and (question.id, example.kind) not in GRADER_DEFECTS
+]
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+@pytest.mark.parametrize("question_id", sorted(_BANK.questions))
+def test_reference_answer_grades_high_without_misconception(bank: Bank, question_id: str) -> None:
+    question = bank.question(question_id)
+    result = default_grader().grade(question, question.reference)
+    assert result.grade >= REFERENCE_FLOOR, (result.missed, result.composition)
+    hits = [(hit.misconception_id, hit.phrasing) for hit in result.misconceptions]
+    assert not hits, f"the reference answer states a misconception: {hits}"
+
+
+@pytest.mark.parametrize(("question_id", "index"), _LOW_EXAMPLES)
+def test_misconception_keyword_and_negation_examples_grade_low(
+    bank: Bank, question_id: str, index: int
+) -> None:
+    question = bank.question(question_id)
+    example = question.examples[index]
+    result = default_grader().grade(question, example.answer)
+    assert result.grade <= LOW_CEILING, (example.kind, example.answer, result.composition)
+
+
+@pytest.mark.parametrize(("question_id", "kind"), sorted(GRADER_DEFECTS))
+def test_left_out_examples_still_exist(bank: Bank, question_id: str, kind: str) -> None:
+    question = bank.question(question_id)
+    assert kind in LOW_KINDS
+    assert any(example.kind == kind for example in question.examples)
