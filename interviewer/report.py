@@ -213,7 +213,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
     ]
     report.topics = sorted(
         (
-            Score(t, bank.topics.get(t, t.replace("-", " ").capitalize()), _mean(v), len(v))
+            Score(t, bank.topics.get(t, _topic_title(t)), _mean(v), len(v))
             for t, v in by_topic.items()
         ),
         key=lambda s: (s.grade, s.name),
@@ -303,3 +303,14 @@ def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list
     if report.overall is not None and not plan:
         plan.append("Everything asked went well: try the full-length interview or another track.")
     return plan
+
+
+# Topic ids that are acronyms keep their capitals in titles.
+_ACRONYMS = {"rnn": "RNN", "cnn": "CNN", "nlp": "NLP", "gpu": "GPU", "mlp": "MLP", "rbm": "RBM"}
+
+
+def _topic_title(topic: str) -> str:
+    """A readable title for a topic id that has no rubric file of its own."""
+    words = [_ACRONYMS.get(w, w) for w in topic.split("-")]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if text else text
