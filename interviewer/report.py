@@ -157,7 +157,7 @@ class Report:
         lines += [f"- {s}" for s in self.strengths] or ["- None stood out yet; keep practising."]
         lines += ["", "## Gaps", ""]
         if not self.gaps:
-            lines.append("- No weak answers. Well done.")
+            lines += ["- No weak answers. Well done.", ""]
         for gap in self.gaps:
             lines += [f"### {gap.ask} ({gap.credit:.1f}/5)", ""]
             lines += [f"- Study **{label}**: {what}" for label, what in gap.missed]
