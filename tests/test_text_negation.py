@@ -84,3 +84,39 @@ def test_direct_negation_is_told_apart_from_a_double_negation() -> None:
     double = {u.norm: u.direct for u in analyse("the layers do not stop learning").units}
     assert double["stop"]
     assert not double["learning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "affirmed"),
+    [
+        ("GPUs are nothing but massively parallel processors", "parallel"),
+        ("a perceptron is no more than a linear classifier", "linear"),
+        ("dropout not only regularizes but also averages models", "regularizes"),
+        ("a GPU is not just a faster processor", "faster"),
+        ("I have no idea why dropout works", "dropout"),
+    ],
+)
+def test_idioms_with_a_negator_affirm_what_follows(text: str, affirmed: str) -> None:
+    assert affirmed in affirmed_words(text)
+
+
+def test_not_just_denies_the_just() -> None:
+    assert "just" in negated_words("a GPU is not just a faster processor")
+
+
+def test_no_idea_opens_no_negation() -> None:
+    assert analyse("I have no idea about dropout").cues == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a capsule outputs a vector instead of a scalar",
+        "a capsule outputs a vector rather than a scalar",
+        "unlike a scalar, a capsule outputs a vector",
+        "a capsule outputs a vector as opposed to a scalar",
+    ],
+)
+def test_contrast_phrases_deny_what_they_set_aside(text: str) -> None:
+    assert "scalar" in negated_words(text)
+    assert "vector" in affirmed_words(text)

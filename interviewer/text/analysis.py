@@ -13,37 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.text.lexicon import lexicon_index
+from interviewer.text.negation import NegationCue, Word, mark_negation
 from interviewer.text.stem import stem
 from interviewer.text.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, Token, tokenize
-from interviewer.text.vocabulary import (
-    BACKWARD_NEGATION,
-    BACKWARD_VERBS,
-    CLAUSE_BREAK_WORDS,
-    CONNECTIVES,
-    NEGATION_EXCEPTIONS,
-    STOP_WORDS,
-    is_negator,
-)
+from interviewer.text.vocabulary import CONNECTIVES, STOP_WORDS, is_negator
 
 __all__ = ["Analysis", "NegationCue", "Unit", "analyse", "clear_memo"]
 
 _FRAGMENT_PUNCT = frozenset(",;•·|*") | SENTENCE_PUNCT
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _MAX_KEY = 4
-
-
-@dataclass(frozen=True, slots=True)
-class NegationCue:
-    """A word that opened a negation scope, as written ("does not", "without")."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,27 +79,11 @@ class Analysis:
     normal_text: str
 
 
-@dataclass(slots=True)
-class _Word:
-    norm: str
-    stem: str
-    start: int
-    end: int
-    sentence: int
-    rewritten: bool
-    stop: bool
-    negator: bool
-    clause_break: bool = False  # clause/sentence punctuation before it
-    fragment_break: bool = False  # list separator or new line before it
-    negation: int = -1
-    direct: bool = False
-
-
-def _canonical_words(tokens: tuple[Token, ...]) -> list[_Word]:
+def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
     """Apply the lexicon to word tokens; punctuation becomes break flags."""
     index = lexicon_index()
     firsts = _first_words()
-    out: list[_Word] = []
+    out: list[Word] = []
     count = len(tokens)
     clause_break = fragment_break = False
     i = 0
@@ -197,108 +161,11 @@ def _first_words() -> set[str]:
     return _FIRSTS
 
 
-def _make_word(norm: str, start: int, end: int, sentence: int, rewritten: bool) -> _Word:
+def _make_word(norm: str, start: int, end: int, sentence: int, rewritten: bool) -> Word:
     negator = is_negator(norm)
-    return _Word(
+    return Word(
         norm, stem(norm), start, end, sentence, rewritten, norm in STOP_WORDS or negator, negator
     )
-
-
-def _mark_negation(words: list[_Word], text: str, scope: int) -> list[NegationCue]:
-    """Mark each word governed by a negation cue; return the cues."""
-    cues: list[NegationCue] = []
-    active = -1
-    left = 0
-    seen_content = False
-    for at, word in enumerate(words):
-        if word.clause_break:
-            active = -1
-        if word.negator:
-            following = words[at + 1] if at + 1 < len(words) else None
-            if following is not None and (word.norm, following.norm) in NEGATION_EXCEPTIONS:
-                continue
-            cues.append(_cue(words, at, text))
-            active, left, seen_content = len(cues) - 1, scope, False
-            _backward(words, at, len(cues) - 1)
-            continue
-        if active < 0:
-            if word.norm in ("is", "are", "unrelated") and _pattern_at(words, at):
-                cues.append(_cue(words, at, text))
-                _backward(words, at, len(cues) - 1)
-            continue
-        # "not because ...": a break word right after the cue is what is negated
-        if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
-            word.norm == "and" and seen_content
-        ):
-            active = -1
-            continue
-        word.negation = active
-        word.direct = not seen_content
-        if not word.stop:
-            seen_content = True
-        left -= 1
-        if left <= 0:
-            active = -1
-    return cues
-
-
-_AUXILIARIES = frozenset(
-    _words("do does did is are was were has have had can could will would should may might must")
-)
-
-
-def _cue(words: list[_Word], at: int, text: str) -> NegationCue:
-    """The cue at ``at`` as written, with a preceding auxiliary ("does not") or the
-    rest of a backward pattern ("is false")."""
-    start, end = words[at].start, words[at].end
-    if at > 0 and not words[at].clause_break and words[at - 1].norm in _AUXILIARIES:
-        start = words[at - 1].start
-    length = _pattern_length(words, at)
-    if length > 1:
-        end = words[at + length - 1].end
-    return NegationCue(text[start:end], start, end)
-
-
-def _pattern_length(words: list[_Word], at: int) -> int:
-    """Length of a backward-negating pattern starting at ``at`` (0 if none).
-
-    Patterns are listed in BACKWARD_NEGATION; a negator followed (at most one
-    stop-word apart) by a verb of BACKWARD_VERBS ("doesn't really matter") is one too.
-    """
-    following = tuple(w.norm for w in words[at : at + 4])
-    for pattern in BACKWARD_NEGATION:
-        if following[: len(pattern)] == pattern:
-            return len(pattern)
-    if words[at].negator:
-        for step in (1, 2):
-            if at + step >= len(words) or words[at + step].clause_break:
-                break
-            if words[at + step].norm in BACKWARD_VERBS:
-                return step + 1
-            if not words[at + step].stop:
-                break
-    return 0
-
-
-def _pattern_at(words: list[_Word], at: int) -> bool:
-    """Whether a backward-negating pattern ("nothing to do with") starts at ``at``."""
-    return _pattern_length(words, at) > 0
-
-
-def _backward(words: list[_Word], at: int, cue_index: int) -> None:
-    """Negate the words of the clause before ``at`` when a backward pattern starts there."""
-    if not _pattern_at(words, at):
-        return
-    cursor = at
-    while cursor > 0 and at - cursor < 8:
-        if words[cursor].clause_break:
-            break
-        cursor -= 1
-        word = words[cursor]
-        if word.norm in CLAUSE_BREAK_WORDS:
-            break
-        if word.negation < 0:
-            word.negation = cue_index
 
 
 def analyse(text: str, negation_scope: int = 6) -> Analysis:
@@ -344,7 +211,7 @@ def _analyse_medium(text: str, negation_scope: int) -> Analysis:
 def _analyse(text: str, negation_scope: int) -> Analysis:
     tokenized = tokenize(text)
     words = _canonical_words(tokenized.tokens)
-    cues = _mark_negation(words, text, negation_scope)
+    cues = mark_negation(words, text, negation_scope)
     units: list[Unit] = []
     fragments: list[int] = []
     stops = connectives = non_ascii = 0

@@ -11,6 +11,7 @@ __all__ = [
     "BACKWARD_VERBS",
     "CLAUSE_BREAK_WORDS",
     "CONNECTIVES",
+    "CONTRAST_CUES",
     "DONT_KNOW_PHRASES",
     "DONT_KNOW_WORDS",
     "NEGATION_EXCEPTIONS",
@@ -74,7 +75,20 @@ NEGATION_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
         ("not", "simply"),
         ("no", "doubt"),
         ("no", "matter"),
+        ("no", "idea"),  # "I have no idea" is not knowing, not a denial
+        ("nothing", "but"),  # "nothing but X" affirms X
     ]
+)
+
+# Words that set what follows aside: "a vector instead of a scalar" does not
+# claim a scalar. They open a negation scope like "not".
+CONTRAST_CUES: tuple[tuple[str, ...], ...] = (
+    ("instead", "of"),
+    ("rather", "than"),
+    ("as", "opposed", "to"),
+    ("in", "contrast", "to"),
+    ("unlike",),
+    ("contrary", "to"),
 )
 
 # "X has nothing to do with Y" / "X is not true": the cue also denies what precedes it.

@@ -1,0 +1,192 @@
+"""Negation scopes: which words of a text a "not", "without" or "instead of" governs.
+
+:func:`mark_negation` walks the canonical words of a text once and marks each
+word a negation cue governs (forward up to a scope, or backward for patterns
+such as "X has nothing to do with Y"). Idioms that only look negative ("not
+only X", "nothing but X", "no more than X", "no idea") affirm; "not just X"
+denies only the "just".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.text.vocabulary import (
+    BACKWARD_NEGATION,
+    BACKWARD_VERBS,
+    CLAUSE_BREAK_WORDS,
+    CONTRAST_CUES,
+    NEGATION_EXCEPTIONS,
+)
+
+__all__ = ["NegationCue", "Word", "mark_negation"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@dataclass(frozen=True, slots=True)
+class NegationCue:
+    """A word that opened a negation scope, as written ("does not", "without")."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Word:
+    """One word of a text while it is analysed (stop-words included)."""
+
+    norm: str
+    stem: str
+    start: int
+    end: int
+    sentence: int
+    rewritten: bool
+    stop: bool
+    negator: bool
+    clause_break: bool = False  # clause/sentence punctuation before it
+    fragment_break: bool = False  # list separator or new line before it
+    negation: int = -1
+    direct: bool = False
+
+
+def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]:
+    """Mark each word governed by a negation cue; return the cues.
+
+    Args:
+        words: The text's canonical words, in order (marked in place).
+        text: The original text (cue spans point into it).
+        scope: How many words a cue governs at most.
+
+    Returns:
+        The cues, in order; a word's ``negation`` is an index into them.
+    """
+    cues: list[NegationCue] = []
+    active = -1
+    left = 0
+    seen_content = False
+    for at, word in enumerate(words):
+        if word.clause_break:
+            active = -1
+        contrast = _contrast_length(words, at)
+        if contrast:
+            # "instead of Y", "rather than Y", "unlike Y": Y is set aside, not claimed
+            end = words[at + contrast - 1].end
+            cues.append(NegationCue(text[word.start : end], word.start, end))
+            active, left, seen_content = len(cues) - 1, scope, False
+            continue
+        if word.negator:
+            following = words[at + 1] if at + 1 < len(words) else None
+            if following is not None and following.norm == "just":
+                # "not just X" denies "just X", not X
+                cues.append(_cue(words, at, text))
+                following.negation, following.direct = len(cues) - 1, True
+                continue
+            if following is not None and (
+                (word.norm, following.norm) in NEGATION_EXCEPTIONS
+                or _words_at(words, at, 3) == ("no", "more", "than")
+            ):
+                continue
+            cues.append(_cue(words, at, text))
+            active, left, seen_content = len(cues) - 1, scope, False
+            _backward(words, at, len(cues) - 1)
+            continue
+        if active < 0:
+            if word.norm in ("is", "are", "unrelated") and _pattern_at(words, at):
+                cues.append(_cue(words, at, text))
+                _backward(words, at, len(cues) - 1)
+            continue
+        # "not because ...": a break word right after the cue is what is negated
+        if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
+            word.norm == "and" and seen_content
+        ):
+            active = -1
+            continue
+        word.negation = active
+        word.direct = not seen_content
+        if not word.stop:
+            seen_content = True
+        left -= 1
+        if left <= 0:
+            active = -1
+    return cues
+
+
+def _words_at(words: list[Word], at: int, count: int) -> tuple[str, ...]:
+    return tuple(w.norm for w in words[at : at + count])
+
+
+def _contrast_length(words: list[Word], at: int) -> int:
+    """Length of a contrast cue ("instead of", "rather than") starting at ``at`` (0 if none)."""
+    if words[at].norm not in _CONTRAST_FIRSTS:
+        return 0
+    for cue in CONTRAST_CUES:
+        if _words_at(words, at, len(cue)) == cue and (
+            len(cue) == 1 or not any(w.clause_break for w in words[at + 1 : at + len(cue)])
+        ):
+            return len(cue)
+    return 0
+
+
+_CONTRAST_FIRSTS = frozenset(cue[0] for cue in CONTRAST_CUES)
+
+_AUXILIARIES = frozenset(
+    _words("do does did is are was were has have had can could will would should may might must")
+)
+
+
+def _cue(words: list[Word], at: int, text: str) -> NegationCue:
+    """The cue at ``at`` as written, with a preceding auxiliary ("does not") or the
+    rest of a backward pattern ("is false")."""
+    start, end = words[at].start, words[at].end
+    if at > 0 and not words[at].clause_break and words[at - 1].norm in _AUXILIARIES:
+        start = words[at - 1].start
+    length = _pattern_length(words, at)
+    if length > 1:
+        end = words[at + length - 1].end
+    return NegationCue(text[start:end], start, end)
+
+
+def _pattern_length(words: list[Word], at: int) -> int:
+    """Length of a backward-negating pattern starting at ``at`` (0 if none).
+
+    Patterns are listed in BACKWARD_NEGATION; a negator followed (at most one
+    stop-word apart) by a verb of BACKWARD_VERBS ("doesn't really matter") is one too.
+    """
+    following = tuple(w.norm for w in words[at : at + 4])
+    for pattern in BACKWARD_NEGATION:
+        if following[: len(pattern)] == pattern:
+            return len(pattern)
+    if words[at].negator:
+        for step in (1, 2):
+            if at + step >= len(words) or words[at + step].clause_break:
+                break
+            if words[at + step].norm in BACKWARD_VERBS:
+                return step + 1
+            if not words[at + step].stop:
+                break
+    return 0
+
+
+def _pattern_at(words: list[Word], at: int) -> bool:
+    """Whether a backward-negating pattern ("nothing to do with") starts at ``at``."""
+    return _pattern_length(words, at) > 0
+
+
+def _backward(words: list[Word], at: int, cue_index: int) -> None:
+    """Negate the words of the clause before ``at`` when a backward pattern starts there."""
+    if not _pattern_at(words, at):
+        return
+    cursor = at
+    while cursor > 0 and at - cursor < 8:
+        if words[cursor].clause_break:
+            break
+        cursor -= 1
+        word = words[cursor]
+        if word.norm in CLAUSE_BREAK_WORDS:
+            break
+        if word.negation < 0:
+            word.negation = cue_index
