@@ -155,3 +155,38 @@ def test_a_phrasing_that_states_a_negation_needs_one() -> None:
     assert positive is None or not positive.complete
     double = best_match(phrasing, "the early layers do not stop learning")
     assert double is None or not double.complete
+
+
+def test_a_synonym_of_a_negated_word_must_be_negated_too() -> None:
+    synonyms = {"capture": ["model", "learn"], "parameters": ["weights"]}
+    phrasings = ["cannot capture long dependencies"]
+    assert best_match(phrasings, "it can model long dependencies", synonyms) is None or (
+        best_match(phrasings, "it can model long dependencies", synonyms).score  # type: ignore[union-attr]
+        == 0
+    )
+    found = best_match(phrasings, "it cannot model long dependencies", synonyms)
+    assert found is not None and found.complete
+    pooling = ["pooling has no learnable parameters"]
+    found = best_match(pooling, "pooling has no learnable weights", synonyms)
+    assert found is not None and found.complete
+    weak = best_match(pooling, "pooling has learnable weights", synonyms)
+    assert weak is None or not weak.complete
+
+
+def test_a_multi_word_hit_is_negated_when_any_of_its_words_is() -> None:
+    from interviewer.text.analysis import Unit
+    from interviewer.text.matcher import Hit
+
+    phrases = compile_phrasings(["nonlinear"], {}, lambda stem: 1.0)
+    units = (
+        Unit("non", "non", 0, 3, 0),
+        Unit("linear", "linear", 4, 10, 0, negation=0, direct=True),
+    )
+    term = phrases[0].options[0].terms[0]
+    hits = {term.stem: [Hit(0, 1, 0.9, "exact")]}
+    assert (
+        match_phrase(phrases[0], hits, units) is None
+        or not match_phrase(phrases[0], hits, units).complete
+    )  # type: ignore[union-attr]
+    denied = match_phrase(phrases[0], hits, units, allow_negated=True)
+    assert denied is not None and denied.cue == 0

@@ -19,7 +19,7 @@ from interviewer.text.analysis import Unit
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.terms import CONFIDENCE, Hit, TermIndex
 
-__all__ = ["CONFIDENCE", "Hit", "PhraseMatch", "TermIndex", "match_phrase"]
+__all__ = ["CONFIDENCE", "Hit", "PhraseMatch", "TermIndex", "match_phrase", "term_hits"]
 
 _METHOD_RANK = {"exact": 0, "stem": 1, "synonym": 2, "fuzzy": 3, "partial": 4}
 _ELSEWHERE = 0.9  # confidence factor of a question word found outside the window
@@ -67,7 +67,7 @@ class PhraseMatch:
 _TermHits = list[tuple[Hit, int]]
 
 
-def _term_hits(
+def term_hits(
     term: Term,
     hits: dict[str, list[Hit]],
     units: Sequence[Unit],
@@ -81,7 +81,13 @@ def _term_hits(
         return cached
     out = []
     for hit in hits.get(term.stem, ()):
+        # a hit over several words is denied when any of them is
         unit = units[hit.first]
+        if unit.negation < 0 and hit.last > hit.first:
+            unit = next(
+                (units[p] for p in range(hit.first + 1, hit.last + 1) if units[p].negation >= 0),
+                unit,
+            )
         negated = unit.negation >= 0
         if term.polarity == 0:
             if negated and not allow_negated:
@@ -116,7 +122,7 @@ def _occurrences(
     allow_negated: bool,
     memo: dict[tuple[str, int, bool], _TermHits],
 ) -> list[_Occurrence]:
-    first_hits = _term_hits(option.terms[0], hits, units, allow_negated, memo)
+    first_hits = term_hits(option.terms[0], hits, units, allow_negated, memo)
     if not first_hits:
         return []
     source = "synonym" if option.source == "synonym" else None
@@ -135,7 +141,7 @@ def _occurrences(
             )
             for h, cue in first_hits
         ]
-    others = [_term_hits(t, hits, units, allow_negated, memo) for t in option.terms[1:]]
+    others = [term_hits(t, hits, units, allow_negated, memo) for t in option.terms[1:]]
     if any(not found for found in others):
         return []
     starts = [[h.first for h, _ in candidates] for candidates in others]

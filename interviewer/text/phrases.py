@@ -123,9 +123,26 @@ def _find(sub: Sequence[str], seq: Sequence[str]) -> int:
     return -1
 
 
+def _inherit_polarity(terms: tuple[Term, ...], replaced: Sequence[Term]) -> tuple[Term, ...]:
+    """A synonym of negated words must be negated too ("cannot capture" -> "cannot model").
+
+    An alternative that states its own negation keeps it.
+    """
+    if all(t.polarity == 0 for t in replaced) or any(t.polarity for t in terms):
+        return terms
+    last = len(replaced) - 1
+    return tuple(
+        _intern(t._replace(polarity=replaced[min(i, last)].polarity or 1))
+        for i, t in enumerate(terms)
+    )
+
+
+_Synonyms = Sequence[tuple[tuple[str, ...], list[tuple[Term, ...]], bool]]
+
+
 def _compile_one(
     text: str,
-    synonyms: Sequence[tuple[tuple[str, ...], list[tuple[Term, ...]]]],
+    synonyms: _Synonyms,
     weight_of: Callable[[str], float],
     topic: frozenset[str],
 ) -> CompiledPhrase | None:
@@ -146,13 +163,16 @@ def _compile_one(
             joined = left.norm + right.norm
             term = _intern(Term(stem(joined), joined, 0))
             options.append(Option(0b11 << i, (term,), "compound"))
-    for key, alternatives in synonyms:
+    for key, alternatives, key_negates in synonyms:
         at = _find(key, stems)
         if at < 0:
             continue
         mask = ((1 << len(key)) - 1) << at
+        replaced = slot_terms[at : at + len(key)]
         for terms in alternatives:
-            if terms != tuple(slot_terms[at : at + len(key)]):
+            if not key_negates:
+                terms = _inherit_polarity(terms, replaced)
+            if terms != tuple(replaced):
                 options.append(Option(mask, terms, "synonym"))
     raw = [weight_of(t.stem) for t in slot_terms]
     total = sum(raw) or 1.0
@@ -184,9 +204,10 @@ def compile_phrasings(
     Returns:
         One compiled phrase per phrasing and "or" alternative, duplicates removed.
     """
-    compiled_synonyms: list[tuple[tuple[str, ...], list[tuple[Term, ...]]]] = []
+    compiled_synonyms: list[tuple[tuple[str, ...], list[tuple[Term, ...]], bool]] = []
     for key, alternatives in synonyms.items():
-        key_stems = tuple(u.stem for u in analyse(key).units)
+        key_analysis = analyse(key)
+        key_stems = tuple(u.stem for u in key_analysis.units)
         if not key_stems:
             continue
         terms = []
@@ -195,7 +216,8 @@ def compile_phrasings(
                 alt_terms = _terms(analyse(variant).units)
                 if alt_terms:
                     terms.append(alt_terms)
-        compiled_synonyms.append((key_stems, terms))
+        # a key that states its own negation ("no parameters") is replaced whole
+        compiled_synonyms.append((key_stems, terms, bool(key_analysis.cues)))
     out: dict[tuple[str, ...], CompiledPhrase] = {}
     for phrasing in phrasings:
         for variant in split_alternatives(phrasing):
