@@ -70,6 +70,7 @@ class CompiledQuestion:
         reference: TF-IDF vector of the reference answer.
         reference_size: Number of content words of the reference.
         vocabulary: Stems of the question, reference and phrasings (topicality).
+        asked: Stems of the question's own wording (ask and rephrasings).
     """
 
     question_id: str
@@ -80,6 +81,7 @@ class CompiledQuestion:
     reference: dict[str, float]
     reference_size: int
     vocabulary: frozenset[str]
+    asked: frozenset[str] = frozenset()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -185,6 +187,7 @@ def compile_question(
         tfidf.vector(reference_units),
         len(reference_units),
         vocabulary,
+        asked,
     )
 
 

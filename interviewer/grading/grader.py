@@ -65,6 +65,8 @@ class RubricGrader:
         negation_scope: Words a negation ("not", "without") governs at most.
         keyword_cap: Highest grade for a bare list of terms.
         too_short_cap: Highest grade for an answer of at most ``too_short_words`` words.
+        uncovered_cap: Highest grade for an answer that matches no concept, not
+            even in part (on-topic words and length alone earn little).
         max_chars: Longer answers are graded on their start only (flag ``truncated``).
         off_topic_topicality: Below this share of on-topic words, an answer
             that matches nothing is off-topic (grade 0).
@@ -85,6 +87,7 @@ class RubricGrader:
         negation_scope: int = 6,
         keyword_cap: float = 1.5,
         too_short_cap: float = 1.5,
+        uncovered_cap: float = 1.0,
         max_chars: int = 8_000,
         off_topic_topicality: float = 0.15,
         dont_know_max_words: int = 12,
@@ -99,6 +102,7 @@ class RubricGrader:
         self.negation_scope = negation_scope
         self.keyword_cap = keyword_cap
         self.too_short_cap = too_short_cap
+        self.uncovered_cap = uncovered_cap
         self.max_chars = max_chars
         self.off_topic_topicality = off_topic_topicality
         self.dont_know_max_words = dont_know_max_words
@@ -116,6 +120,7 @@ class RubricGrader:
         "negation_scope",
         "keyword_cap",
         "too_short_cap",
+        "uncovered_cap",
         "max_chars",
         "off_topic_topicality",
         "dont_know_max_words",
@@ -324,17 +329,30 @@ class RubricGrader:
         zeroing = [f for f in _ZEROING_FLAGS if f in found.flags]
         if "non_english" in found.flags and found.signals["coverage"] == 0:
             zeroing.append("non_english")
+        if found.signals["echo"]:
+            zeroing.insert(0, "repeats the question")
         if zeroing:
             rows.append((f"rule: {zeroing[0]}", 0.0, round(-running, 4)))
             running = 0.0
-        for flag, cap in (("keyword_list", self.keyword_cap), ("too_short", self.too_short_cap)):
-            if flag in found.flags and running > cap:
-                rows.append((f"cap: {flag.replace('_', ' ')}", cap, round(cap - running, 4)))
+        caps = [("keyword list", self.keyword_cap), ("too short", self.too_short_cap)]
+        flagged = [name for name, _ in caps if name.replace(" ", "_") in found.flags]
+        # no concept credited: topic words, length and near misses alone earn little
+        if _uncovered(found):
+            flagged.append("no concept")
+            caps.append(("no concept", self.uncovered_cap))
+        for name, cap in caps:
+            if name in flagged and running > cap:
+                rows.append((f"cap: {name}", cap, round(cap - running, 4)))
                 running = cap
         clipped = min(5.0, max(0.0, running))
         if clipped != running:
             rows.append(("clip to 0-5", clipped, round(clipped - running, 4)))
         return rows, round(clipped, 1)
+
+
+def _uncovered(found: Evaluation) -> bool:
+    """Whether the answer earns no concept and states no wrong claim."""
+    return not found.misconceptions and not any(c.credited for c in found.concepts)
 
 
 def _rule_decides(found: Evaluation) -> bool:

@@ -15,6 +15,7 @@ from interviewer.grading.compiled import CompiledItem, CompiledQuestion
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.tfidf import TfidfModel, cosine
 from interviewer.text.analysis import Analysis, analyse
+from interviewer.text.claims import claim_blocked, match_claim
 from interviewer.text.matcher import Hit, PhraseMatch, TermIndex, match_phrase
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS
@@ -38,6 +39,7 @@ SIGNALS: tuple[str, ...] = (
     "off_topic",
     "non_english",
     "too_short",
+    "echo",
 )
 
 _DONT_KNOW_RE = re.compile(
@@ -75,6 +77,7 @@ class _Answer:
     """One answer being matched: its text, analysis, hits and a shared memo."""
 
     text: str
+    graded: str  # the text analysed (the answer, or its start when truncated)
     analysis: Analysis
     hits: dict[str, list[Hit]]
     settings: Settings
@@ -92,6 +95,9 @@ class _Answer:
             settings.partial_min_share,
             self.memo,
         )
+
+    def claim(self, phrase: CompiledPhrase) -> PhraseMatch | None:
+        return match_claim(phrase, self.hits, self.analysis.units, memo=self.memo, text=self.graded)
 
     def spans(self, positions: Sequence[int]) -> tuple[Span, ...]:
         """The answer's words at these units, neighbours joined over small words.
@@ -207,13 +213,15 @@ def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
 
 
 def _find_misconception(item: CompiledItem, answer: _Answer) -> MisconceptionHit | None:
-    # a wrong claim is only held against the candidate when fully stated
-    complete = [
+    # a wrong claim is only held against the candidate when stated: its words in
+    # order, and neither turned around, reported nor refuted
+    stated = [
         found
         for phrase in item.phrases
-        if (found := answer.match(phrase)) is not None and found.complete
+        if (found := answer.claim(phrase)) is not None
+        and claim_blocked(found, answer.analysis, answer.graded) is None
     ]
-    best = max(complete, key=lambda m: m.score, default=None)
+    best = max(stated, key=lambda m: m.score, default=None)
     if best is None or best.score < answer.settings.misconception_threshold:
         return None
     return MisconceptionHit(
@@ -229,11 +237,15 @@ def _find_misconception(item: CompiledItem, answer: _Answer) -> MisconceptionHit
 def _is_keyword_list(analysis: Analysis) -> bool:
     """A bare list of terms: short fragments, no verbs or connectives."""
     fragments = analysis.fragments
-    if analysis.words < 2 or not analysis.units:
-        return False
-    if analysis.connectives > 0 or analysis.stop_words > 0.3 * analysis.words:
+    if analysis.words < 2 or not analysis.units or analysis.connectives > 0:
         return False
     longest = max(fragments)
+    # three or more short verbless fragments are list items even with small
+    # words in them ("per neuron, per layer")
+    if len(fragments) >= 3 and longest <= 4 and len(analysis.units) >= len(fragments):
+        return sum(fragments) / len(fragments) <= 3
+    if analysis.stop_words > 0.3 * analysis.words:
+        return False
     if len(fragments) >= 2:
         return longest <= 4 and sum(fragments) / len(fragments) <= 3
     # one run of words ("relu dropout batchnorm adam"): no function word at all
@@ -281,7 +293,7 @@ def evaluate(
     if analysis.had_control:
         flags.append("control_chars")
     units = analysis.units
-    context = _Answer(answer, analysis, index.locate(units), settings)
+    context = _Answer(answer, graded, analysis, index.locate(units), settings)
     concepts = tuple(_judge_concept(item, context) for item in compiled.concepts)
     found = (_find_misconception(m, context) for m in compiled.misconceptions)
     misconceptions = tuple(hit for hit in found if hit is not None)
@@ -338,6 +350,16 @@ def evaluate(
             flags.append("keyword_list")
         elif analysis.words <= settings.too_short_words:
             flags.append("too_short")
+    # the question's own words and nothing else: the answer only repeats it
+    if (
+        units
+        and not misconceptions
+        and not any(c.credited for c in concepts)
+        and all(u.stem in compiled.asked for u in units)
+    ):
+        signals["echo"] = 1.0
+        if "off_topic" not in flags:
+            flags.append("off_topic")
     if negated > 0:
         flags.append("negated")
     if misconceptions:

@@ -1,0 +1,147 @@
+"""Precise explanations on the built-in bank: no false accusations, lists and echoes capped."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.grading import RubricGrader, default_grader
+from interviewer.loader import Bank, load_bank
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader() -> RubricGrader:
+    return default_grader()
+
+
+def test_every_reference_answer_is_accused_of_nothing_and_grades_high(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    problems = []
+    for question in bank.questions.values():
+        result = grader.grade(question, question.reference)
+        if result.misconceptions or result.grade < 4:
+            hits = [(m.misconception_id, [s.text for s in m.spans]) for m in result.misconceptions]
+            problems.append((question.id, result.grade, hits))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("question_id", "misconception_id", "answer"),
+    [
+        (
+            "capsule-networks",
+            "capsule-is-scalar",
+            "A capsule is a group of neurons that outputs a vector instead of a scalar; its "
+            "length says how likely the entity is present and its direction encodes the pose.",
+        ),
+        (
+            "rbm",
+            "hidden-layers-unconnected",
+            "An RBM has a visible and a hidden layer and there are no connections within the "
+            "hidden layer, nor within the visible layer.",
+        ),
+        (
+            "adam-optimizer",
+            "no-learning-rate",
+            "Adam still has a learning rate, but it adapts the step size of every parameter "
+            "with running averages of the gradient and of its square.",
+        ),
+        (
+            "adam-optimizer",
+            "no-learning-rate",
+            "It's a myth that Adam does not need a learning rate: it still has one.",
+        ),
+        (
+            "transformers-vs-rnns",
+            "transformer-is-recurrent",
+            "Unlike RNNs, which process words sequentially, transformers look at all the "
+            "words at once with self-attention.",
+        ),
+        (
+            "transformers-vs-rnns",
+            "transformer-is-recurrent",
+            "People say transformers process words sequentially, but they process them in "
+            "parallel with attention.",
+        ),
+        (
+            "why-gpus",
+            "cpus-with-more-alus",
+            "A GPU is not just a faster CPU: it has thousands of simple cores that run the "
+            "same operation in parallel.",
+        ),
+    ],
+)
+def test_correct_answers_using_a_claims_words_are_not_accused(
+    bank: Bank, grader: RubricGrader, question_id: str, misconception_id: str, answer: str
+) -> None:
+    result = grader.grade(bank.question(question_id), answer)
+    assert misconception_id not in {m.misconception_id for m in result.misconceptions}
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("layer-bias", "bias vector, per neuron, per layer, learned"),
+        ("batch-normalisation", "mean, variance, gamma, beta"),
+        ("dropout", "random, per unit, at training, scaling"),
+    ],
+)
+def test_lists_with_small_words_are_keyword_lists(
+    bank: Bank, grader: RubricGrader, question_id: str, answer: str
+) -> None:
+    result = grader.grade(bank.question(question_id), answer)
+    assert "keyword_list" in result.flags
+    assert result.grade <= grader.keyword_cap
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        (
+            "dropout",
+            "Dropout is when you lower the learning rate after a few epochs so the training "
+            "converges more smoothly.",
+        ),
+        (
+            "transfer-learning",
+            "Transfer learning is moving your training data from one server to another, like "
+            "copying the dataset to the GPU machine.",
+        ),
+        (
+            "batch-normalisation",
+            "Batch normalization is choosing the batch size so that the gradient has less "
+            "noise, like using 32 or 64 samples per step.",
+        ),
+    ],
+)
+def test_an_answer_earning_no_concept_gets_at_most_the_uncovered_cap(
+    bank: Bank, grader: RubricGrader, question_id: str, answer: str
+) -> None:
+    result = grader.grade(bank.question(question_id), answer)
+    assert not result.credited and not result.misconceptions
+    assert result.grade <= grader.uncovered_cap
+
+
+def test_the_uncovered_cap_is_a_declared_parameter(bank: Bank) -> None:
+    question = bank.question("dropout")
+    answer = (
+        "Dropout is when you lower the learning rate after a few epochs so the training "
+        "converges more smoothly."
+    )
+    loose = RubricGrader(uncovered_cap=5.0).fit(bank).grade(question, answer)
+    strict = RubricGrader(uncovered_cap=0.5).fit(bank).grade(question, answer)
+    assert strict.grade <= 0.5 < loose.grade
+    assert strict.composition[-1][:2] == ("cap: no concept", 0.5)
+
+
+def test_repeating_the_question_earns_nothing(bank: Bank, grader: RubricGrader) -> None:
+    for question_id in ("tensors", "dropout", "what-is-cnn"):
+        question = bank.question(question_id)
+        for text in (question.ask, *question.rephrasings):
+            result = grader.grade(question, text)
+            assert result.grade == 0, (question_id, text, result.composition)
