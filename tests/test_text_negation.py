@@ -120,3 +120,15 @@ def test_no_idea_opens_no_negation() -> None:
 def test_contrast_phrases_deny_what_they_set_aside(text: str) -> None:
     assert "scalar" in negated_words(text)
     assert "vector" in affirmed_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("so SHAP or saliency maps aren't needed", "saliency"),
+        ("precision, recall or F1 aren't useful for deep learning", "recall"),
+        ("a validation set is not necessary", "validation"),
+    ],
+)
+def test_a_denied_predicate_denies_its_subject(text: str, denied: str) -> None:
+    assert denied in negated_words(text)

@@ -114,12 +114,14 @@ BACKWARD_NEGATION: tuple[tuple[str, ...], ...] = (
     ("unrelated",),
 )
 
-# "X doesn't matter", "X won't help": a negated verb that denies its subject.
+# "X doesn't matter", "X won't help", "X isn't needed": a negated verb (or
+# predicate) that denies its subject.
 BACKWARD_VERBS: frozenset[str] = frozenset(
     _words(
         """
         matter matters help helps work works change changes apply applies exist exists
         count counts affect affects
+        needed required necessary useful important relevant helpful
         """
     )
 )
