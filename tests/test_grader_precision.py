@@ -140,8 +140,14 @@ def test_the_uncovered_cap_is_a_declared_parameter(bank: Bank) -> None:
 
 
 def test_repeating_the_question_earns_nothing(bank: Bank, grader: RubricGrader) -> None:
-    for question_id in ("tensors", "dropout", "what-is-cnn"):
-        question = bank.question(question_id)
+    for question in bank.questions.values():
         for text in (question.ask, *question.rephrasings):
             result = grader.grade(question, text)
-            assert result.grade == 0, (question_id, text, result.composition)
+            assert result.grade == 0, (question.id, text, result.composition)
+            assert result.composition[-1][:2] == ("rule: repeats the question", 0.0)
+
+
+def test_a_denial_in_the_questions_words_is_not_an_echo(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("supervised-unsupervised-dl")
+    result = grader.grade(question, "No, deep learning is not only for labelled data.")
+    assert not any(row[0] == "rule: repeats the question" for row in result.composition)

@@ -71,6 +71,7 @@ class CompiledQuestion:
         reference_size: Number of content words of the reference.
         vocabulary: Stems of the question, reference and phrasings (topicality).
         asked: Stems of the question's own wording (ask and rephrasings).
+        asked_texts: Normal forms of the ask and rephrasings.
     """
 
     question_id: str
@@ -82,6 +83,7 @@ class CompiledQuestion:
     reference_size: int
     vocabulary: frozenset[str]
     asked: frozenset[str] = frozenset()
+    asked_texts: tuple[str, ...] = ()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -188,6 +190,7 @@ def compile_question(
         len(reference_units),
         vocabulary,
         asked,
+        tuple(analyse(text).normal_text for text in (question.ask, *question.rephrasings)),
     )
 
 

@@ -350,12 +350,13 @@ def evaluate(
             flags.append("keyword_list")
         elif analysis.words <= settings.too_short_words:
             flags.append("too_short")
-    # the question's own words and nothing else: the answer only repeats it
+    # the question's own words and nothing else, none denied: the answer only
+    # repeats the question (whatever concept words the question itself holds)
     if (
         units
         and not misconceptions
-        and not any(c.credited for c in concepts)
         and all(u.stem in compiled.asked for u in units)
+        and (not analysis.cues or any(analysis.normal_text in t for t in compiled.asked_texts))
     ):
         signals["echo"] = 1.0
         if "off_topic" not in flags:
