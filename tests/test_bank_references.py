@@ -20,9 +20,6 @@ LOW_CEILING = 1.5
 # Examples left out of the low-grade check because of a grader defect, not a rubric
 # fault, keyed by (question id, example kind). Remove an entry once the grader is fixed.
 GRADER_DEFECTS: dict[tuple[str, str], str] = {
-    # Negation after the term is not seen: in "SHAP or saliency maps aren't needed"
-    # the XAI methods are still credited ("aren't needed" denies what precedes it).
-    ("black-box", "negation"): "post-posed negation 'X aren't needed'",
     # "mini-batches are not a compromise": the bare mention of mini-batches is
     # credited although its clause is negated after the subject.
     ("gradient-descent-variants", "negation"): "post-posed negation 'X are not Y'",
