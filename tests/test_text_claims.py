@@ -129,3 +129,20 @@ def test_a_claims_last_word_may_open_its_clause() -> None:
         )
         is None
     )
+
+
+def test_repeated_claim_words_and_adverbs_are_not_gaps() -> None:
+    assert (
+        claim_match(
+            "increasing epochs increases accuracy",
+            "increasing the number of epochs always increases accuracy",
+        )
+        is not None
+    )
+    assert (
+        claim_match(
+            "increasing epochs increases accuracy",
+            "increasing the number of epochs on a large dataset gives accuracy",
+        )
+        is None
+    )

@@ -29,6 +29,10 @@ _METHOD_RANK = {"exact": 0, "stem": 1, "synonym": 2, "fuzzy": 3}
 _REVERSERS = frozenset(
     ("opposite", "reverse", "reversed", "inverse", "contrary", "against", "negative", "instead")
 )
+# Adverbs that do not interrupt a claim ("epochs always increase accuracy").
+_FREE_STEMS = frozenset(
+    ("alway", "always", "just", "simpli", "still", "even", "definit", "certain", "automat")
+)
 # Relation words a claim depends on, and the ones that contradict them.
 _OPPOSITE_RELATIONS = {
     "between": ("within", "inside"),
@@ -75,10 +79,12 @@ def _runs(
     sentence: int,
     budget: int,
     units: Sequence[Unit],
+    own: frozenset[str],
 ) -> list[tuple[list[Hit], int]]:
     """Ways to place ``terms`` in order after unit ``after``, gaps within ``budget``.
 
-    ``after`` is -1 for the claim's first word, which may be anywhere.
+    ``after`` is -1 for the claim's first word, which may be anywhere; ``own``
+    holds the stems that do not count as gaps.
     """
     if not terms:
         return [([], budget)]
@@ -86,13 +92,17 @@ def _runs(
     out: list[tuple[list[Hit], int]] = []
     for hit, _cue in candidates:
         if after >= 0:
-            gap = hit.first - after - 1
-            if gap < 0 or gap > budget or units[hit.first].sentence != sentence:
+            if hit.first <= after or units[hit.first].sentence != sentence:
                 continue
+            gap = hit.first - after - 1
+            if gap > budget:  # words the claim repeats and adverbs cost nothing
+                gap = sum(1 for u in units[after + 1 : hit.first] if u.stem not in own)
+                if gap > budget:
+                    continue
             left = budget - gap
         else:
             left = budget
-        for tail, remaining in _runs(rest, hit.last, units[hit.first].sentence, left, units):
+        for tail, remaining in _runs(rest, hit.last, units[hit.first].sentence, left, units, own):
             out.append(([hit, *tail], remaining))
     return out
 
@@ -126,6 +136,7 @@ def match_claim(
     size = len(phrase.slots)
     if max_gap is None:
         max_gap = max(CLAIM_GAP, size - 2)
+    own = _FREE_STEMS | {t.stem for o in phrase.options for t in o.terms}
     starting: list[list[Option]] = [[] for _ in range(size)]
     for option in phrase.options:
         starting[(option.mask & -option.mask).bit_length() - 1].append(option)
@@ -148,7 +159,7 @@ def match_claim(
             terms = [(term_hits(t, hits, units, False, shared), 0) for t in option.terms]
             if any(not found for found, _ in terms):
                 continue
-            for placed, left in _runs(terms, after, sentence, budget, units):
+            for placed, left in _runs(terms, after, sentence, budget, units, own):
                 chain.append((option, placed))
                 extend(
                     slot + option.mask.bit_count(),
