@@ -17,20 +17,12 @@ LOW_KINDS = ("misconception", "keywords", "negation")
 REFERENCE_FLOOR = 4.0
 LOW_CEILING = 1.5
 
-# Examples left out of the low-grade check because of a grader defect, not a rubric
-# fault, keyed by (question id, example kind). Remove an entry once the grader is fixed.
-GRADER_DEFECTS: dict[tuple[str, str], str] = {
-    # "mini-batches are not a compromise": the bare mention of mini-batches is
-    # credited although its clause is negated after the subject.
-    ("gradient-descent-variants", "negation"): "post-posed negation 'X are not Y'",
-}
-
 _BANK = load_bank()
 _LOW_EXAMPLES = [
     pytest.param(question.id, index, id=f"{question.id}-{example.kind}-{index}")
     for question in _BANK.questions.values()
     for index, example in enumerate(question.examples)
-    if example.kind in LOW_KINDS and (question.id, example.kind) not in GRADER_DEFECTS
+    if example.kind in LOW_KINDS
 ]
 
 
@@ -56,10 +48,3 @@ def test_misconception_keyword_and_negation_examples_grade_low(
     example = question.examples[index]
     result = default_grader().grade(question, example.answer)
     assert result.grade <= LOW_CEILING, (example.kind, example.answer, result.composition)
-
-
-@pytest.mark.parametrize(("question_id", "kind"), sorted(GRADER_DEFECTS))
-def test_left_out_examples_still_exist(bank: Bank, question_id: str, kind: str) -> None:
-    question = bank.question(question_id)
-    assert kind in LOW_KINDS
-    assert any(example.kind == kind for example in question.examples)
