@@ -39,6 +39,13 @@ def test_scope_ends_at_punctuation_and_clause_words() -> None:
     assert "shrinks" not in negated_words("It does not explode; it shrinks")
 
 
+def test_a_comparison_referent_is_not_denied() -> None:
+    text = "relu does not saturate like sigmoid"
+    assert "saturate" in negated_words(text)
+    assert "sigmoid" in affirmed_words(text)
+    assert "matrix" in negated_words("a tensor is not like a matrix")
+
+
 def test_scope_ends_after_a_few_words() -> None:
     text = "it does not matter much here and later on the early layers learn very slowly"
     assert "slowly" in affirmed_words(text)

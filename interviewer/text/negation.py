@@ -99,9 +99,10 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
                 cues.append(_cue(words, at, text))
                 _backward(words, at, len(cues) - 1)
             continue
-        # "not because ...": a break word right after the cue is what is negated
+        # "not because ...": a break word right after the cue is what is negated;
+        # "doesn't saturate like sigmoid": the comparison's referent is not denied
         if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
-            word.norm == "and" and seen_content
+            word.norm in ("and", "like") and seen_content
         ):
             active = -1
             continue
