@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,6 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from interviewer.errors import BankLoadError, Problem
 from interviewer.models import Flow, Question, RubricFile
+from interviewer.pickle_store import read_pickle, write_pickle
 
 __all__ = [
     "Bank",
@@ -32,6 +32,7 @@ __all__ = [
     "load_flow",
     "load_rubric_file",
     "read_with_lines",
+    "yaml_files",
 ]
 
 Path_ = tuple[str | int, ...]
@@ -258,7 +259,11 @@ class Bank:
             raise KeyError(f"no question {question_id!r} in the bank{hint}") from None
 
 
-def _yaml_files(paths: Iterable[Path]) -> list[Path]:
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files among ``paths``: files as given, directories' ``*.yaml`` sorted.
+
+    Files whose name starts with ``_`` are skipped.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -312,27 +317,14 @@ def load_bank(
     Raises:
         BankLoadError: with every problem found, across all files.
     """
-    rubric_files = _yaml_files(rubric_paths or [data_dir("rubrics")])
-    dialog_files = _yaml_files(dialog_paths or [data_dir("dialogs")])
+    rubric_files = yaml_files(rubric_paths or [data_dir("rubrics")])
+    dialog_files = yaml_files(dialog_paths or [data_dir("dialogs")])
     cache = _cache_path(rubric_files, dialog_files)
-    if cache is not None:
-        try:
-            with cache.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, Bank):
-                return cached
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            pass
+    if cache is not None and (cached := read_pickle(cache, Bank)) is not None:
+        return cached
     bank = _load_uncached(rubric_files, dialog_files)
     if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(bank, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache)
-        except OSError:
-            pass
+        write_pickle(cache, bank)
     return bank
 
 

@@ -7,7 +7,7 @@ point at rubrics that will grade or converse poorly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,13 @@ from interviewer.authoring.lint_checks import check_question
 from interviewer.authoring.lint_graph import check_graph
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, SourceFile
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import data_dir, load_flow, load_rubric_file, read_with_lines
+from interviewer.loader import (
+    data_dir,
+    load_flow,
+    load_rubric_file,
+    read_with_lines,
+    yaml_files,
+)
 from interviewer.models import Flow, Question
 
 __all__ = ["LintReport", "lint_paths"]
@@ -67,16 +73,6 @@ class LintReport:
                 for p in self.problems
             ],
         }
-
-
-def _yaml_files(paths: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.yaml") if not p.name.startswith("_")))
-        else:
-            files.append(path)
-    return files
 
 
 def _kind(path: Path, data: Any) -> str:
@@ -140,7 +136,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _context_paths(linted: list[Path]) -> list[Path]:
     """Built-in files not being linted: they resolve ids the linted files refer to."""
-    builtin = _yaml_files([data_dir("rubrics"), data_dir("dialogs")])
+    builtin = yaml_files([data_dir("rubrics"), data_dir("dialogs")])
     return [p for p in builtin if not any(_same_file(p, q) for q in linted)]
 
 
@@ -164,7 +160,7 @@ def lint_paths(paths: Sequence[Path] | None = None, *, with_bank: bool = True) -
     missing = [p for p in roots if not p.exists()]
     for path in missing:
         findings.add_raw(str(path), 0, "", "no such file or directory", "check the path")
-    files = _yaml_files(p for p in roots if p.exists())
+    files = yaml_files(p for p in roots if p.exists())
     sources = [s for s in (_read(f, True, findings) for f in files) if s is not None]
     context: list[SourceFile] = []
     if explicit and with_bank:

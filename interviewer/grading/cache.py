@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
 from interviewer.grading.grader import RubricGrader
 from interviewer.loader import Bank, load_bank
+from interviewer.pickle_store import read_pickle, write_pickle
 
 __all__ = ["cached_grader", "default_grader"]
 
@@ -74,7 +74,7 @@ def cached_grader(bank: Bank, grader: RubricGrader | None = None) -> RubricGrade
     if fitted is None:
         fitted = template.fit(bank)
         if path is not None:
-            _write(path, fitted)
+            write_pickle(path, fitted)
     _MEMO[key] = fitted
     return fitted
 
@@ -85,20 +85,5 @@ def default_grader() -> RubricGrader:
 
 
 def _read(path: Path) -> RubricGrader | None:
-    try:
-        with path.open("rb") as handle:
-            loaded = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        return None
-    return loaded if isinstance(loaded, RubricGrader) and hasattr(loaded, "calibration_") else None
-
-
-def _write(path: Path, grader: RubricGrader) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(grader, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass
+    loaded = read_pickle(path, RubricGrader)
+    return loaded if loaded is not None and hasattr(loaded, "calibration_") else None
