@@ -104,7 +104,7 @@ def _warm_runs(
     return samples, discarded
 
 
-def measure(runs: int, example: str, seed: int) -> dict[str, object]:
+def measure(runs: int, example: str, seed: int, length: str = "full") -> dict[str, object]:
     """Time the practice command cold and warm, and the two reference commands."""
     python = sys.executable
     practice = [
@@ -114,12 +114,15 @@ def measure(runs: int, example: str, seed: int) -> dict[str, object]:
         str(ROOT / "examples" / "answers" / f"{example}.yaml"),
         "--seed",
         str(seed),
+        "--length",
+        length,
     ]
     base_env = {k: v for k, v in os.environ.items() if k != "INTERVIEWER_NO_CACHE"}
     results: dict[str, object] = {
         "runs": runs,
         "example": example,
         "seed": seed,
+        "length": length,
         "load_average_before": round(os.getloadavg()[0], 2),
         "cores": os.cpu_count() or 1,
     }
@@ -163,7 +166,8 @@ def _report(results: dict[str, object]) -> str:
     assert isinstance(child, dict)
     lines = [
         f"interviewer practice --answers examples/answers/{results['example']}.yaml "
-        f"--seed {results['seed']}: {child['answers']} answers, {child['questions']} questions, "
+        f"--seed {results['seed']} --length {results['length']}: "
+        f"{child['answers']} answers, {child['questions']} questions, "
         f"{results['runs']} runs each",
         "",
         f"load average {results['load_average_before']} before, "
@@ -207,9 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--example", default="strong", choices=("strong", "middling", "weak"))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--length", default="full", choices=("short", "full"))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    results = measure(max(1, args.runs), args.example, args.seed)
+    results = measure(max(1, args.runs), args.example, args.seed, args.length)
     print(json.dumps(results, indent=2) if args.json else _report(results))
     return 0
 
