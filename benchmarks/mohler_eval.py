@@ -27,7 +27,8 @@ from interviewer.errors import InterviewerError
 
 __all__ = ["PUBLISHED", "main"]
 
-DATA = Path("/work/shared/benchmarks/mohler/items.jsonl")
+# The data set lies beside the repository (../shared), never inside it.
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "mohler" / "items.jsonl"
 
 # system -> (Pearson r, RMSE or None, source)
 PUBLISHED: dict[str, tuple[float, float | None, str]] = {
