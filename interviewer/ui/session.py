@@ -71,6 +71,7 @@ class Progress:
         asked: Main questions asked so far.
         planned: Main questions the flow plans for this length.
         finished: Whether the interview is over.
+        visited: Stage ids the interview has entered (empty: not tracked).
     """
 
     stage: str
@@ -78,6 +79,7 @@ class Progress:
     asked: int
     planned: int
     finished: bool
+    visited: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,10 @@ class InterviewSession:
             asked=asked,
             planned=planned,
             finished=self._interview.finished,
+            visited=frozenset(
+                t.stage for t in self._interview.transcript.turns if t.stage is not None
+            )
+            | {self._interview.stage},
         )
 
     # -- timing ---------------------------------------------------------------------

@@ -14,12 +14,17 @@ __all__ = ["ProgressPanel", "render_stages"]
 
 
 def render_stages(progress: Progress) -> Text:
-    """One line per stage: ``✓`` done, ``▶`` current, ``·`` to come."""
+    """One line per stage: ``✓`` done, ``▶`` current, ``·`` to come, ``–`` skipped."""
     ids = [stage_id for stage_id, _ in progress.stages]
     current = ids.index(progress.stage) if progress.stage in ids else -1
     text = Text()
-    for index, (_, title) in enumerate(progress.stages):
-        if progress.finished or index < current:
+    for index, (stage_id, title) in enumerate(progress.stages):
+        passed = progress.finished or index < current
+        if passed and progress.visited and stage_id not in progress.visited:
+            # the interview ended (or moved on) before this stage was reached
+            text.append("– ", style="dim")
+            text.append(title, style="dim strike")
+        elif passed:
             text.append("✓ ", style="green")
             text.append(title, style="dim")
         elif index == current:
