@@ -153,7 +153,15 @@ class Report:
                     f"| {number} | `{q.question_id}`{follow} | {q.stage} | {grade} |"
                     f" {q.hints_used} |"
                 )
-        lines += ["", "## Strengths", ""]
+        lines += ["", self.advice_markdown()]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def advice_markdown(self) -> str:
+        """Strengths, gaps with the concepts to study, and what to study next, as Markdown.
+
+        The Markdown report and the app's report screen both show this part.
+        """
+        lines = ["## Strengths", ""]
         lines += [f"- {s}" for s in self.strengths] or ["- None stood out yet; keep practising."]
         lines += ["", "## Gaps", ""]
         if not self.gaps:
@@ -165,7 +173,7 @@ class Report:
             lines.append("")
         lines += ["## What to study next", ""]
         lines += [f"{n}. {item}" for n, item in enumerate(self.study_next, 1)] or [
-            "1. Try a full-length interview, or the advanced stage."
+            "1. Try a full-length interview, or another track."
         ]
         return "\n".join(lines).rstrip() + "\n"
 

@@ -30,21 +30,7 @@ TOPICS_SHOWN = 8
 
 def report_markdown(report: Report) -> str:
     """Strengths, gaps and the study plan as Markdown (the charts are widgets)."""
-    lines = ["## Strengths", ""]
-    lines += [f"- {s}" for s in report.strengths] or ["- None stood out yet: keep practising."]
-    lines += ["", "## Gaps: concepts to study", ""]
-    if not report.gaps:
-        lines.append("- No weak answers. Well done.")
-    for gap in report.gaps:
-        lines += [f"**{gap.ask}** ({gap.credit:.1f}/5)", ""]
-        lines += [f"- Study *{label}*: {what}" for label, what in gap.missed]
-        lines += [f"- Unlearn: {claim} {fix}" for claim, fix in gap.misconceptions]
-        lines.append("")
-    lines += ["## What to study next", ""]
-    lines += [f"{n}. {item}" for n, item in enumerate(report.study_next, 1)] or [
-        "1. Try a full-length interview, or another track."
-    ]
-    return "\n".join(lines)
+    return report.advice_markdown()
 
 
 def _summary(report: Report) -> Text:
