@@ -151,3 +151,28 @@ def test_a_denial_in_the_questions_words_is_not_an_echo(bank: Bank, grader: Rubr
     question = bank.question("supervised-unsupervised-dl")
     result = grader.grade(question, "No, deep learning is not only for labelled data.")
     assert not any(row[0] == "rule: repeats the question" for row in result.composition)
+
+
+def test_a_comparison_asserts_the_denied_predicate_of_its_referent(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.questions["activation-functions"]
+    # "A doesn't P like X": P is denied of A but asserted of X
+    result = grader.grade(
+        question,
+        "ReLU is the default for hidden layers because it doesn't cause vanishing "
+        "gradients like sigmoid.",
+    )
+    saturate = next(c for c in result.concepts if c.concept_id == "sigmoid-tanh-saturate")
+    assert saturate.credited and not saturate.negated
+    # the subject before the negation stays denied: nothing is asserted of sigmoid here
+    swapped = grader.grade(
+        question, "Sigmoid is fine for hidden layers because it doesn't cause vanishing gradients."
+    )
+    denied = next(c for c in swapped.concepts if c.concept_id == "sigmoid-tanh-saturate")
+    assert not denied.credited and denied.negated
+    reversed_claim = grader.grade(
+        question, "Sigmoid doesn't cause vanishing gradients like ReLU does."
+    )
+    denied = next(c for c in reversed_claim.concepts if c.concept_id == "sigmoid-tanh-saturate")
+    assert not denied.credited and denied.negated

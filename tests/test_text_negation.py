@@ -46,6 +46,13 @@ def test_a_comparison_referent_is_not_denied() -> None:
     assert "matrix" in negated_words("a tensor is not like a matrix")
 
 
+def test_a_comparison_referent_is_marked_as_compared_to_the_cue() -> None:
+    units = analyse("relu does not cause vanishing gradients like sigmoid, it is fast").units
+    compared = {u.norm for u in units if u.compared >= 0}
+    assert compared == {"sigmoid"}
+    assert all(u.compared < 0 for u in analyse("a tensor is not like a matrix").units)
+
+
 def test_scope_ends_after_a_few_words() -> None:
     text = "it does not matter much here and later on the early layers learn very slowly"
     assert "slowly" in affirmed_words(text)

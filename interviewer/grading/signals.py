@@ -136,6 +136,17 @@ def _best(item: CompiledItem, answer: _Answer, allow_negated: bool = False) -> P
     return best
 
 
+def _compared(found: PhraseMatch, answer: _Answer) -> bool:
+    """Whether a denied match also holds the referent X of "A doesn't P like X".
+
+    The predicate is then asserted of X: every denied word of the match must be
+    under the cue X is compared to, so "ReLU causes ..." (A, not X) stays denied.
+    """
+    units = [answer.analysis.units[p] for p in found.positions]
+    cues = {u.negation for u in units if u.negation >= 0}
+    return len(cues) == 1 and any(u.compared in cues for u in units)
+
+
 def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
     if best is not None and best.found:
         found = ", ".join(f"'{w}'" for w in best.found)
@@ -168,6 +179,9 @@ def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
             )
         )
     )
+    if negated is not None and negated.score >= threshold and _compared(negated, answer):
+        # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid
+        best, denied = negated, False
     if best is not None and best.score >= threshold and not denied:
         answer.credited_positions.update(best.positions)
         note = "" if best.complete else _closest_note(item, best)

@@ -40,6 +40,8 @@ class Unit:
         direct: True when the negation governs it directly (only stop-words
             between the cue and this word), as in "do not learn".
         rewritten: True when the lexicon rewrote the source word(s).
+        compared: In "A doesn't P like X", the cue whose denied P the word X is
+            compared to (P holds of X), or -1.
     """
 
     norm: str
@@ -50,6 +52,7 @@ class Unit:
     negation: int = -1
     direct: bool = False
     rewritten: bool = False
+    compared: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +241,7 @@ def _analyse(text: str, negation_scope: int) -> Analysis:
                 word.negation,
                 word.direct,
                 word.rewritten,
+                word.compared,
             )
         )
     if in_fragment:

@@ -51,6 +51,7 @@ class Word:
     fragment_break: bool = False  # list separator or new line before it
     negation: int = -1
     direct: bool = False
+    compared: int = -1  # "doesn't P like X": X is compared to cue's denied P
 
 
 def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]:
@@ -104,6 +105,8 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
         if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
             word.norm in ("and", "like") and seen_content
         ):
+            if word.norm == "like":
+                _mark_compared(words, at + 1, active, scope)
             active = -1
             continue
         word.negation = active
@@ -114,6 +117,14 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
         if left <= 0:
             active = -1
     return cues
+
+
+def _mark_compared(words: list[Word], at: int, cue_index: int, scope: int) -> None:
+    """Mark the referent of "A doesn't P like X": P is denied of A but asserted of X."""
+    for word in words[at : at + scope]:
+        if word.clause_break or word.norm in CLAUSE_BREAK_WORDS or word.negator:
+            break
+        word.compared = cue_index
 
 
 def _words_at(words: list[Word], at: int, count: int) -> tuple[str, ...]:
