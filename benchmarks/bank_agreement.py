@@ -23,12 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer.errors import BankLoadError
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, data_dir, load_bank, load_rubric_file
+from interviewer.loader import load_bank
 from interviewer.models import Question
 
-__all__ = ["Scored", "load_any_bank", "main"]
+__all__ = ["Scored", "main"]
 
 
 @dataclass(frozen=True)
@@ -41,25 +40,6 @@ class Scored:
     high: float
     grade: float
     answer: str
-
-
-def load_any_bank() -> Bank:
-    """The built-in bank; rubric files one by one if links are still dangling."""
-    try:
-        return load_bank()
-    except BankLoadError:
-        bank = Bank()
-        for path in sorted(data_dir("rubrics").glob("*.yaml")):
-            if path.name.startswith("_"):
-                continue
-            try:
-                rubric = load_rubric_file(path)
-            except BankLoadError as exc:
-                print(f"skipping {path.name}: {exc.problems[0].message}", file=sys.stderr)
-                continue
-            for question in rubric.questions:
-                bank.questions.setdefault(question.id, question)
-        return bank
 
 
 def _spearman(x: Sequence[float], y: Sequence[float]) -> float:
@@ -149,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--show-misses", action="store_true", help="list out-of-range examples")
     args = parser.parse_args(argv)
-    bank = load_any_bank()
+    bank = load_bank()
     questions = list(bank.questions.values())
     count = sum(len(q.examples) for q in questions)
     print(f"bank: {len(questions)} questions, {count} graded examples\n")

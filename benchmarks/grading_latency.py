@@ -29,9 +29,8 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from interviewer.errors import BankLoadError
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, data_dir, load_bank, load_rubric_file
+from interviewer.loader import Bank, load_bank
 from interviewer.models import Question
 from interviewer.text.analysis import clear_memo
 
@@ -39,14 +38,8 @@ __all__ = ["main", "odd_inputs"]
 
 
 def _bank() -> Bank:
-    try:
-        return load_bank()
-    except BankLoadError:
-        bank = Bank()
-        for path in sorted(data_dir("rubrics").glob("[!_]*.yaml")):
-            for question in load_rubric_file(path).questions:
-                bank.questions.setdefault(question.id, question)
-        return bank
+    """The built-in bank."""
+    return load_bank()
 
 
 def odd_inputs(question: Question) -> list[str]:

@@ -28,6 +28,7 @@ from interviewer.pickle_store import read_pickle, write_pickle
 __all__ = [
     "Bank",
     "data_dir",
+    "dotted_path",
     "load_bank",
     "load_flow",
     "load_rubric_file",
@@ -132,7 +133,8 @@ def read_with_lines(path: Path) -> tuple[Any, dict[tuple[str | int, ...], int]]:
     return parsed.data, parsed.lines
 
 
-def _dotted(loc: Iterable[str | int]) -> str:
+def dotted_path(loc: Iterable[str | int]) -> str:
+    """``("questions", 0, "id")`` -> ``questions[0].id``."""
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -180,7 +182,7 @@ def _problems_from(
             Problem(
                 file=label,
                 line=_line_for(full, lines),
-                field=_dotted(full),
+                field=dotted_path(full),
                 message=message,
                 fix=_FIXES.get(err["type"], "see rubrics/README.md for the expected form"),
             )

@@ -7,22 +7,14 @@ from collections import defaultdict
 
 import pytest
 
-from interviewer.errors import BankLoadError
 from interviewer.grading import GradeResult, RubricGrader
-from interviewer.loader import Bank, data_dir, load_bank, load_rubric_file
+from interviewer.loader import Bank, load_bank
 from interviewer.models import Question
 
 
 def _bank() -> Bank:
-    """The built-in bank; its rubric files one by one while thread links dangle."""
-    try:
-        return load_bank()
-    except BankLoadError:
-        bank = Bank()
-        for path in sorted(data_dir("rubrics").glob("[!_]*.yaml")):
-            for question in load_rubric_file(path).questions:
-                bank.questions.setdefault(question.id, question)
-        return bank
+    """The built-in bank."""
+    return load_bank()
 
 
 @pytest.fixture(scope="module")

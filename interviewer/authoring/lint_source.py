@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.errors import Problem
+from interviewer.loader import dotted_path
 from interviewer.models import Question
 
-__all__ = ["Findings", "LoadedQuestion", "SourceFile", "YamlPath", "dotted", "items"]
+__all__ = ["Findings", "LoadedQuestion", "SourceFile", "YamlPath", "items"]
 
 YamlPath = tuple[str | int, ...]
 
@@ -63,15 +64,6 @@ class LoadedQuestion:
         return value if isinstance(value, str) else f"<question {self.index + 1}>"
 
 
-def dotted(path: YamlPath) -> str:
-    """``("questions", 0, "id")`` -> ``questions[0].id``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
 
 
 def items(mapping: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -99,7 +91,7 @@ class Findings:
         """Record a finding at ``path`` of ``source``."""
         if source.linted:
             self.problems.append(
-                Problem(source.label, source.line(path), dotted(path), message, fix, severity)
+                Problem(source.label, source.line(path), dotted_path(path), message, fix, severity)
             )
 
     def add_raw(self, file: str, line: int, field_: str, message: str, fix: str) -> None:

@@ -10,7 +10,7 @@ state, so the table below is the complete picture of the dialog, and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 __all__ = [
     "EVENTS",
@@ -65,19 +65,7 @@ Event = Literal[
     "grader_failed",
 ]
 
-STATES: tuple[State, ...] = (
-    "idle",
-    "greeting",
-    "asking",
-    "awaiting_answer",
-    "grading",
-    "probing",
-    "threading",
-    "hinting",
-    "stage_transition",
-    "wrap_up",
-    "finished",
-)
+STATES: tuple[State, ...] = get_args(State)
 
 
 @dataclass(frozen=True)
