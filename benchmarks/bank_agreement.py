@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.authoring.held_out import run_examples_held_out
 from interviewer.grading import RubricGrader
-from interviewer.loader import load_bank
+from interviewer.loader import Bank, load_bank
 from interviewer.models import Question
 
 __all__ = ["Scored", "main"]
@@ -102,24 +103,27 @@ def _tfidf_baseline(train: Sequence[Question], test: Sequence[Question]) -> list
 
 
 def cross_validate(
-    questions: Sequence[Question], folds: int, grader: RubricGrader | None = None
+    bank: Bank, folds: int, grader: RubricGrader | None = None
 ) -> tuple[list[Scored], list[Scored]]:
-    """GroupKFold by question: (grader scores, TF-IDF baseline scores)."""
+    """GroupKFold by question: (grader scores, TF-IDF baseline scores).
+
+    The grader's figures come from ``rubric test --held-out``'s own code, so the
+    benchmark and the authoring command cannot disagree.
+    """
     from sklearn.model_selection import GroupKFold
 
+    params = grader.get_params() if grader is not None else None
+    held_out = run_examples_held_out(bank, folds=folds, params=params)
+    ours = [
+        Scored(o.question_id, o.kind, *o.expected, o.actual, o.answer) for o in held_out.outcomes
+    ]
+    questions = list(bank.questions.values())
     ids = [q.id for q in questions]
-    ours: list[Scored] = []
     baseline: list[Scored] = []
-    splitter = GroupKFold(n_splits=min(folds, len(ids)))
+    splitter = GroupKFold(n_splits=held_out.held_out_folds)
     for train_index, test_index in splitter.split(ids, groups=ids):
         train = [questions[i] for i in train_index]
-        test = [questions[i] for i in test_index]
-        params = grader.get_params() if grader is not None else {}
-        fitted = RubricGrader(**params).fit(train)
-        for q, answer, kind, low, high in _examples(test):
-            result = fitted.grade(q, answer)
-            ours.append(Scored(q.id, kind, low, high, result.grade, answer))
-        baseline.extend(_tfidf_baseline(train, test))
+        baseline.extend(_tfidf_baseline(train, [questions[i] for i in test_index]))
     return ours, baseline
 
 
@@ -134,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     count = sum(len(q.examples) for q in questions)
     print(f"bank: {len(questions)} questions, {count} graded examples\n")
     started = time.perf_counter()
-    ours, baseline = cross_validate(questions, args.folds)
+    ours, baseline = cross_validate(bank, args.folds)
     print(f"GroupKFold by question, {args.folds} folds ({time.perf_counter() - started:.1f} s):")
     report("rubric grader (cross-validated)", ours)
     report("TF-IDF cosine, linear map (CV)", baseline)

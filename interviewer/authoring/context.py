@@ -19,7 +19,7 @@ from interviewer.loader import Bank, load_bank, load_rubric_file, read_with_line
 if TYPE_CHECKING:
     from interviewer.grading import RubricGrader
 
-__all__ = ["AuthoringContext", "load_context"]
+__all__ = ["AuthoringContext", "load_authoring_bank", "load_context"]
 
 
 @dataclass
@@ -69,6 +69,15 @@ def _overlay(paths: Sequence[Path]) -> Bank:
     if problems:
         raise BankLoadError(problems)
     return bank
+
+
+def load_authoring_bank(rubric_paths: Sequence[Path] | None = None) -> Bank:
+    """The built-in bank, overlaid with these rubric files when any are given.
+
+    Raises:
+        BankLoadError: if a given file (or, without paths, the bank) does not validate.
+    """
+    return _overlay(rubric_paths) if rubric_paths else load_bank()
 
 
 def load_context(rubric_paths: Sequence[Path] | None = None) -> AuthoringContext:

@@ -9,11 +9,18 @@ from typing import TYPE_CHECKING, Any
 from interviewer.authoring.stats import mae, spearman
 from interviewer.grading.result import GradeResult
 from interviewer.loader import Bank
+from interviewer.models import Question
 
 if TYPE_CHECKING:
     from interviewer.grading import RubricGrader
 
-__all__ = ["ExampleOutcome", "ExamplesReport", "run_examples", "short_breakdown"]
+__all__ = [
+    "ExampleOutcome",
+    "ExamplesReport",
+    "grade_examples",
+    "run_examples",
+    "short_breakdown",
+]
 
 
 def short_breakdown(result: GradeResult) -> str:
@@ -62,9 +69,16 @@ class ExampleOutcome:
 
 @dataclass
 class ExamplesReport:
-    """The outcome of every example graded."""
+    """The outcome of every example graded.
+
+    Attributes:
+        outcomes: One per example, in bank order.
+        held_out_folds: 0 when one grader fitted on the whole bank graded
+            everything; else the number of question folds held out.
+    """
 
     outcomes: list[ExampleOutcome]
+    held_out_folds: int = 0
 
     @property
     def failures(self) -> list[ExampleOutcome]:
@@ -82,6 +96,7 @@ class ExamplesReport:
         passed = sum(o.passed for o in self.outcomes)
         return {
             "examples": len(self.outcomes),
+            "held_out_folds": self.held_out_folds,
             "passed": passed,
             "agreement": passed / len(self.outcomes) if self.outcomes else 0.0,
             "spearman": spearman(actual, middle) if len(actual) > 1 else 0.0,
@@ -121,19 +136,23 @@ def run_examples(
     """
     ids = list(question_ids) if question_ids else list(bank.questions)
     questions = [bank.question(qid) for qid in ids]
+    return ExamplesReport([o for q in questions for o in grade_examples(q, grader)])
+
+
+def grade_examples(question: Question, grader: RubricGrader) -> list[ExampleOutcome]:
+    """The outcome of each of one question's examples, graded by ``grader``."""
     outcomes = []
-    for question in questions:
-        for index, example in enumerate(question.examples):
-            result = grader.grade(question, example.answer)
-            outcomes.append(
-                ExampleOutcome(
-                    question_id=question.id,
-                    index=index,
-                    kind=example.kind,
-                    expected=example.grade,
-                    actual=result.grade,
-                    answer=example.answer,
-                    summary=short_breakdown(result),
-                )
+    for index, example in enumerate(question.examples):
+        result = grader.grade(question, example.answer)
+        outcomes.append(
+            ExampleOutcome(
+                question_id=question.id,
+                index=index,
+                kind=example.kind,
+                expected=example.grade,
+                actual=result.grade,
+                answer=example.answer,
+                summary=short_breakdown(result),
             )
-    return ExamplesReport(outcomes)
+        )
+    return outcomes

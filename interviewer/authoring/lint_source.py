@@ -64,8 +64,6 @@ class LoadedQuestion:
         return value if isinstance(value, str) else f"<question {self.index + 1}>"
 
 
-
-
 def items(mapping: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     """The mapping items of the list at ``mapping[key]``, with their indexes."""
     value = mapping.get(key) if isinstance(mapping, dict) else None

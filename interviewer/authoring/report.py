@@ -64,6 +64,11 @@ def render_examples(report: ExamplesReport, *, failures_only: bool = False) -> s
         f"({summary['agreement']:.0%}); Spearman {summary['spearman']:.3f}; "
         f"MAE {summary['mae']:.2f} (distance to the expected range midpoint)"
     )
+    if report.held_out_folds:
+        lines.append(
+            f"held out: {report.held_out_folds} folds of questions, each graded by a "
+            "grader fitted without it"
+        )
     if report.failures:
         lines.append("worst misses:")
         for outcome in report.worst(5):

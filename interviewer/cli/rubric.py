@@ -39,6 +39,14 @@ def add_parser(subparsers: Any) -> None:
     _rubrics_option(test)
     test.add_argument("--json", action="store_true", help="print the results as JSON")
     test.add_argument("--failures", action="store_true", help="list failing examples only")
+    test.add_argument(
+        "--held-out",
+        action="store_true",
+        help="grade each question's examples with a grader fitted without that question",
+    )
+    test.add_argument(
+        "--folds", type=int, default=5, help="folds of questions for --held-out (default 5)"
+    )
 
     draft = actions.add_parser("draft", help="draft a starter rubric from a reference answer")
     draft.add_argument("--question", required=True, help="the question, as asked")
@@ -98,14 +106,19 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from interviewer.authoring.context import load_context
+    from interviewer.authoring.context import load_authoring_bank, load_context
     from interviewer.authoring.examples import run_examples
+    from interviewer.authoring.held_out import run_examples_held_out
     from interviewer.authoring.report import render_examples
 
-    context = load_context(args.rubrics)
     try:
-        report = run_examples(context.bank, context.grader, args.ids or None)
-    except KeyError as exc:
+        if args.held_out:
+            bank = load_authoring_bank(args.rubrics)
+            report = run_examples_held_out(bank, args.ids or None, folds=args.folds)
+        else:
+            context = load_context(args.rubrics)
+            report = run_examples(context.bank, context.grader, args.ids or None)
+    except (KeyError, ValueError) as exc:
         print(f"interviewer rubric test: {exc.args[0]}", file=sys.stderr)
         return 2
     if args.json:
