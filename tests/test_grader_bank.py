@@ -119,3 +119,13 @@ def test_held_out_agreement_meets_the_banks_bar(bank: Bank) -> None:
         by_kind[outcome.kind].append(outcome.actual)
     for kind in ("keywords", "misconception", "negation"):
         assert statistics.fmean(by_kind[kind]) <= 1.5, kind
+
+
+def test_a_denied_choice_of_activation_earns_nothing(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.questions["activation-functions"]
+    denied = grader.grade(question, "ReLU isn't better for hidden layers.")
+    stated = grader.grade(question, "ReLU is better for hidden layers.")
+    assert not credited(denied, "relu-hidden-default")
+    assert next(c for c in denied.concepts if c.concept_id == "relu-hidden-default").negated
+    assert credited(stated, "relu-hidden-default")
+    assert denied.grade < stated.grade

@@ -190,3 +190,15 @@ def test_a_multi_word_hit_is_negated_when_any_of_its_words_is() -> None:
     )  # type: ignore[union-attr]
     denied = match_phrase(phrases[0], hits, units, allow_negated=True)
     assert denied is not None and denied.cue == 0
+
+
+def test_a_slot_that_loses_a_compound_to_another_slot_keeps_its_own_word() -> None:
+    # "hidden layers" (a synonym spanning two slots) and the single words tie;
+    # the slot "hidden" takes the single word, and "layers" must not go empty
+    synonyms = {"hidden layers": ["hidden layer", "hidden units"]}
+    answer = "relu is not better for hidden layers"
+    denied = best_match(["relu for hidden layers"], answer, synonyms, allow_negated=True)
+    assert denied is not None and denied.complete
+    assert matched_text(denied, answer) == ["relu", "hidden", "layers"]
+    stated = best_match(["relu for hidden layers"], "use relu for the hidden layers", synonyms)
+    assert stated is not None and stated.complete

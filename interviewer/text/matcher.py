@@ -232,11 +232,13 @@ def match_phrase(
     best: tuple[float, list[_Occurrence | None]] = (-1.0, [])
     for i, start in enumerate(occurrences):
         chosen: list[_Occurrence | None] = [None] * size
+        window: list[_Occurrence] = []
         for occ in occurrences[i:]:
             if occ.sentence != start.sentence or occ.first - start.first + 1 > limit:
                 break
             if occ.last - start.first + 1 > limit:
                 continue
+            window.append(occ)
             for slot in range(size):
                 if occ.mask >> slot & 1:
                     current = chosen[slot]
@@ -245,7 +247,7 @@ def match_phrase(
         for slot, elsewhere in enumerate(anywhere):
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
-        _one_word_one_slot(chosen)
+        _one_word_one_slot(chosen, window)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
         if score > best[0]:
             best = (score, chosen)
@@ -254,20 +256,35 @@ def match_phrase(
     return _summarise(phrase, best[0], best[1], min_share)
 
 
-def _one_word_one_slot(chosen: list[_Occurrence | None]) -> None:
-    """Unfill slots whose word another slot already uses ("training" cannot fill
-    both "learned" (via "trained") and "training")."""
+def _one_word_one_slot(chosen: list[_Occurrence | None], window: Sequence[_Occurrence]) -> None:
+    """Give each word of the answer to one slot at most.
+
+    "training" cannot fill both "learned" (via "trained") and "training". A slot
+    that loses its word takes the best other occurrence of the window that is
+    still free: in "hidden layers", "layers" loses the compound "hidden layers"
+    to the slot "hidden" and keeps the single word "layers".
+    """
     used: dict[int, _Occurrence] = {}
     order = sorted(
         (i for i, o in enumerate(chosen) if o is not None),
         key=lambda i: -chosen[i].confidence,  # type: ignore[union-attr]
     )
+
+    def free(occ: _Occurrence) -> bool:
+        return all(p not in used or used[p] is occ for p in occ.positions)
+
     for slot in order:
         occ = chosen[slot]
         assert occ is not None
-        if any(p in used and used[p] is not occ for p in occ.positions):
-            chosen[slot] = None
-            continue
+        if not free(occ):
+            occ = max(
+                (o for o in window if o.mask >> slot & 1 and free(o)),
+                key=lambda o: o.confidence,
+                default=None,
+            )
+            chosen[slot] = occ
+            if occ is None:
+                continue
         for position in occ.positions:
             used[position] = occ
 
