@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from interviewer.authoring.lint_checks import check_question
+from interviewer.authoring.lint_copied import check_copied, read_sources
 from interviewer.authoring.lint_graph import check_graph
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, SourceFile
 from interviewer.errors import BankLoadError, Problem
@@ -140,7 +141,13 @@ def _context_paths(linted: list[Path]) -> list[Path]:
     return [p for p in builtin if not any(_same_file(p, q) for q in linted)]
 
 
-def lint_paths(paths: Sequence[Path] | None = None, *, with_bank: bool = True) -> LintReport:
+def lint_paths(
+    paths: Sequence[Path] | None = None,
+    *,
+    with_bank: bool = True,
+    source_texts: Sequence[Path] = (),
+    copied_words: int = 8,
+) -> LintReport:
     """Lint rubric and flow files.
 
     Args:
@@ -150,6 +157,10 @@ def lint_paths(paths: Sequence[Path] | None = None, *, with_bank: bool = True) -
             (built-in questions whose ids the linted files redefine are ignored,
             so a temporary copy of a built-in file lints cleanly). Findings are
             only reported for the linted files.
+        source_texts: Source documents (files or directories of text files) the
+            rubrics were written from; text copied from them word for word
+            is a warning.
+        copied_words: How many words in a row count as copied.
 
     Returns:
         The findings, errors and warnings, sorted by file and line.
@@ -184,6 +195,11 @@ def lint_paths(paths: Sequence[Path] | None = None, *, with_bank: bool = True) -
     for question in linted_questions:
         check_question(question, findings)
     check_graph(linted_questions, context_questions, flows, findings)
+    if source_texts:
+        documents, unreadable = read_sources(source_texts)
+        for message in unreadable:
+            findings.add_raw(message.split(": ", 1)[0], 0, "--sources", message, "check the path")
+        check_copied(linted_questions, documents, findings, copied_words)
     problems = sorted(findings.problems, key=lambda p: (p.file, p.line, p.severity, p.field))
     return LintReport(_dedupe(problems), [str(f) for f in files])
 

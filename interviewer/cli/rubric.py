@@ -33,6 +33,22 @@ def add_parser(subparsers: Any) -> None:
         action="store_true",
         help="do not resolve ids against the built-in bank when linting given paths",
     )
+    lint.add_argument(
+        "--sources",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="source texts the rubrics were written from: warn about copied runs of words "
+        "(file or directory, repeatable)",
+    )
+    lint.add_argument(
+        "--copied-words",
+        type=int,
+        default=8,
+        metavar="N",
+        help="with --sources, how many words in a row count as copied (default 8)",
+    )
 
     test = actions.add_parser("test", help="grade every example answer against its range")
     test.add_argument("ids", nargs="*", metavar="ID", help="question ids (default: all)")
@@ -97,7 +113,12 @@ def _lint(args: argparse.Namespace) -> int:
     from interviewer.authoring.lint import lint_paths
     from interviewer.authoring.report import render_lint
 
-    report = lint_paths(args.paths or None, with_bank=not args.no_bank)
+    report = lint_paths(
+        args.paths or None,
+        with_bank=not args.no_bank,
+        source_texts=args.sources,
+        copied_words=args.copied_words,
+    )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
