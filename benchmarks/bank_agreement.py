@@ -9,6 +9,10 @@ range, and the mean grade per example kind; the same for plain TF-IDF cosine to
 the reference, linearly mapped to grades inside the same folds. The in-sample
 figures (fitted on everything) are printed too, for reference.
 
+Last, each wrong claim of ``../shared/seeds/ERRATA.md``, as a candidate might say
+it (the answers of ``tests/test_bank_errata.py``), is graded: its grade, and
+whether the errata misconception was caught and its correction given.
+
 Run: ``.venv/bin/python benchmarks/bank_agreement.py [--folds 5] [--show-misses]``
 """
 
@@ -127,6 +131,25 @@ def cross_validate(
     return ours, baseline
 
 
+def _errata(bank: Bank, grader: RubricGrader) -> None:
+    """Each ERRATA.md claim, as a candidate would say it: its grade and correction."""
+    from tests.test_bank_errata import ERRATA_ANSWERS
+
+    print("\nERRATA.md claims given as answers (in-sample grader):")
+    low = corrected = 0
+    for question_id, answer in ERRATA_ANSWERS:
+        question = bank.question(question_id)
+        result = grader.grade(question, answer)
+        ids = {m.id for m in question.misconceptions if m.errata}
+        hit = next((m for m in result.misconceptions if m.misconception_id in ids), None)
+        low += result.grade <= 1.5
+        corrected += hit is not None and hit.correction in result.feedback
+        caught = hit.misconception_id if hit else "NOT CAUGHT"
+        print(f"  {question_id:<34} {result.grade:3.1f}  {caught}")
+    total = len(ERRATA_ANSWERS)
+    print(f"  graded <= 1.5: {low}/{total}; correction given: {corrected}/{total}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -150,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nIn-sample (fitted on every example; optimistic):")
     report("rubric grader (in-sample)", in_sample)
     print(f"calibration: {fitted.calibration_}")
+    _errata(bank, fitted)
     if args.show_misses:
         print("\nOut of range (cross-validated):")
         for s in ours:
