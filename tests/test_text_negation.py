@@ -37,6 +37,10 @@ def test_scope_ends_at_punctuation_and_clause_words() -> None:
     assert "shrinks" not in negated_words("It does not explode but the gradient shrinks")
     assert "shrinks" not in negated_words("It is not huge because the gradient shrinks")
     assert "shrinks" not in negated_words("It does not explode; it shrinks")
+    # "+" joins the items of a hurried list: a contrast in one item ends with it
+    hurried = "fits in memory unlike full batch + more updates per epoch"
+    assert {"full", "batch"} <= negated_words(hurried)
+    assert {"updates", "epoch"} <= affirmed_words(hurried)
 
 
 def test_a_comparison_referent_is_not_denied() -> None:

@@ -20,7 +20,7 @@ from interviewer.text.vocabulary import CONNECTIVES, STOP_WORDS, is_negator
 
 __all__ = ["Analysis", "NegationCue", "Unit", "analyse", "clear_memo"]
 
-_FRAGMENT_PUNCT = frozenset(",;•·|*") | SENTENCE_PUNCT
+_FRAGMENT_PUNCT = frozenset(",;•·|*+") | SENTENCE_PUNCT
 
 
 _MAX_KEY = 4
