@@ -278,6 +278,15 @@ def test_warnings_alone_exit_zero(bank_dir: Path, capsys: pytest.CaptureFixture[
     assert "hint ladder has 1 step" in out
 
 
+def test_a_synonym_of_stop_words_only_warns(bank_dir: Path) -> None:
+    text = _plant(bank_dir, "diverges: [blows up, explodes]", "diverges: [blows up, the other way]")
+    [warning] = lint_paths([bank_dir], with_bank=False).problems
+    assert warning.severity == "warning"
+    assert warning.field == "questions[0].concepts[1].synonyms.diverges[1]"
+    assert warning.line == _line_of(text, "diverges: [blows up")
+    assert "synonym 'the other way' of 'diverges' is only stop-words" in warning.message
+
+
 def test_missing_example_kinds_and_misconception_warn(bank_dir: Path) -> None:
     keywords = "        grade: [0.5, 1.5]\n        answer: step size, gradient, diverge\n"
     _plant(bank_dir, f"      - kind: keywords\n{keywords}", "")

@@ -124,6 +124,16 @@ def _check_synonyms(question: LoadedQuestion, findings: Findings) -> None:
                     "use a word or phrase that occurs in a phrasing as the key",
                     "warning",
                 )
+            for v_index, value in _strings(synonyms[word]):
+                if not _unsigned(value):
+                    findings.add(
+                        question.source,
+                        (*path, v_index),
+                        f"synonym {value!r} of {word!r} is only stop-words, so it never "
+                        "matches anything",
+                        "use a content word the candidate would say, or drop it",
+                        "warning",
+                    )
 
 
 def _unsigned(text: str) -> tuple[str, ...]:
