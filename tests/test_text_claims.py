@@ -146,3 +146,17 @@ def test_repeated_claim_words_and_adverbs_are_not_gaps() -> None:
         )
         is None
     )
+
+
+def test_a_just_a_claim_extended_by_its_continuation_is_not_made() -> None:
+    claim = "tensor is just a matrix"
+    assert claim_match(claim, "A tensor is just a matrix.") is not None
+    assert claim_match(claim, "A tensor is just a matrix, it has two dimensions.") is not None
+    for extended in (
+        "a tensor is just a matrix with more dimensions",
+        "A tensor is just a matrix, but with more axes.",
+        "a tensor is just a matrix in higher dimensions",
+    ):
+        assert claim_match(claim, extended) is None, extended
+    # only "just"/"only" claims are extended; a claim that names the extension stands
+    assert claim_match("cpus with more alus", "GPUs are CPUs with more ALUs.") is not None

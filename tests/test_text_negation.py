@@ -43,6 +43,13 @@ def test_scope_ends_at_punctuation_and_clause_words() -> None:
     assert {"updates", "epoch"} <= affirmed_words(hurried)
 
 
+def test_shrinking_to_nothing_denies_nothing() -> None:
+    text = "in backprop the grads shrink to nothing and early layers dont learn"
+    assert {"early", "layers"} <= affirmed_words(text)
+    assert "learn" in negated_words(text)
+    assert "learned" in negated_words("nothing is learned by the early layers")
+
+
 def test_a_comparison_referent_is_not_denied() -> None:
     text = "relu does not saturate like sigmoid"
     assert "saturate" in negated_words(text)

@@ -63,6 +63,13 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\n]|" + _CLAUSE_TURN.pattern + r"|\b(?:which|while|because)\b"
 )
 # A claim followed by these is refuted ("... is wrong", "... does not").
+# "a tensor is just a matrix with more dimensions": the "just a Y" claim is
+# extended to something else, so it is not made.
+_MINIMISERS = frozenset(("just", "only", "simply", "merely"))
+_EXTENDED_AFTER = re.compile(
+    r"^\s*,?\s*(?:but\s+|only\s+)?(?:with|in|of)\s+(?:more|extra|additional|higher|any|"
+    r"arbitrary|many)\b"
+)
 _REFUTED_AFTER = re.compile(
     r"^[^.!?\n]{0,12}?\b(?:is|are|was|were|that'?s|which is|it'?s)\s+(?:just\s+|simply\s+)?"
     r"(?:a myth|a misconception|false|wrong|not true|untrue|incorrect|not correct|not the case)\b"
@@ -270,4 +277,8 @@ def claim_blocked(match: PhraseMatch, analysis: Analysis, text: str) -> str | No
     refuted = _REFUTED_AFTER.search(text[end : end + 60].lower().replace("’", "'"))
     if refuted:
         return f"refuted: '{refuted.group(0).strip(' ,.;:!')}'"
+    if relations & _MINIMISERS:
+        extended = _EXTENDED_AFTER.search(text[end : end + 40].lower())
+        if extended:
+            return f"extended: '{extended.group(0).strip(' ,')}'"
     return None

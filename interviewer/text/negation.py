@@ -79,6 +79,8 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             cues.append(NegationCue(text[word.start : end], word.start, end))
             active, left, seen_content = len(cues) - 1, scope, False
             continue
+        if word.negator and word.norm == "nothing" and at > 0 and words[at - 1].norm in _TO_ZERO:
+            continue  # "shrinks to nothing" means "to zero": it denies nothing after it
         if word.negator:
             following = words[at + 1] if at + 1 < len(words) else None
             if following is not None and following.norm == "just":
@@ -144,6 +146,7 @@ def _contrast_length(words: list[Word], at: int) -> int:
 
 
 _CONTRAST_FIRSTS = frozenset(cue[0] for cue in CONTRAST_CUES)
+_TO_ZERO = frozenset(("to", "into"))
 
 _AUXILIARIES = frozenset(
     _words("do does did is are was were has have had can could will would should may might must")
