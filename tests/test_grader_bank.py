@@ -129,3 +129,18 @@ def test_a_denied_choice_of_activation_earns_nothing(bank: Bank, grader: RubricG
     assert next(c for c in denied.concepts if c.concept_id == "relu-hidden-default").negated
     assert credited(stated, "relu-hidden-default")
     assert denied.grade < stated.grade
+
+
+def test_words_that_earn_one_concept_do_not_deny_another(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.questions["dropout"]
+    result = grader.grade(question, "At test time no neurons are dropped, we use the full network.")
+    assert credited(result, "train-only")
+    zeroing = next(c for c in result.concepts if c.concept_id == "random-zeroing")
+    assert not zeroing.negated and not zeroing.credited
+    assert "train-only" in zeroing.note
+    assert "negated" not in result.flags
+    assert "denied" not in result.feedback
+    # a plain denial, whose words earn nothing else, is still reported
+    denied = grader.grade(question, "Dropout does not randomly drop neurons during training.")
+    assert next(c for c in denied.concepts if c.concept_id == "random-zeroing").negated
+    assert "negated" in denied.flags

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from interviewer.grading.compiled import CompiledItem, CompiledQuestion
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
@@ -18,7 +18,7 @@ from interviewer.text.analysis import Analysis, analyse
 from interviewer.text.claims import claim_blocked, match_claim
 from interviewer.text.matcher import Hit, PhraseMatch, TermIndex, match_phrase
 from interviewer.text.phrases import CompiledPhrase
-from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS
+from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS, is_negator
 
 __all__ = ["SIGNALS", "Evaluation", "Settings", "evaluate"]
 
@@ -226,6 +226,40 @@ def _judge_concept(item: CompiledItem, answer: _Answer) -> ConceptMatch:
     )
 
 
+def _claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, ...]:
+    """Undo denials whose words state another concept, one that wants the negation.
+
+    "At test time no neurons are dropped" earns the concept that dropout is off
+    at test time (its phrasing says "no neurons dropped"); it does not deny that
+    dropout zeroes neurons in training. A concept credited without a negation of
+    its own ("ReLU avoids vanishing gradients", from "sigmoid doesn't cause
+    vanishing gradients like ReLU") leaves the denial standing.
+    """
+    credited = [
+        (span, c)
+        for c in concepts
+        if c.credited and c.phrasing and any(is_negator(w) for w in c.phrasing.split())
+        for span in c.spans
+    ]
+    out = []
+    for concept in concepts:
+        owner = next(
+            (
+                other
+                for span, other in credited
+                if concept.negated
+                and any(span.start < mine.end and mine.start < span.end for mine in concept.spans)
+            ),
+            None,
+        )
+        if owner is None:
+            out.append(concept)
+            continue
+        note = f"its denied words state another concept instead ({owner.concept_id})"
+        out.append(replace(concept, negated=False, confidence=0.0, method="none", note=note))
+    return tuple(out)
+
+
 def _find_misconception(item: CompiledItem, answer: _Answer) -> MisconceptionHit | None:
     # a wrong claim is only held against the candidate when stated: its words in
     # order, and neither turned around, reported nor refuted
@@ -308,7 +342,7 @@ def evaluate(
         flags.append("control_chars")
     units = analysis.units
     context = _Answer(answer, graded, analysis, index.locate(units), settings)
-    concepts = tuple(_judge_concept(item, context) for item in compiled.concepts)
+    concepts = _claimed_denials(tuple(_judge_concept(item, context) for item in compiled.concepts))
     found = (_find_misconception(m, context) for m in compiled.misconceptions)
     misconceptions = tuple(hit for hit in found if hit is not None)
     # words the answer denies are no evidence of knowing the answer
