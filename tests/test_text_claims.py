@@ -131,6 +131,17 @@ def test_a_claims_last_word_may_open_its_clause() -> None:
     )
 
 
+def test_only_an_adverbial_last_word_may_open_the_clause() -> None:
+    # "deep learning" opens the sentence as its subject, not as "in deep learning"
+    reversed_claim = "machine learning is a subset of deep learning"
+    answer = "Deep learning is a subset of machine learning, which is itself a subset of AI."
+    assert claim_match(reversed_claim, answer) is None
+    # an adverbial one still may (see the "in general" case above)
+    assert claim_match(
+        "probability is 0.5 in general", "In general you drop a node with probability 0.5."
+    )
+
+
 def test_repeated_claim_words_and_adverbs_are_not_gaps() -> None:
     assert (
         claim_match(

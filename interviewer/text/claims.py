@@ -187,6 +187,8 @@ def match_claim(
             if option.mask != 1 << (size - 1) or len(option.terms) != 1:
                 continue
             for hit, _cue in term_hits(option.terms[0], hits, units, False, shared):
+                if not _adverbial(units[hit.first], text):
+                    continue
                 chain = [(option, [hit])]
                 for first in _openers(starting[0], hits, units, shared, hit, text):
                     extend(0, first - 1, units[hit.first].sentence, max_gap, chain)
@@ -215,6 +217,17 @@ def match_claim(
 
 
 _MOVED_REACH = 3
+# A last word moved to the front of its clause is an adverbial ("in general",
+# "at test time"): it follows one of these. "Deep learning is a subset of ..."
+# does not state "... is a subset of deep learning".
+_PREPOSITIONS = frozenset(("in", "at", "on", "during", "for", "by", "with", "under", "as"))
+_LAST_WORD_RE = re.compile(r"([a-z]+)\W*$")
+
+
+def _adverbial(unit: Unit, text: str) -> bool:
+    """Whether ``unit`` directly follows a preposition in ``text``."""
+    before = _LAST_WORD_RE.search(text[max(0, unit.start - 20) : unit.start].lower())
+    return before is not None and before.group(1) in _PREPOSITIONS
 
 
 def _openers(
