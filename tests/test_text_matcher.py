@@ -202,3 +202,13 @@ def test_a_slot_that_loses_a_compound_to_another_slot_keeps_its_own_word() -> No
     assert matched_text(denied, answer) == ["relu", "hidden", "layers"]
     stated = best_match(["relu for hidden layers"], "use relu for the hidden layers", synonyms)
     assert stated is not None and stated.complete
+
+
+def test_the_words_shown_are_the_phrase_as_said_not_a_neighbour() -> None:
+    # "layer" of "input layer" is as close to "hidden" as "layers" is, but the
+    # phrase is said in order: the match is "hidden layers"
+    synonyms = {"hidden layers": ["hidden layer"]}
+    answer = "There is an input layer, some hidden layers and an output layer."
+    match = best_match(["hidden layers"], answer, synonyms)
+    assert match is not None and match.complete
+    assert matched_text(match, answer) == ["hidden", "layers"]

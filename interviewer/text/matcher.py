@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from interviewer.text.analysis import Unit
@@ -110,7 +111,11 @@ def _nearest(
         distance = abs(hit.first - anchor.first)
         if hit.first > anchor.first + reach:
             break
-        if distance < best_distance and hit.first not in used:
+        # on a tie the word after the anchor wins: phrases are usually said in order
+        closer = distance < best_distance or (
+            distance == best_distance and hit.first > anchor.first
+        )
+        if closer and hit.first not in used:
             best, best_distance = (hit, cue), distance
     return best
 
@@ -230,7 +235,14 @@ def match_phrase(
                 default=None,
             )
     best: tuple[float, list[_Occurrence | None]] = (-1.0, [])
+    # among windows that score the same, prefer the phrase's own word order,
+    # then the tightest stretch: "an input layer, some hidden layers" shows
+    # "hidden layers", not "layer ... hidden"
+    best_key: tuple[float, bool, int] = (-1.0, False, 0)
+    best_first = 0
     for i, start in enumerate(occurrences):
+        if best_key[0] >= bound and start.first > best_first + limit:
+            break  # a full match was found; only its neighbourhood may beat its layout
         chosen: list[_Occurrence | None] = [None] * size
         window: list[_Occurrence] = []
         for occ in occurrences[i:]:
@@ -249,11 +261,24 @@ def match_phrase(
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
-        if score > best[0]:
-            best = (score, chosen)
-            if score >= bound:
+        if score < best_key[0] - 1e-9:
+            continue
+        key = (round(score, 9), *_layout(chosen))
+        if key > best_key:
+            best, best_key, best_first = (score, chosen), key, start.first
+            if score >= bound and key[1]:
                 break
     return _summarise(phrase, best[0], best[1], min_share)
+
+
+def _layout(chosen: Sequence[_Occurrence | None]) -> tuple[bool, int]:
+    """(the filled slots are in the phrase's order, minus the stretch they span)."""
+    placed = [o for o in chosen if o is not None]
+    if not placed:
+        return False, 0
+    firsts = [o.first for o in placed]
+    in_order = all(a <= b for a, b in pairwise(firsts))
+    return in_order, -(max(o.last for o in placed) - min(firsts))
 
 
 def _one_word_one_slot(chosen: list[_Occurrence | None], window: Sequence[_Occurrence]) -> None:
