@@ -48,8 +48,15 @@ KINDS = (
 
 
 def load_set(folder: Path = DATA) -> list[dict[str, object]]:
-    """The answers, each with ``human`` (the graders' mean) and ``a``/``b`` where graded."""
+    """The answers, each with ``human`` (the graders' mean) and ``a``/``b`` where graded.
+
+    A set whose answers carry their own ``grade`` (the development set, graded by its
+    writers) uses that as ``human``.
+    """
     rows = [json.loads(line) for line in (folder / "answers.jsonl").open(encoding="utf-8")]
+    for row in rows:
+        if "grade" in row:
+            row["human"] = float(row.pop("grade"))
     for name in ("a", "b"):
         path = folder / f"grades_{name}.jsonl"
         if not path.exists():
@@ -93,16 +100,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print the N largest disagreements")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--set",
+        default="frozen",
+        choices=("frozen", "dev"),
+        help="frozen: the reporting set; dev: the development set (benchmarks/data/dev)",
+    )
     args = parser.parse_args(argv)
     bank = load_bank()
     grader = default_grader()
     baseline = _tfidf(bank, grader)
-    rows = [r for r in load_set() if "human" in r]
+    folder = DATA if args.set == "frozen" else DATA.parent / "dev"
+    rows = [r for r in load_set(folder) if "human" in r]
     if not rows:
         print("no human grades yet in", DATA)
         return 1
     both = [r for r in rows if "a" in r and "b" in r]
-    figures: dict[str, object] = {"answers": len(rows), "questions": len({r["question_id"] for r in rows})}
+    figures: dict[str, object] = {
+        "answers": len(rows),
+        "questions": len({r["question_id"] for r in rows}),
+    }
     if both:
         a = [float(r["a"]) for r in both]  # type: ignore[arg-type]
         b = [float(r["b"]) for r in both]  # type: ignore[arg-type]
@@ -149,13 +166,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"frozen evaluation set: {figures['answers']} answers to {figures['questions']} questions\n")
+    print(f"{args.set} set: {figures['answers']} answers to {figures['questions']} questions\n")
     if "graders" in figures:
         g = figures["graders"]
         assert isinstance(g, dict)
         print(
-            f"the two blind graders agree: Spearman {g['spearman']:.3f}, Pearson {g['pearson']:.3f},"
-            f" MAE {g['mae']:.2f} (n={g['n']})\n"
+            f"the two blind graders agree: Spearman {g['spearman']:.3f},"
+            f" Pearson {g['pearson']:.3f}, MAE {g['mae']:.2f} (n={g['n']})\n"
         )
     print(f"{'system':16} {'Spearman':>8} {'Pearson':>8} {'MAE':>6}")
     for name in ("interviewer", "tf-idf cosine"):
@@ -169,15 +186,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = figures["misspelled_vs_twin"]
         assert isinstance(t, dict)
         print(
-            f"\nmisspelled vs its correctly spelled twin: mean {t['mean']:+.2f}, worst {t['worst']:+.2f},"
-            f" {t['within_0.3']:.0%} within 0.3"
+            f"\nmisspelled vs its correctly spelled twin: mean {t['mean']:+.2f},"
+            f" worst {t['worst']:+.2f}, {t['within_0.3']:.0%} within 0.3"
         )
     if args.show:
         worst = sorted(rows, key=lambda r: -abs(float(r["grade"]) - float(r["human"])))  # type: ignore[arg-type]
         print()
         for row in worst[: args.show]:
-            print(f"{row['id']} {row['question_id']} {row['kind']}: human {row['human']:.1f},"
-                  f" grader {row['grade']}: {str(row['answer'])[:160]}")
+            print(
+                f"{row['id']} {row['question_id']} {row['kind']}: human {row['human']:.1f},"
+                f" grader {row['grade']}: {str(row['answer'])[:160]}"
+            )
     return 0
 
 

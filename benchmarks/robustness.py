@@ -9,8 +9,8 @@ grader fitted on the whole bank. Each row prints the mean and the worst change i
 - spelling (should keep its grade): real human misspellings from codespell's list
   (``codespell_lib/data/dictionary.txt``, reversed: correct word -> a common misspelling), each
   eligible word replaced with probability one half;
-- contradiction (should fall by 2 or more): the sentence holding the best key concept of an
-  excellent or good answer negated ("is" -> "is not", else "It is not true that ..."), or one of
+- contradiction (should fall by 2 or more): each clause holding the best key concept of an
+  excellent or good answer negated ("is" -> "is not", else "it is not true that ..."), or one of
   its words swapped for its contrast (training <-> test, max <-> average, ...). The swap table
   below is the benchmark's own, written apart from the grader's lexicon, but it names the same
   kind of pairs, so read that row as a check of the mechanism, not of its coverage;
@@ -150,37 +150,38 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_RE.split(text.strip()) if s]
 
 
-def _key_sentence(grader: RubricGrader, case: Case) -> tuple[int, list[str]] | None:
-    """The index of the sentence holding the best credited key concept, and the sentences."""
+def _key_spans(grader: RubricGrader, case: Case) -> list[tuple[int, int]]:
+    """The clauses (between , ; : and sentence ends) holding the best credited key concept."""
     result = grader.grade(case.question, case.answer)
     keys = {c.id for c in case.question.concepts if c.key}
     credited = [c for c in result.credited if c.concept_id in keys and c.spans]
     if not credited:
-        return None
+        return []
     best = max(credited, key=lambda c: c.weight)
-    sentences = _sentences(case.answer)
-    offset = 0
-    start = best.spans[0].start
-    for index, sentence in enumerate(sentences):
-        at = case.answer.find(sentence, offset)
-        if at <= start < at + len(sentence):
-            return index, sentences
-        offset = at + len(sentence)
-    return None
+    text = case.answer
+    clauses = []
+    for span in best.spans:
+        left = max(text.rfind(ch, 0, span.start) for ch in ",;:.!?") + 1
+        rights = [i for ch in ",;:.!?" if (i := text.find(ch, span.end)) >= 0]
+        right = min(rights) if rights else len(text)
+        clauses.append((left, right))
+    return sorted(set(clauses))
 
 
-def _negate(sentence: str) -> str:
-    match = _AUX_RE.search(sentence)
-    if match:
-        return sentence[: match.end()] + " not" + sentence[match.end() :]
-    return "It is not true that " + sentence[0].lower() + sentence[1:]
+def _negate(clause: str) -> str:
+    stripped = clause.lstrip()
+    lead = clause[: len(clause) - len(stripped)]
+    match = _AUX_RE.match(stripped) or _AUX_RE.search(stripped[:40])
+    if match and not stripped[match.end() :].lstrip().startswith(("not", "only")):
+        return lead + stripped[: match.end()] + " not" + stripped[match.end() :]
+    return lead + "it is not true that " + stripped[:1].lower() + stripped[1:]
 
 
-def _swap(sentence: str) -> str | None:
-    for match in _WORD_RE.finditer(sentence):
+def _swap(clause: str) -> str | None:
+    for match in _WORD_RE.finditer(clause):
         other = _SWAPS.get(match.group().lower())
         if other:
-            return sentence[: match.start()] + other + sentence[match.end() :]
+            return clause[: match.start()] + other + clause[match.end() :]
     return None
 
 
@@ -215,14 +216,14 @@ def _key_mutation(change: Callable[[str], str | None]) -> Mutation:
     def mutate(grader: RubricGrader, case: Case, _r: random.Random) -> str | None:
         if case.kind not in {"excellent", "good"}:
             return None
-        found = _key_sentence(grader, case)
-        if found is None:
-            return None
-        index, sentences = found
-        changed = change(sentences[index])
-        if changed is None:
-            return None
-        return " ".join([*sentences[:index], changed, *sentences[index + 1 :]])
+        text = case.answer
+        changed_any = False
+        for left, right in reversed(_key_spans(grader, case)):
+            changed = change(text[left:right])
+            if changed is not None:
+                text = text[:left] + changed + text[right:]
+                changed_any = True
+        return text if changed_any else None
 
     return mutate
 
@@ -276,7 +277,11 @@ def _tfidf_baseline(grader: RubricGrader, cases: Sequence[Case]) -> Callable[[Ca
 
 def run(bank: Bank, grader: RubricGrader, seed: int) -> dict[str, dict[str, float]]:
     """Grade every mutation of every example; the summary per mutation and method."""
-    cases = [Case(q, e.kind, e.answer, sum(e.grade) / 2) for q in bank.questions.values() for e in q.examples]
+    cases = [
+        Case(q, e.kind, e.answer, sum(e.grade) / 2)
+        for q in bank.questions.values()
+        for e in q.examples
+    ]
     baseline = _tfidf_baseline(grader, cases)
     out: dict[str, dict[str, float]] = {}
     for name, (mutate, expect) in MUTATIONS.items():

@@ -333,8 +333,8 @@ def load_bank(
 def _cache_path(rubric_files: list[Path], dialog_files: list[Path]) -> Path | None:
     """Where a validated bank built from exactly these files is cached.
 
-    The key hashes every file's path and content with the package version, so
-    any edit invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
+    The key hashes every file's path and content with the package version and
+    the schema's source, so any edit invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
     """
     if os.environ.get("INTERVIEWER_NO_CACHE"):
         return None
@@ -342,6 +342,8 @@ def _cache_path(rubric_files: list[Path], dialog_files: list[Path]) -> Path | No
 
     digest = hashlib.sha256(__version__.encode())
     try:
+        # the schema too: a bank pickled under another version of the models is stale
+        digest.update(Path(__file__).with_name("models.py").read_bytes())
         for path in [*rubric_files, None, *dialog_files]:
             if path is None:
                 digest.update(b"\0dialogs\0")

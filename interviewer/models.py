@@ -64,6 +64,10 @@ class Concept(_Strict):
     ``phrasings`` are the accepted ways to say it. ``synonyms`` maps a word or
     phrase that occurs in the phrasings to alternatives a candidate might use
     instead ("shrink" -> "get smaller", "decay"); the matcher expands them.
+    ``contrasts`` maps a word of the phrasings to words that would turn the claim
+    into its opposite ("running" -> "batch"), on top of the general contrast
+    lexicon (:mod:`interviewer.text.contrast`); an answer saying the opposite
+    contradicts the concept.
     """
 
     id: str = Field(pattern=_ID_PATTERN)
@@ -72,6 +76,7 @@ class Concept(_Strict):
     key: bool = False
     phrasings: list[str] = Field(min_length=1)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    contrasts: dict[str, list[str]] = Field(default_factory=dict)
     missing_feedback: str = Field(min_length=1)
     probe: str | None = None
 

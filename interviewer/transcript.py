@@ -54,7 +54,9 @@ def grade_from_dict(data: dict[str, Any]) -> GradeResult:
     """Rebuild a :class:`GradeResult` from :meth:`GradeResult.to_dict` output."""
 
     def spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
-        return tuple(Span(int(s["start"]), int(s["end"]), str(s["text"])) for s in items)
+        return tuple(
+            Span(start=int(s["start"]), end=int(s["end"]), text=str(s["text"])) for s in items
+        )
 
     concepts = tuple(
         ConceptMatch(**{**c, "spans": spans(c.get("spans", []))}) for c in data.get("concepts", [])

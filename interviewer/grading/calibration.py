@@ -25,9 +25,8 @@ PRIOR: dict[str, float] = {
     "intercept": 0.0,
     "coverage": 3.5,
     "key_coverage": 0.5,
-    "similarity": 0.5,
+    "similarity_in_band": 0.5,
     "elaboration": 0.5,
-    "topicality": 0.5,
 }
 
 

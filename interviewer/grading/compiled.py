@@ -7,17 +7,22 @@ grader pickles small and loads fast without scikit-learn.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from interviewer.grading.contradiction import ContrastVariant, compile_contrasts
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
+from interviewer.text.contrast import compared_in
 from interviewer.text.matcher import TermIndex
 from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings
+from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "CompiledItem",
     "CompiledQuestion",
+    "bank_thesaurus",
     "compile_question",
     "fingerprint",
     "question_texts",
@@ -46,6 +51,8 @@ class CompiledItem:
         phrases: Its compiled phrasings.
         message: ``missing_feedback`` of a concept, ``correction`` of a misconception.
         penalty: A misconception's penalty (0 for a concept).
+        contrasts: A concept's contrast variants, each with the phrase it was made
+            from (see :mod:`interviewer.grading.contradiction`).
     """
 
     id: str
@@ -55,6 +62,7 @@ class CompiledItem:
     phrases: tuple[CompiledPhrase, ...]
     message: str
     penalty: float = 0.0
+    contrasts: tuple[ContrastVariant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,10 @@ class CompiledQuestion:
         terms: Every word the phrases need (see :func:`term_index`).
         reference: TF-IDF vector of the reference answer.
         reference_size: Number of content words of the reference.
+        reference_terms: Number of distinct concept words (see ``concept_terms``)
+            in the reference: the information a full answer gives.
+        concept_terms: Stems of the concepts' phrasings, labels and synonyms that
+            the question itself does not use: the words that can carry a claim.
         vocabulary: Stems of the question, reference and phrasings (topicality).
         asked: Stems of the question's own wording (ask and rephrasings).
         asked_texts: Normal forms of the ask and rephrasings.
@@ -84,6 +96,8 @@ class CompiledQuestion:
     vocabulary: frozenset[str]
     asked: frozenset[str] = frozenset()
     asked_texts: tuple[str, ...] = ()
+    reference_terms: int = 1
+    concept_terms: frozenset[str] = frozenset()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -108,6 +122,7 @@ def compile_question(
     surfaces: dict[str, set[str]],
     known_words: frozenset[str],
     topic_discount: float = 0.4,
+    thesaurus: dict[str, list[str]] | None = None,
 ) -> CompiledQuestion:
     """Compile a question's concepts, misconceptions and reference.
 
@@ -118,6 +133,9 @@ def compile_question(
         known_words: Real words of the bank (never treated as typos).
         topic_discount: Factor on the weight of a phrase word that the question
             itself uses (an answer echoing the question proves little).
+        thesaurus: The whole bank's synonyms (word -> alternatives), used after the
+            question's own: a domain thesaurus, so a claim said in another
+            question's words is still recognised.
     """
     # Words of the question itself are echoed by any answer: they weigh less.
     asked = frozenset(
@@ -134,34 +152,44 @@ def compile_question(
         for key, values in concept.synonyms.items():
             pool.setdefault(key, []).extend(v for v in values if v not in pool.get(key, []))
 
-    def synonyms_of(own: dict[str, list[str]]) -> dict[str, list[str]]:
+    def synonyms_of(own: dict[str, list[str]], wide: bool = True) -> dict[str, list[str]]:
         merged = {k: list(v) for k, v in own.items()}
-        for key, values in pool.items():
-            merged.setdefault(key, []).extend(v for v in values if v not in merged[key])
+        for source in (pool, thesaurus or {}) if wide else (pool,):
+            for key, values in source.items():
+                merged.setdefault(key, []).extend(v for v in values if v not in merged[key])
         return merged
 
-    concepts = tuple(
-        CompiledItem(
-            c.id,
-            c.label,
-            c.weight,
-            c.key,
-            compile_phrasings([*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of, asked),
-            c.missing_feedback,
+    # what the question compares contrasts in every concept ("one-hot" <-> "label")
+    compared = compared_in(question.ask, STOP_WORDS)
+    concepts = []
+    for c in question.concepts:
+        phrases = compile_phrasings(
+            [*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of, asked
         )
-        for c in question.concepts
-    )
+        concepts.append(
+            CompiledItem(
+                id=c.id,
+                label=c.label,
+                weight=c.weight,
+                key=c.key,
+                phrases=phrases,
+                message=c.missing_feedback,
+                contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
+            )
+        )
     # A wrong claim must be stated in one place: its words, the question's own
     # included, are not gathered from anywhere in the answer as concept words are.
     misconceptions = tuple(
         CompiledItem(
-            m.id,
-            m.claim,
-            0.0,
-            False,
-            compile_phrasings(m.phrasings, synonyms_of({}), weight_of, frozenset()),
-            m.correction,
-            m.penalty,
+            id=m.id,
+            label=m.claim,
+            weight=0.0,
+            key=False,
+            phrases=compile_phrasings(
+                m.phrasings, synonyms_of({}, wide=False), weight_of, frozenset()
+            ),
+            message=m.correction,
+            penalty=m.penalty,
         )
         for m in question.misconceptions
     )
@@ -169,7 +197,7 @@ def compile_question(
         dict.fromkeys(
             term
             for item in (*concepts, *misconceptions)
-            for phrase in item.phrases
+            for phrase in (*item.phrases, *(variant for variant, _ in item.contrasts))
             for option in phrase.options
             for term in option.terms
         )
@@ -180,17 +208,34 @@ def compile_question(
         for text in question_texts(question, examples=False)
         for unit in analyse(text).units
     )
+    concept_terms = (
+        frozenset(
+            unit.stem
+            for concept in question.concepts
+            for text in (
+                concept.label,
+                *concept.phrasings,
+                *(v for key, values in concept.synonyms.items() for v in (key, *values)),
+            )
+            for unit in analyse(text).units
+        )
+        - asked
+    )
     return CompiledQuestion(
-        question.id,
-        fingerprint(question),
-        concepts,
-        misconceptions,
-        terms,
-        tfidf.vector(reference_units),
-        len(reference_units),
-        vocabulary,
-        asked,
-        tuple(analyse(text).normal_text for text in (question.ask, *question.rephrasings)),
+        question_id=question.id,
+        fingerprint=fingerprint(question),
+        concepts=tuple(concepts),
+        misconceptions=misconceptions,
+        terms=terms,
+        reference=tfidf.vector(reference_units),
+        reference_size=len(reference_units),
+        vocabulary=vocabulary,
+        asked=asked,
+        asked_texts=tuple(
+            analyse(text).normal_text for text in (question.ask, *question.rephrasings)
+        ),
+        reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
+        concept_terms=concept_terms,
     )
 
 
@@ -204,3 +249,25 @@ def term_index(
     session grades.
     """
     return TermIndex(compiled.terms, surfaces, known_words)
+
+
+def bank_thesaurus(questions: Iterable[Question]) -> dict[str, list[str]]:
+    """Every synonym list of the bank pooled by its key word: one domain thesaurus.
+
+    Borrowed into another question, an entry may not make a phrase less specific: an
+    alternative shorter than its key, or contained in it ("mini batch" -> "batch"),
+    holds only in the question that wrote it.
+    """
+    pooled: dict[str, list[str]] = {}
+    for question in questions:
+        for concept in question.concepts:
+            for key, values in concept.synonyms.items():
+                known = pooled.setdefault(key, [])
+                known.extend(
+                    v
+                    for v in values
+                    if v not in known
+                    and len(v.split()) >= len(key.split())
+                    and v.lower() not in key.lower()
+                )
+    return {key: values for key, values in pooled.items() if values}

@@ -9,18 +9,23 @@ raises on any string.
 
 from __future__ import annotations
 
+import inspect
+import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import Any
 
 from interviewer.grading.calibration import LinearCalibration, fit_calibration
 from interviewer.grading.compiled import (
     CompiledQuestion,
+    bank_thesaurus,
     compile_question,
     fingerprint,
     question_texts,
     term_index,
 )
+from interviewer.grading.composition import ZEROING_FLAGS, GradeRules, compose_grade
 from interviewer.grading.feedback import compose_feedback
 from interviewer.grading.result import GradeResult
 from interviewer.grading.signals import Evaluation, Settings, evaluate
@@ -29,7 +34,7 @@ from interviewer.loader import Bank
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.matcher import TermIndex
-from interviewer.text.stem import known_stems, seed_stems
+from interviewer.text.spelling import Speller
 
 __all__ = ["MODEL_SIGNALS", "GraderNotFittedError", "RubricGrader"]
 
@@ -37,12 +42,9 @@ __all__ = ["MODEL_SIGNALS", "GraderNotFittedError", "RubricGrader"]
 MODEL_SIGNALS: tuple[str, ...] = (
     "coverage",
     "key_coverage",
-    "similarity",
+    "similarity_in_band",
     "elaboration",
-    "topicality",
 )
-# Flags whose rule sets the grade to zero (the answer gives nothing to grade).
-_ZEROING_FLAGS = ("empty", "dont_know", "off_topic")
 _ADHOC_LIMIT = 256
 
 
@@ -65,13 +67,22 @@ class RubricGrader:
         negation_scope: Words a negation ("not", "without") governs at most.
         keyword_cap: Highest grade for a bare list of terms.
         too_short_cap: Highest grade for an answer of at most ``too_short_words`` words.
-        uncovered_cap: Highest grade for an answer that matches no concept, not
-            even in part (on-topic words and length alone earn little).
+        uncovered_cap: Highest grade for an answer that earns no key concept
+            (on-topic words, length and closeness to the reference earn little).
         max_chars: Longer answers are graded on their start only (flag ``truncated``).
         off_topic_topicality: Below this share of on-topic words, an answer
             that matches nothing is off-topic (grade 0).
         dont_know_max_words: "I don't know" only zeroes answers this short.
         too_short_words: Answers this short are flagged ``too_short``.
+        contradiction_penalty: What a denied or contradicted concept costs (a listed
+            misconception costs its own ``penalty``).
+        fluency_floor: Below this mean association of neighbouring words
+            (:func:`~interviewer.grading.shape.fluency`), an answer is a shuffle of
+            words, not sentences: it is graded at most ``uncovered_cap``.
+        fluency_full: From this fluency up, nothing is capped; in between the cap
+            rises linearly to 5.
+        spelling: Read misspelled words as the bank's words they stand for.
+        thesaurus: Use the whole bank's synonyms for every question, after its own.
         calibration_strength: Ridge pull of the calibration towards its prior.
         calibration_rounds: Rounds of fitting to the nearest point of each
             example's range (1 fits the range midpoints).
@@ -85,6 +96,7 @@ class RubricGrader:
         window_slack: int = 4,
         partial_min_share: float = 0.5,
         negation_scope: int = 6,
+        contradiction_penalty: float = 1.5,
         keyword_cap: float = 1.5,
         too_short_cap: float = 1.5,
         uncovered_cap: float = 1.0,
@@ -92,6 +104,10 @@ class RubricGrader:
         off_topic_topicality: float = 0.15,
         dont_know_max_words: int = 12,
         too_short_words: int = 3,
+        fluency_floor: float = 0.35,
+        fluency_full: float = 0.75,
+        spelling: bool = True,
+        thesaurus: bool = False,
         calibration_strength: float = 0.3,
         calibration_rounds: int = 1,
     ) -> None:
@@ -100,6 +116,7 @@ class RubricGrader:
         self.window_slack = window_slack
         self.partial_min_share = partial_min_share
         self.negation_scope = negation_scope
+        self.contradiction_penalty = contradiction_penalty
         self.keyword_cap = keyword_cap
         self.too_short_cap = too_short_cap
         self.uncovered_cap = uncovered_cap
@@ -107,36 +124,30 @@ class RubricGrader:
         self.off_topic_topicality = off_topic_topicality
         self.dont_know_max_words = dont_know_max_words
         self.too_short_words = too_short_words
+        self.fluency_floor = fluency_floor
+        self.fluency_full = fluency_full
+        self.spelling = spelling
+        self.thesaurus = thesaurus
         self.calibration_strength = calibration_strength
         self.calibration_rounds = calibration_rounds
 
     # -- scikit-learn conventions ---------------------------------------------
 
-    _PARAMS = (
-        "credit_threshold",
-        "misconception_threshold",
-        "window_slack",
-        "partial_min_share",
-        "negation_scope",
-        "keyword_cap",
-        "too_short_cap",
-        "uncovered_cap",
-        "max_chars",
-        "off_topic_topicality",
-        "dont_know_max_words",
-        "too_short_words",
-        "calibration_strength",
-        "calibration_rounds",
-    )
+    @classmethod
+    def _param_names(cls) -> tuple[str, ...]:
+        """The constructor's parameters, read from its signature (listed once, there)."""
+        signature = inspect.signature(cls.__init__)
+        return tuple(name for name in signature.parameters if name != "self")
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor parameters (scikit-learn convention)."""
-        return {name: getattr(self, name) for name in self._PARAMS}
+        return {name: getattr(self, name) for name in self._param_names()}
 
     def set_params(self, **params: Any) -> RubricGrader:
         """Set constructor parameters; refit afterwards (scikit-learn convention)."""
+        names = self._param_names()
         for name, value in params.items():
-            if name not in self._PARAMS:
+            if name not in names:
                 raise ValueError(f"unknown parameter {name!r} for RubricGrader")
             setattr(self, name, value)
         return self
@@ -144,18 +155,13 @@ class RubricGrader:
     def __repr__(self) -> str:
         return f"RubricGrader({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
 
+    def _rules(self) -> GradeRules:
+        names = {f.name for f in fields(GradeRules)}
+        return GradeRules(**{k: v for k, v in self.get_params().items() if k in names})
+
     def _settings(self) -> Settings:
-        return Settings(
-            self.credit_threshold,
-            self.misconception_threshold,
-            self.window_slack,
-            self.partial_min_share,
-            self.negation_scope,
-            self.max_chars,
-            self.off_topic_topicality,
-            self.dont_know_max_words,
-            self.too_short_words,
-        )
+        names = {f.name for f in fields(Settings)}
+        return Settings(**{k: v for k, v in self.get_params().items() if k in names})
 
     # -- fitting --------------------------------------------------------------
 
@@ -177,12 +183,20 @@ class RubricGrader:
                 surfaces.setdefault(unit.stem, set()).add(unit.norm)
         self.known_words_: frozenset[str] = frozenset(w for s in surfaces.values() for w in s)
         self.surfaces_: dict[str, set[str]] = surfaces
-        self.questions_: dict[str, CompiledQuestion] = {
-            q.id: compile_question(q, self.tfidf_, surfaces, self.known_words_) for q in questions
-        }
+        self.thesaurus_: dict[str, list[str]] = bank_thesaurus(questions) if self.thesaurus else {}
+        counts: dict[str, int] = {}
+        pairs: set[str] = set()
+        for question in questions:
+            for text in question_texts(question, examples=False):
+                words = analyse(text).normal_text.split()
+                for word in words:
+                    counts[word] = counts.get(word, 0) + 1
+                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+        self.speller_: Speller | None = Speller(counts) if self.spelling else None
+        self.word_pairs_: frozenset[str] = frozenset(pairs)
+        self.questions_: dict[str, CompiledQuestion] = {q.id: self._compile(q) for q in questions}
         self._indexes: dict[str, TermIndex] = {}
         self.calibration_: LinearCalibration = self._fit_calibration(questions)
-        self.stems_: dict[str, str] = known_stems()
         self.n_questions_ = len(questions)
         self._adhoc: OrderedDict[int, tuple[Question, CompiledQuestion]] = OrderedDict(
             (id(q), (q, self.questions_[q.id])) for q in questions[-_ADHOC_LIMIT:]
@@ -197,7 +211,7 @@ class RubricGrader:
             compiled = self.questions_[question.id]
             index = self._index(compiled)
             for example in question.examples:
-                found = evaluate(compiled, index, example.answer, self.tfidf_, settings)
+                found = self._run(compiled, index, example.answer, settings)
                 if _rule_decides(found):
                     continue
                 shift = found.signals["penalty"]
@@ -219,10 +233,28 @@ class RubricGrader:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        if "stems_" in state:
-            seed_stems(state["stems_"])
+        if "calibration_" in state:
             self._adhoc = OrderedDict()
             self._indexes = {}
+
+    def _compile(self, question: Question) -> CompiledQuestion:
+        return compile_question(
+            question, self.tfidf_, self.surfaces_, self.known_words_, thesaurus=self.thesaurus_
+        )
+
+    def _run(
+        self, compiled: CompiledQuestion, index: TermIndex, answer: str, settings: Settings
+    ) -> Evaluation:
+        return evaluate(
+            compiled,
+            index,
+            answer,
+            self.tfidf_,
+            settings,
+            self.speller_,
+            self.word_pairs_,
+            self.known_words_,
+        )
 
     # -- grading --------------------------------------------------------------
 
@@ -247,7 +279,7 @@ class RubricGrader:
         if known is not None and known.fingerprint == digest:
             compiled = known
         else:
-            compiled = compile_question(question, self.tfidf_, self.surfaces_, self.known_words_)
+            compiled = self._compile(question)
         self._adhoc[id(question)] = (question, compiled)
         while len(self._adhoc) > _ADHOC_LIMIT:
             self._adhoc.popitem(last=False)
@@ -268,7 +300,7 @@ class RubricGrader:
         compiled = self._compiled(question)
         text = answer if isinstance(answer, str) else str(answer)
         index = self._index(compiled)
-        return compiled, evaluate(compiled, index, text, self.tfidf_, self._settings())
+        return compiled, self._run(compiled, index, text, self._settings())
 
     def features(self, question: Question, answer: str) -> dict[str, float]:
         """The named signal vector of an answer (keys in :data:`SIGNALS` order).
@@ -293,7 +325,7 @@ class RubricGrader:
             GraderNotFittedError: if :meth:`fit` was not called.
         """
         compiled, found = self._evaluate(question, answer)
-        composition, grade = self._compose(found)
+        composition, grade = compose_grade(found, self.calibration_, self._rules())
         feedback = compose_feedback(
             grade,
             found.flags,
@@ -314,49 +346,13 @@ class RubricGrader:
             composition=tuple(composition),
         )
 
-    def _compose(self, found: Evaluation) -> tuple[list[tuple[str, float, float]], float]:
-        """Model rows, then one row per rule; the contributions sum to the grade."""
-        calibration = self.calibration_
-        parts = calibration.contributions(found.signals)
-        rows = [(name, round(value, 4), round(part, 4)) for name, value, part in parts]
-        score = sum(part for _, _, part in parts)
-        running = calibration.curve(score)
-        if calibration.curve_x:
-            rows.append(("calibration curve", round(score, 4), round(running - score, 4)))
-        for hit in found.misconceptions:
-            rows.append((f"misconception: {hit.misconception_id}", hit.penalty, -hit.penalty))
-            running -= hit.penalty
-        zeroing = [f for f in _ZEROING_FLAGS if f in found.flags]
-        if "non_english" in found.flags and found.signals["coverage"] == 0:
-            zeroing.append("non_english")
-        if found.signals["echo"]:
-            zeroing.insert(0, "repeats the question")
-        if zeroing:
-            rows.append((f"rule: {zeroing[0]}", 0.0, round(-running, 4)))
-            running = 0.0
-        caps = [("keyword list", self.keyword_cap), ("too short", self.too_short_cap)]
-        flagged = [name for name, _ in caps if name.replace(" ", "_") in found.flags]
-        # no concept credited: topic words, length and near misses alone earn little
-        if _uncovered(found):
-            flagged.append("no concept")
-            caps.append(("no concept", self.uncovered_cap))
-        for name, cap in caps:
-            if name in flagged and running > cap:
-                rows.append((f"cap: {name}", cap, round(cap - running, 4)))
-                running = cap
-        clipped = min(5.0, max(0.0, running))
-        if clipped != running:
-            rows.append(("clip to 0-5", clipped, round(clipped - running, 4)))
-        return rows, round(clipped, 1)
-
-
-def _uncovered(found: Evaluation) -> bool:
-    """Whether the answer earns no concept and states no wrong claim."""
-    return not found.misconceptions and not any(c.credited for c in found.concepts)
-
 
 def _rule_decides(found: Evaluation) -> bool:
     """Whether a rule, not the calibrated model, sets this example's grade."""
-    return any(
-        f in found.flags for f in (*_ZEROING_FLAGS, "keyword_list", "too_short", "non_english")
+    return (
+        not any(c.credited for c in found.concepts)
+        or bool(found.misconceptions)
+        or any(
+            f in found.flags for f in (*ZEROING_FLAGS, "keyword_list", "too_short", "non_english")
+        )
     )

@@ -30,6 +30,11 @@ FLAGS: dict[str, str] = {
     "non_english": "the answer does not look like English",
     "control_chars": "control characters were removed from the answer",
     "too_short": "the answer is very short",
+    "contradicted": "the answer states the opposite of a concept",
+    "word_salad": "the words do not form sentences: no claim can be read from them",
+    "repetition": "part of the answer repeats what it already said (it earns nothing twice)",
+    "self_corrected": "the candidate corrected an earlier statement; the correction counts",
+    "spelling": "misspelled words were read as the words they stand for",
 }
 
 
@@ -57,6 +62,11 @@ class ConceptMatch:
         spans: The words of the answer that earned it.
         negated: True when the match sits under a negation ("does not ...").
         note: Why nothing matched, or any caveat, in plain words.
+        contradicted: True when the answer states the concept's opposite
+            ("max pooling takes the average"); ``spans`` are then those words.
+        wrong_claim: True when the denial or contradiction is stated plainly
+            enough to count as a wrong claim (a verb's negation over the
+            concept's words, or a contrast): it then costs like a misconception.
     """
 
     concept_id: str
@@ -69,6 +79,8 @@ class ConceptMatch:
     spans: tuple[Span, ...] = ()
     negated: bool = False
     note: str = ""
+    contradicted: bool = False
+    wrong_claim: bool = False
 
 
 @dataclass(frozen=True)

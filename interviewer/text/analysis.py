@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from interviewer.text.lexicon import lexicon_index
 from interviewer.text.negation import NegationCue, Word, mark_negation
+from interviewer.text.revision import revise
+from interviewer.text.spelling import Speller
 from interviewer.text.stem import stem
 from interviewer.text.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, Token, tokenize
 from interviewer.text.vocabulary import CONNECTIVES, STOP_WORDS, is_negator
@@ -69,6 +71,10 @@ class Analysis:
         non_ascii_words: Word tokens containing non-ASCII letters.
         had_control: Whether control characters were removed.
         normal_text: The normal forms of all word tokens, space-joined.
+        corrections: How many words were read as another spelling (a speller's work).
+        revised: Whether a self-correction retracted or swapped earlier words.
+        chunks: The normal text cut at every clause or list break: the stretches
+            whose neighbouring words are really adjacent.
     """
 
     units: tuple[Unit, ...]
@@ -80,6 +86,9 @@ class Analysis:
     non_ascii_words: int
     had_control: bool
     normal_text: str
+    corrections: int = 0
+    revised: bool = False
+    chunks: tuple[str, ...] = ()
 
 
 def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
@@ -88,11 +97,12 @@ def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
     firsts = _first_words()
     out: list[Word] = []
     count = len(tokens)
-    clause_break = fragment_break = False
+    clause_break = fragment_break = punct = False
     i = 0
     while i < count:
         token = tokens[i]
         if not token.is_word:
+            punct = True
             if token.newline_before:  # a bullet or a symbol starting a line
                 clause_break = fragment_break = True
             if token.norm in CLAUSE_PUNCT or token.norm in SENTENCE_PUNCT:
@@ -118,7 +128,8 @@ def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
         for word in words:
             item = _make_word(word, token.start, last.end, token.sentence, rewritten)
             item.clause_break, item.fragment_break = clause_break, fragment_break
-            clause_break = fragment_break = False
+            item.punct_before = punct
+            clause_break = fragment_break = punct = False
             out.append(item)
         consumed = 0
         while consumed < length:
@@ -171,7 +182,7 @@ def _make_word(norm: str, start: int, end: int, sentence: int, rewritten: bool) 
     )
 
 
-def analyse(text: str, negation_scope: int = 6) -> Analysis:
+def analyse(text: str, negation_scope: int = 6, speller: Speller | None = None) -> Analysis:
     """Analyse a text into content units, negation cues and shape measures.
 
     Texts up to a few thousand characters are memoised (an Analysis is
@@ -180,15 +191,17 @@ def analyse(text: str, negation_scope: int = 6) -> Analysis:
     Args:
         text: The original text (an answer or a phrasing).
         negation_scope: How many words a negation cue governs at most.
+        speller: Reads misspelled words as the words they stand for (answers only;
+            rubric text is taken as written).
 
     Returns:
         The analysis; spans in it are offsets into ``text``.
     """
     if len(text) <= _SHORT:
-        return _analyse_short(text, negation_scope)
+        return _analyse_short(text, negation_scope, speller)
     if len(text) <= _MEDIUM:
-        return _analyse_medium(text, negation_scope)
-    return _analyse(text, negation_scope)
+        return _analyse_medium(text, negation_scope, speller)
+    return _analyse(text, negation_scope, speller)
 
 
 _SHORT = 160
@@ -202,28 +215,62 @@ def clear_memo() -> None:
 
 
 @lru_cache(maxsize=8192)
-def _analyse_short(text: str, negation_scope: int) -> Analysis:
-    return _analyse(text, negation_scope)
+def _analyse_short(text: str, negation_scope: int, speller: Speller | None) -> Analysis:
+    return _analyse(text, negation_scope, speller)
 
 
 @lru_cache(maxsize=1024)
-def _analyse_medium(text: str, negation_scope: int) -> Analysis:
-    return _analyse(text, negation_scope)
+def _analyse_medium(text: str, negation_scope: int, speller: Speller | None) -> Analysis:
+    return _analyse(text, negation_scope, speller)
 
 
-def _analyse(text: str, negation_scope: int) -> Analysis:
+def _spelled(tokens: tuple[Token, ...], speller: Speller) -> tuple[tuple[Token, ...], int]:
+    """The tokens with misspelled words read as meant; how many were corrected.
+
+    A text most of whose longer words are neither known nor near a known word is another
+    language, not a typo-ridden English one: it is left as written.
+    """
+    longer = [t.norm for t in tokens if t.is_word and len(t.norm) >= 4 and t.norm.isalpha()]
+    strange = [w for w in longer if not speller.known(w) and speller.correct(w) is None]
+    said = [t.norm for t in tokens if t.is_word]
+    english = sum(w in STOP_WORDS for w in said) / len(said) if said else 1.0
+    if longer and (
+        len(strange) > len(longer) / 2 or (english < 0.1 and len(strange) > len(longer) / 4)
+    ):
+        return tokens, 0
+    out = []
+    count = 0
+    for token in tokens:
+        meant = speller.correct(token.norm) if token.is_word else None
+        if meant is not None and meant != token.norm:
+            token = Token(meant, token.start, token.end, True, token.sentence, token.newline_before)
+            count += 1
+        out.append(token)
+    return tuple(out), count
+
+
+def _analyse(text: str, negation_scope: int, speller: Speller | None = None) -> Analysis:
     tokenized = tokenize(text)
-    words = _canonical_words(tokenized.tokens)
+    tokens, corrections = (
+        _spelled(tokenized.tokens, speller) if speller is not None else (tokenized.tokens, 0)
+    )
+    words = _canonical_words(tokens)
     cues = mark_negation(words, text, negation_scope)
+    revision = revise(words)
+    replaced = dict(revision.swapped)
     units: list[Unit] = []
     fragments: list[int] = []
     stops = connectives = non_ascii = 0
     in_fragment = 0
-    for word in words:
+    for position, word in enumerate(words):
+        if position in revision.dropped:
+            continue
+        norm, word_stem = replaced.get(position, (word.norm, word.stem))
         if word.fragment_break and in_fragment:
             fragments.append(in_fragment)
             in_fragment = 0
-        in_fragment += 1
+        # words the lexicon expanded ("BPTT") count once, as typed
+        in_fragment += position == 0 or words[position - 1].start != word.start
         if not word.norm.isascii():
             non_ascii += 1
         if word.norm in CONNECTIVES:
@@ -233,8 +280,8 @@ def _analyse(text: str, negation_scope: int) -> Analysis:
             continue
         units.append(
             Unit(
-                word.norm,
-                word.stem,
+                norm,
+                word_stem,
                 word.start,
                 word.end,
                 word.sentence,
@@ -255,5 +302,19 @@ def _analyse(text: str, negation_scope: int) -> Analysis:
         tuple(fragments),
         non_ascii,
         tokenized.had_control,
-        " ".join(w.norm for w in words),
+        " ".join(w.norm for i, w in enumerate(words) if i not in revision.dropped),
+        corrections,
+        bool(revision.dropped or revision.swapped),
+        _chunks(words, revision.dropped),
     )
+
+
+def _chunks(words: list[Word], dropped: frozenset[int]) -> tuple[str, ...]:
+    out: list[list[str]] = []
+    for position, word in enumerate(words):
+        if position in dropped:
+            continue
+        if not out or word.clause_break or word.fragment_break or word.punct_before:
+            out.append([])
+        out[-1].append(word.norm)
+    return tuple(" ".join(chunk) for chunk in out)

@@ -256,7 +256,13 @@ def match_phrase(
                     current = chosen[slot]
                     if current is None or occ.confidence > current.confidence:
                         chosen[slot] = occ
+        # a question word from elsewhere only completes a window that says
+        # something itself: two of the phrase's words in the window
+        inside = sum(1 for o in chosen if o is not None)
+        borrow = inside >= 2
         for slot, elsewhere in enumerate(anywhere):
+            if not borrow:
+                break
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)

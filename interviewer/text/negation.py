@@ -49,6 +49,7 @@ class Word:
     negator: bool
     clause_break: bool = False  # clause/sentence punctuation before it
     fragment_break: bool = False  # list separator or new line before it
+    punct_before: bool = False  # any punctuation or symbol right before it ("->", "/")
     negation: int = -1
     direct: bool = False
     compared: int = -1  # "doesn't P like X": X is compared to cue's denied P
@@ -95,6 +96,13 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
                 continue
             cues.append(_cue(words, at, text))
             active, left, seen_content = len(cues) - 1, scope, False
+            framed = _framed_length(words, at)
+            if framed:
+                # "it is not true that X": the frame denies the whole clause X
+                for skipped in words[at + 1 : at + 1 + framed]:
+                    skipped.negation = active
+                left = 4 * scope + framed
+                continue
             _backward(words, at, len(cues) - 1)
             continue
         if active < 0:
@@ -115,10 +123,22 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
         word.direct = not seen_content
         if not word.stop:
             seen_content = True
-        left -= 1
+            left -= 1  # the scope counts content words: "can't use it for X or Y"
         if left <= 0:
             active = -1
     return cues
+
+
+_FRAMES = (("true", "that"), ("the", "case", "that"), ("correct", "that"), ("right", "that"))
+
+
+def _framed_length(words: list[Word], at: int) -> int:
+    """Length of "true that" after a negator ("not true that"), 0 if none."""
+    following = tuple(w.norm for w in words[at + 1 : at + 4])
+    for frame in _FRAMES:
+        if following[: len(frame)] == frame:
+            return len(frame)
+    return 0
 
 
 def _mark_compared(words: list[Word], at: int, cue_index: int, scope: int) -> None:

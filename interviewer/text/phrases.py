@@ -205,10 +205,12 @@ def compile_phrasings(
         One compiled phrase per phrasing and "or" alternative, duplicates removed.
     """
     compiled_synonyms: list[tuple[tuple[str, ...], list[tuple[Term, ...]], bool]] = []
+    # only keys whose words occur in a phrasing can apply (a thesaurus is large)
+    present = {u.stem for p in phrasings for v in split_alternatives(p) for u in analyse(v).units}
     for key, alternatives in synonyms.items():
         key_analysis = analyse(key)
         key_stems = tuple(u.stem for u in key_analysis.units)
-        if not key_stems:
+        if not key_stems or not present.issuperset(key_stems):
             continue
         terms = []
         for alternative in alternatives:

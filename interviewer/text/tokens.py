@@ -65,6 +65,23 @@ class Tokenized:
     had_control: bool
 
 
+# Capitalised words that open a new sentence when a run-on lacks its full stop.
+_OPENERS = frozenset(("My", "The", "In", "It", "This", "We", "Our", "There", "These", "They"))
+
+
+_I_VERBS = frozenset(("am", "have", "also", "like", "love", "enjoy", "moved", "really", "was"))
+_JOINERS = frozenset(("and", "or", "but", "because", "so", "that", "when", "if", "which"))
+
+
+def _run_on(raw: str, following: str, tokens: list[Token]) -> bool:
+    """Whether ``raw`` opens a sentence whose full stop is missing ("box My team")."""
+    opens = raw in _OPENERS or (raw == "I" and following.lower() in _I_VERBS)
+    if not opens or not tokens or not tokens[-1].is_word:
+        return False
+    previous = tokens[-1].norm
+    return previous.isalpha() and previous not in _JOINERS
+
+
 def tokenize(text: str) -> Tokenized:
     """Split ``text`` into word and punctuation tokens with original offsets.
 
@@ -81,7 +98,8 @@ def tokenize(text: str) -> Tokenized:
     tokens: list[Token] = []
     sentence = 0
     previous_end = 0
-    for match in _TOKEN_RE.finditer(clean):
+    matches = list(_TOKEN_RE.finditer(clean))
+    for position, match in enumerate(matches):
         start, end = match.span()
         raw = match.group()
         is_word = match.lastgroup != "punct"
@@ -89,6 +107,10 @@ def tokenize(text: str) -> Tokenized:
         previous_end = end
         if newline and tokens and tokens[-1].norm not in SENTENCE_PUNCT:
             sentence += 1
+        elif _run_on(
+            raw, matches[position + 1].group() if position + 1 < len(matches) else "", tokens
+        ):
+            sentence += 1  # "... bounding box My last team was ...": a pasted run-on
         if index is not None:
             start, end = index[start], index[end - 1] + 1
         norm = normalize_word(raw) if is_word else raw

@@ -1,0 +1,296 @@
+"""Judging each rubric item against one answer: concepts credited, denied or contradicted,
+and misconceptions stated.
+
+A concept is *credited* when one of its phrasings matches confidently and is not denied;
+*denied* when its words sit under a negation ("dropout is not used in training"); and
+*contradicted* when the answer states one of its contrast variants instead
+(:mod:`interviewer.grading.contradiction`). A denied or contradicted concept is a wrong
+claim: :func:`wrong_claims` turns it into a :class:`MisconceptionHit` carrying the concept's
+correction, which costs like a listed misconception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from interviewer.grading.compiled import CompiledItem
+from interviewer.grading.context import AnswerContext
+from interviewer.grading.contradiction import find_contradiction
+from interviewer.grading.result import ConceptMatch, MisconceptionHit
+from interviewer.text.analysis import NegationCue
+from interviewer.text.claims import claim_blocked
+from interviewer.text.matcher import PhraseMatch
+from interviewer.text.stem import stem
+from interviewer.text.vocabulary import is_negator
+
+__all__ = [
+    "claimed_denials",
+    "find_misconception",
+    "judge_concept",
+    "wrong_claims",
+]
+
+
+def _best(
+    item: CompiledItem, answer: AnswerContext, allow_negated: bool = False
+) -> PhraseMatch | None:
+    best: PhraseMatch | None = None
+    for phrase in item.phrases:
+        found = answer.match(phrase, allow_negated)
+        if found is None or (allow_negated and found.cue < 0):
+            continue
+        if best is None or (found.score, found.coverage) > (best.score, best.coverage):
+            best = found
+    return best
+
+
+def _compared(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a denied match also holds the referent X of "A doesn't P like X".
+
+    The predicate is then asserted of X: every denied word of the match must be
+    under the cue X is compared to, so "ReLU causes ..." (A, not X) stays denied.
+    """
+    units = [answer.analysis.units[p] for p in found.positions]
+    cues = {u.negation for u in units if u.negation >= 0}
+    return len(cues) == 1 and any(u.compared in cues for u in units)
+
+
+def _closest_note(item: CompiledItem, best: PhraseMatch | None) -> str:
+    if best is not None and best.found:
+        found = ", ".join(f"'{w}'" for w in best.found)
+        missing = ", ".join(f"'{w}'" for w in best.missing)
+        if missing:
+            return f"closest: {found} found but not {missing} (from '{best.phrase.text}')"
+        return f"partly matched '{best.phrase.text}' (confidence {best.score:.2f})"
+    example = item.phrases[0].text if item.phrases else item.label
+    return f"none of its phrasings (e.g. '{example}') appear in the answer"
+
+
+def _contradicted(
+    item: CompiledItem, answer: AnswerContext, credited_by: PhraseMatch | None
+) -> ConceptMatch | None:
+    """The concept as contradicted, when a contrast variant is stated (and not outweighed)."""
+    found = find_contradiction(item.contrasts, item.phrases, answer)
+    if found is None:
+        return None
+    units = answer.analysis.units
+    sentence = units[found.positions[0]].sentence
+    if credited_by is not None and all(
+        units[p].sentence != sentence for p in credited_by.positions
+    ):
+        return None  # said right in one sentence, its opposite elsewhere: the right one stands
+    return ConceptMatch(
+        concept_id=item.id,
+        label=item.label,
+        weight=item.weight,
+        credited=False,
+        confidence=0.0,
+        phrasing=found.phrase.text,
+        method="contrast",
+        spans=answer.spans(found.positions),
+        negated=False,
+        contradicted=True,
+        wrong_claim=True,
+        note=f"contradicted: the answer states the opposite ('{found.phrase.text}')",
+    )
+
+
+def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
+    """How one concept fares: credited, denied, contradicted or missed (with a note why)."""
+    threshold = answer.settings.credit_threshold
+    best = _best(item, answer)
+    # the denied reading only matters when the affirmed one is not a full match
+    units = answer.analysis.units
+    # a match that borrows a word from another sentence is weaker than a denial in one
+    borrowed = best is not None and len({units[p].sentence for p in best.positions}) > 1
+    settled = best is not None and best.complete and best.score >= threshold and not borrowed
+    negated = None if settled else _best(item, answer, allow_negated=True)
+    # "sigmoid and tanh don't saturate": the words found unnegated are only the
+    # subject; counting the denied words makes the match fuller, so it is denied
+    denied = (
+        negated is not None
+        and negated.score >= threshold
+        and negated.complete
+        and (
+            best is None
+            or (borrowed and len({units[p].sentence for p in negated.positions}) == 1)
+            or (
+                not best.complete
+                and best.phrase is negated.phrase
+                and negated.coverage > best.coverage
+            )
+        )
+    )
+    if negated is not None and negated.score >= threshold and _compared(negated, answer):
+        # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid
+        best, denied = negated, False
+    credited = best is not None and best.score >= threshold and not denied
+    contradicted = _contradicted(item, answer, best if credited else None)
+    if contradicted is not None:
+        return contradicted
+    if credited and best is not None:
+        answer.credited_positions.update(best.positions)
+        return ConceptMatch(
+            concept_id=item.id,
+            label=item.label,
+            weight=item.weight,
+            credited=True,
+            confidence=round(best.score, 3),
+            phrasing=best.phrase.text,
+            method=best.method,
+            spans=answer.spans(best.positions),
+            note="" if best.complete else _closest_note(item, best),
+        )
+    if negated is not None and negated.score >= threshold:
+        cue = answer.analysis.cues[negated.cue]
+        stated = _states_denial(negated, cue, answer)
+        return ConceptMatch(
+            concept_id=item.id,
+            label=item.label,
+            weight=item.weight,
+            credited=False,
+            confidence=0.0,
+            phrasing=negated.phrase.text,
+            method=negated.method,
+            spans=answer.spans(negated.positions),
+            negated=True,
+            wrong_claim=stated,
+            note=f"negated by '{cue.text}': the answer denies it",
+        )
+    return _missed(item, answer, best)
+
+
+# A denial is stated by a verb's negation; "without X", "unlike X" or "instead of X"
+# describe, and their scope is too loose to hold a wrong claim against anyone.
+_DENYING = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+
+
+_CLAUSE_START = re.compile(r"[,;:.!?()\n]|->|—|\bwhich\b|\bwhereas\b|\bwhile\b|\bbut\b")
+_PRONOUNS = frozenset(("it", "they", "this", "these", "that", "you", "we", "i", "one"))
+
+
+def _states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -> bool:
+    """Whether a denied match is a stated denial of the question's own subject.
+
+    A verbal negation over a compact match, in a clause whose subject is the question's
+    topic ("dropout does not ...", "it is not ...", "it is not true that ..."). Answers
+    that compare often deny things of the alternative ("full-batch ... doesn't fit in
+    memory", "no separate cell state"): a clause with no such subject is not held
+    against the candidate.
+    """
+    span = max(found.positions) - min(found.positions) + 1 if found.positions else 0
+    if not _DENYING.search(cue.text) or span > len(found.phrase.slots) + 2:
+        return False
+    before = answer.graded[: cue.start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    subject = before[starts[-1] if starts else 0 :].lower().split()
+    if "true" in cue.text.lower() or any(w in _PRONOUNS for w in subject[:2]):
+        return True
+    return any(stem(w.strip("'\"")) in answer.asked for w in subject)
+
+
+def _missed(item: CompiledItem, answer: AnswerContext, best: PhraseMatch | None) -> ConceptMatch:
+    score = best.score if best is not None else 0.0
+    return ConceptMatch(
+        concept_id=item.id,
+        label=item.label,
+        weight=item.weight,
+        credited=False,
+        confidence=round(score, 3),
+        phrasing=best.phrase.text if best is not None and best.found else None,
+        method="partial" if score > 0 else "none",
+        spans=answer.spans(best.positions) if best is not None and score > 0 else (),
+        note=_closest_note(item, best),
+    )
+
+
+def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, ...]:
+    """Undo denials whose words state another concept, one that wants the negation.
+
+    "At test time no neurons are dropped" earns the concept that dropout is off
+    at test time (its phrasing says "no neurons dropped"); it does not deny that
+    dropout zeroes neurons in training. A concept credited without a negation of
+    its own ("ReLU avoids vanishing gradients", from "sigmoid doesn't cause
+    vanishing gradients like ReLU") leaves the denial standing.
+    """
+    credited = [
+        (span, c)
+        for c in concepts
+        if c.credited and c.phrasing and any(is_negator(w) for w in c.phrasing.split())
+        for span in c.spans
+    ]
+    out = []
+    for concept in concepts:
+        owner = next(
+            (
+                other
+                for span, other in credited
+                if concept.negated
+                and any(span.start < mine.end and mine.start < span.end for mine in concept.spans)
+            ),
+            None,
+        )
+        if owner is None:
+            out.append(concept)
+            continue
+        note = f"its denied words state another concept instead ({owner.concept_id})"
+        out.append(replace(concept, negated=False, confidence=0.0, method="none", note=note))
+    return tuple(out)
+
+
+def find_misconception(item: CompiledItem, answer: AnswerContext) -> MisconceptionHit | None:
+    """A listed wrong claim, when stated: its words in order, not turned around,
+    reported or refuted."""
+    stated = [
+        found
+        for phrase in item.phrases
+        if (found := answer.claim(phrase)) is not None
+        and claim_blocked(found, answer.analysis, answer.graded) is None
+    ]
+    best = max(stated, key=lambda m: m.score, default=None)
+    if best is None or best.score < answer.settings.misconception_threshold:
+        return None
+    return MisconceptionHit(
+        misconception_id=item.id,
+        claim=item.label,
+        correction=item.message,
+        phrasing=best.phrase.text,
+        penalty=item.penalty,
+        spans=answer.spans(best.positions),
+    )
+
+
+def _overlaps(a: MisconceptionHit | ConceptMatch, b: MisconceptionHit) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a.spans for y in b.spans)
+
+
+def wrong_claims(
+    concepts: tuple[ConceptMatch, ...],
+    items: tuple[CompiledItem, ...],
+    listed: tuple[MisconceptionHit, ...],
+    penalty: float,
+) -> tuple[MisconceptionHit, ...]:
+    """Denied and contradicted concepts as wrong claims, after the listed misconceptions.
+
+    A concept whose denial or contradiction lies on the words of a listed misconception is
+    not counted twice: the listed one, with its own correction, stands.
+    """
+    out = list(listed)
+    for concept, item in zip(concepts, items, strict=True):
+        if not concept.wrong_claim or not concept.spans:
+            continue
+        if any(_overlaps(concept, hit) for hit in out):
+            continue
+        how = "contradicts" if concept.contradicted else "denies"
+        out.append(
+            MisconceptionHit(
+                misconception_id=f"{how}:{concept.concept_id}",
+                claim=f"{'the opposite of' if concept.contradicted else 'not'}: {concept.label}",
+                correction=item.message,
+                phrasing=concept.phrasing or "",
+                penalty=penalty,
+                spans=concept.spans,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,115 @@
+"""One answer being graded: its text, its analysis and what matching has found so far.
+
+:class:`AnswerContext` is shared by the concept judge, the contradiction finder and the
+misconception finder while one answer is evaluated; it memoises term hits so that the
+phrases of one question look each word up once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from interviewer.grading.result import Span
+from interviewer.text.analysis import Analysis
+from interviewer.text.claims import match_claim
+from interviewer.text.matcher import Hit, PhraseMatch, match_phrase
+from interviewer.text.phrases import CompiledPhrase
+
+__all__ = ["AnswerContext", "Settings"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """The grader's parameters that evaluating an answer needs (see :class:`RubricGrader`)."""
+
+    credit_threshold: float
+    misconception_threshold: float
+    window_slack: int
+    partial_min_share: float
+    negation_scope: int
+    contradiction_penalty: float
+    max_chars: int
+    off_topic_topicality: float
+    dont_know_max_words: int
+    too_short_words: int
+
+
+@dataclass
+class AnswerContext:
+    """One answer being matched: its text, analysis, hits and a shared memo.
+
+    Attributes:
+        text: The answer as typed (spans index into it).
+        graded: The text analysed (the answer, or its start when truncated).
+        analysis: Its analysis.
+        hits: Where the answer has each word the question's phrases need.
+        settings: Thresholds.
+        asked: Stems of the question's own words.
+        memo: Term hits by (stem, polarity, negated allowed), shared by all phrases.
+        credited_positions: Units that earned a concept so far.
+    """
+
+    text: str
+    graded: str
+    analysis: Analysis
+    hits: dict[str, list[Hit]]
+    settings: Settings
+    asked: frozenset[str] = frozenset()
+    memo: dict[tuple[str, int, bool], list[tuple[Hit, int]]] = field(default_factory=dict)
+    credited_positions: set[int] = field(default_factory=set)
+
+    def match(self, phrase: CompiledPhrase, allow_negated: bool = False) -> PhraseMatch | None:
+        """The best window of the answer for ``phrase``."""
+        settings = self.settings
+        return match_phrase(
+            phrase,
+            self.hits,
+            self.analysis.units,
+            settings.window_slack,
+            allow_negated,
+            settings.partial_min_share,
+            self.memo,
+        )
+
+    def claim_in_sentence(self, phrase: CompiledPhrase, sentence: int) -> PhraseMatch | None:
+        """``phrase`` stated as a claim within one sentence only."""
+        units = self.analysis.units
+        hits = {
+            key: kept
+            for key, found in self.hits.items()
+            if (kept := [h for h in found if units[h.first].sentence == sentence])
+        }
+        return match_claim(phrase, hits, units, memo={}, text=self.graded)
+
+    def claim(self, phrase: CompiledPhrase, max_gap: int | None = None) -> PhraseMatch | None:
+        """``phrase`` stated as a claim: its words in order, with small gaps."""
+        return match_claim(
+            phrase, self.hits, self.analysis.units, max_gap, memo=self.memo, text=self.graded
+        )
+
+    def spans(self, positions: Sequence[int]) -> tuple[Span, ...]:
+        """The answer's words at these units, neighbours joined over small words.
+
+        "normalises the OUTPUTS" is one span when "normalises" and "OUTPUTS"
+        matched: only stop-words and spaces lie between them.
+        """
+        units = self.analysis.units
+        bounds = sorted({(units[p].start, units[p].end) for p in positions})
+        merged: list[tuple[int, int]] = []
+        text = self.text
+        for start, end in bounds:
+            if merged and _joinable(text[merged[-1][1] : start]):
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(Span(start=s, end=e, text=text[s:e]) for s, e in merged)
+
+
+_GAP_RE = re.compile(r"[\s\w'’-]{0,24}")
+
+
+def _joinable(gap: str) -> bool:
+    """Whether two matched words separated by ``gap`` read as one stretch."""
+    return _GAP_RE.fullmatch(gap) is not None and len(gap.split()) <= 3

@@ -1,0 +1,166 @@
+"""Contradicted concepts: an answer that says the opposite of a concept in its own words.
+
+A concept's phrasing "max pooling keeps the largest value" has two words with contrasts
+(:mod:`interviewer.text.contrast`): "max" (average, min) and "largest" (smallest, average).
+At compile time each phrasing gets *contrast variants*: the phrasing with some of those words
+exchanged for their contrasts. When one role is exchanged and another kept ("*average*
+pooling keeps the largest value", "max pooling *averages* the window") the roles are
+swapped; a phrasing with one such word only ("dropout is applied during *training*") is
+contradicted by exchanging it ("... at *test* time"). Exchanging every role at once states
+the parallel fact about the other thing ("average pooling takes the average") and is no
+contradiction, so such variants are not made.
+
+At grading time a variant stated as a claim (its words in order, not negated, reported
+or refuted), in a sentence where no phrasing of the concept is stated as tightly,
+contradicts the concept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import combinations
+
+from interviewer.grading.context import AnswerContext
+from interviewer.text.claims import claim_blocked
+from interviewer.text.contrast import contrast_stems
+from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase, Option, Term
+from interviewer.text.stem import stem
+
+__all__ = ["ContrastVariant", "compile_contrasts", "find_contradiction"]
+
+_MAX_VARIANTS = 6
+_MIN_SLOTS = 3
+_VARIANT_GAP = 1
+
+# A variant and the phrasing it was made from.
+ContrastVariant = tuple[CompiledPhrase, CompiledPhrase]
+
+
+def _contrast_slots(
+    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
+) -> dict[int, set[str]]:
+    """Slot -> the stems that contrast with it (its word's or its synonyms')."""
+    own: dict[int, set[str]] = {}
+    found: dict[int, set[str]] = {}
+    for option in phrase.options:
+        if len(option.terms) != 1 or option.mask & (option.mask - 1):
+            continue
+        term = option.terms[0]
+        slot = option.mask.bit_length() - 1
+        own.setdefault(slot, set()).add(term.stem)
+        if term.polarity == 0 and (stems := contrast_stems(term.stem, extra)):
+            found.setdefault(slot, set()).update(stems)
+    # a synonym list may hold both sides ("bigger or smaller"): keep only true opposites
+    return {slot: stems - own[slot] for slot, stems in found.items() if stems - own[slot]}
+
+
+def _variant(phrase: CompiledPhrase, swaps: dict[int, set[str]]) -> CompiledPhrase:
+    mask = sum(1 << slot for slot in swaps)
+    options = [o for o in phrase.options if not o.mask & mask]
+    for slot, stems in sorted(swaps.items()):
+        options.extend(Option(1 << slot, (Term(s, s, 0),), "contrast") for s in sorted(stems))
+    text = " ".join(
+        f"[{'/'.join(sorted(swaps[i]))}]" if i in swaps else word
+        for i, word in enumerate(phrase.slots)
+    )
+    return phrase._replace(
+        text=text,
+        options=tuple(options),
+        topical=(False,) * len(phrase.slots),
+        keys=frozenset(o.terms[0].stem for o in options),
+    )
+
+
+def compile_contrasts(
+    phrases: tuple[CompiledPhrase, ...], extra: Mapping[str, list[str]] | None = None
+) -> tuple[ContrastVariant, ...]:
+    """The contrast variants of a concept's phrases.
+
+    Args:
+        phrases: The concept's compiled phrases.
+        extra: The concept's own contrasts (word -> opposite words), on top of the lexicon.
+    """
+    table: dict[str, frozenset[str]] = {}
+    for word, opposites in (extra or {}).items():
+        key = stem(word.lower())
+        table[key] = table.get(key, frozenset()) | {stem(o.lower()) for o in opposites}
+    out: list[ContrastVariant] = []
+    accepted = [frozenset(t.stem for o in p.options for t in o.terms) for p in phrases]
+    for phrase in phrases:
+        slots = _accepted_removed(phrase, _contrast_slots(phrase, table), accepted)
+        # two words are too few to tell a contrast from another statement:
+        # "switched off during training" is not "turned off at inference" reversed
+        if not slots or len(phrase.slots) < _MIN_SLOTS:
+            continue
+        chosen = sorted(slots)
+        if len(chosen) == 1:
+            if chosen[0] == 0:
+                # "huge amounts of data" -> "small amounts of data" may be said of the
+                # other thing compared ("on small datasets, trees win"): with no subject
+                # before the contrast word, its opposite is no contradiction
+                continue
+            subsets: list[tuple[int, ...]] = [(chosen[0],)]
+        else:
+            subsets = [
+                c for size in (1, 2) for c in combinations(chosen, size) if size < len(chosen)
+            ]
+        for subset in subsets[:_MAX_VARIANTS]:
+            out.append((_variant(phrase, {s: slots[s] for s in subset}), phrase))
+    return tuple(out)
+
+
+def _accepted_removed(
+    phrase: CompiledPhrase, slots: dict[int, set[str]], accepted: list[frozenset[str]]
+) -> dict[int, set[str]]:
+    """Drop the opposites the concept itself accepts: "learning rate too high" reversed is
+    "learning rate too low", another phrasing of the same concept ("wrong learning rate")."""
+    own = [t.stem for t in (_slot_term(phrase, i) for i in range(len(phrase.slots))) if t]
+    out = {}
+    for slot, stems in slots.items():
+        rest = {s for i, s in enumerate(own) if i != slot}
+        kept = {c for c in stems if not any(rest | {c} <= words for words in accepted)}
+        if kept:
+            out[slot] = kept
+    return out
+
+
+def _slot_term(phrase: CompiledPhrase, slot: int) -> Term | None:
+    return next(
+        (o.terms[0] for o in phrase.options if o.mask == 1 << slot and o.source == "phrasing"),
+        None,
+    )
+
+
+def _span(match: PhraseMatch) -> int:
+    return max(match.positions) - min(match.positions) if match.positions else 0
+
+
+def find_contradiction(
+    variants: tuple[ContrastVariant, ...],
+    phrases: tuple[CompiledPhrase, ...],
+    context: AnswerContext,
+) -> PhraseMatch | None:
+    """The stated variant that contradicts the concept, if any.
+
+    Claims are read in order: a variant counts when its words are stated in order
+    (:func:`~interviewer.text.claims.match_claim`), outside any negation, not reported
+    ("people say ..."), and the phrasing it reverses is not stated at least as tightly in
+    the same sentence.
+    """
+    units = context.analysis.units
+    del phrases  # the variant is weighed against the phrasing it reverses, not others
+    for variant, original in variants:
+        # a reversal is read tightly: at most one word between its words, so that
+        # "... takes the average of each window and max pooling ..." states nothing
+        found = context.claim(variant, max_gap=_VARIANT_GAP)
+        if found is None or found.score < context.settings.credit_threshold:
+            continue
+        if claim_blocked(found, context.analysis, context.graded) is not None:
+            continue
+        sentence = units[found.positions[0]].sentence
+        own = context.claim_in_sentence(original, sentence)
+        if own is not None and _span(own) <= _span(found):
+            continue
+        return found
+    return None

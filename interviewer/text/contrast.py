@@ -1,0 +1,133 @@
+"""The domain contrast lexicon: words whose exchange turns a claim into its opposite.
+
+"Dropout is applied during *training*" and "dropout is applied at *test time*" use the same
+words but one of them; "*max* pooling keeps the largest value" and "*average* pooling keeps
+the largest value" differ in one role. The grader compiles, for every phrasing of every
+concept, the variants in which such words are exchanged for their contrasts, and an answer
+that states a variant instead of the phrasing contradicts the concept (see
+:mod:`interviewer.grading.contradiction`).
+
+The pairs are general to deep learning; a concept adds its own in the rubric (``contrasts``).
+Words are given in normal form and matched by stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from interviewer.text.stem import stem
+
+__all__ = ["CONTRASTS", "compared_in", "contrast_stems", "contrast_table"]
+
+# Each row: the words of one side, then the words of the other side.
+CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("training", "train", "trained"), ("inference", "test", "testing", "prediction")),
+    (("forward",), ("backward", "backwards", "backpropagation")),
+    (
+        ("increase", "increases", "grow", "grows", "rise", "rises", "larger", "bigger"),
+        ("decrease", "decreases", "shrink", "shrinks", "smaller", "reduce", "reduces"),
+    ),
+    (("more",), ("fewer", "less")),
+    (("input", "inputs"), ("output", "outputs")),
+    (("first", "early", "earlier"), ("last", "later", "final")),
+    (("linear",), ("nonlinear", "nonlinearity")),
+    (("supervised",), ("unsupervised", "unlabeled")),
+    (("max", "maximum", "largest", "biggest", "highest"), ("average", "averages", "averaging")),
+    (("max", "maximum", "largest", "biggest", "highest"), ("min", "minimum", "smallest")),
+    (("valid",), ("same",)),
+    (("same", "identical"), ("different",)),
+    (("encoder",), ("decoder",)),
+    (("vanishing", "vanish", "vanishes"), ("exploding", "explode", "explodes")),
+    (("before",), ("after",)),
+    (("parallel",), ("sequential", "sequentially")),
+    (("local",), ("global",)),
+    (("deep", "deeper"), ("shallow", "shallower")),
+    (("small", "tiny"), ("large", "big", "huge")),
+    (("high", "higher"), ("low", "lower")),
+    (("positive",), ("negative",)),
+    (("overfitting", "overfit"), ("underfitting", "underfit")),
+    (("generative",), ("discriminative",)),
+    (("fast", "faster"), ("slow", "slower")),
+    (("stable",), ("unstable",)),
+    (("labeled", "labelled"), ("unlabeled", "unlabelled")),
+    (("minimize", "minimise", "minimizes"), ("maximize", "maximise", "maximizes")),
+    (("horizontal",), ("vertical",)),
+    (("past", "previous"), ("future", "next")),
+    (("long", "longer"), ("short", "shorter")),
+    (("cheap", "cheaper"), ("expensive", "costly")),
+    (("simple", "simpler"), ("complex", "complicated")),
+    (("fixed",), ("learned", "learnable", "trainable")),
+    (("detection",), ("recognition",)),
+    (("precision",), ("recall",)),
+)
+
+
+def contrast_table(
+    rows: Iterable[tuple[Sequence[str], Sequence[str]]] = CONTRASTS,
+) -> dict[str, frozenset[str]]:
+    """Stem -> the stems it contrasts with, both ways, from rows of two sides."""
+    table: dict[str, set[str]] = {}
+    for left, right in rows:
+        left_stems = {stem(w) for w in left}
+        right_stems = {stem(w) for w in right}
+        for s in left_stems:
+            table.setdefault(s, set()).update(right_stems - left_stems)
+        for s in right_stems:
+            table.setdefault(s, set()).update(left_stems - right_stems)
+    return {s: frozenset(others) for s, others in table.items() if others}
+
+
+@lru_cache(maxsize=1)
+def _general() -> dict[str, frozenset[str]]:
+    return contrast_table()
+
+
+def contrast_stems(
+    word_stem: str, extra: Mapping[str, frozenset[str]] | None = None
+) -> frozenset[str]:
+    """The stems that contrast with ``word_stem``: the general lexicon's and ``extra``'s."""
+    found = _general().get(word_stem, frozenset())
+    if extra:
+        found = found | extra.get(word_stem, frozenset())
+    return found
+
+
+_COMPARED = re.compile(
+    r"([a-z]+(?: [a-z]+){0,3}) (?:and|vs|versus) (?:an? |the )?([a-z]+(?: [a-z]+){0,3})"
+)
+
+
+def compared_in(question: str, stop_words: Collection[str]) -> dict[str, list[str]]:
+    """The things a question compares, as contrasts: "How do machine learning and deep
+    learning differ?" -> machine <-> deep; "valid and same padding" -> valid <-> same.
+
+    Each side is the run of content words next to "and"/"vs"; words both sides share
+    ("learning", "encoding") are dropped, and the nearest distinguishing word of each side
+    is paired. "Or" is not read: it usually introduces another name for the same thing.
+    """
+    plain = re.sub(r"['\"‘’“”]|-", " ", question.lower())
+    text = " ".join(re.findall(r"[a-z][a-z]*|\S", plain))
+    out: dict[str, list[str]] = {}
+    for match in _COMPARED.finditer(text):
+        left = _run(match.group(1).split(), stop_words, from_end=True)
+        right = _run(match.group(2).split(), stop_words, from_end=False)
+        mine = [w for w in left if w not in right]
+        theirs = [w for w in right if w not in left]
+        if not mine or not theirs or len(mine) > 2 or len(theirs) > 2:
+            continue
+        first, second = mine[-1], theirs[0]
+        out.setdefault(first, []).append(second)
+        out.setdefault(second, []).append(first)
+    return out
+
+
+def _run(words: list[str], stop_words: Collection[str], from_end: bool) -> list[str]:
+    """The content words next to the connective (up to the first stop-word)."""
+    out: list[str] = []
+    for word in reversed(words) if from_end else words:
+        if word in stop_words or len(word) < 3:
+            break
+        out.append(word)
+    return out[::-1] if from_end else out

@@ -1,0 +1,273 @@
+"""The grade follows what an answer claims (issue 9): each mechanism against a case that
+fails without it.
+
+Repetition and padding add nothing; a contrast swap contradicts the concept it swaps;
+a self-correction replaces what it corrects; misspellings are read as meant while the
+quotes stay as typed; a shuffle of words earns no claim; evidence never borrows a word
+from an unrelated sentence; the grader's parameters are read from its signature.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading.composition import GradeRules
+from interviewer.grading.context import Settings
+from interviewer.grading.shape import fluency
+from interviewer.loader import Bank, load_bank
+from interviewer.text.analysis import analyse
+from interviewer.text.contrast import compared_in, contrast_stems
+from interviewer.text.revision import revise
+from interviewer.text.stem import stem
+from interviewer.text.vocabulary import STOP_WORDS
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader() -> RubricGrader:
+    return default_grader()
+
+
+MINI_BATCH = (
+    "Mini-batch gradient descent computes the gradient on a small batch of examples, "
+    "which balances noise and speed."
+)
+PADDING = (
+    " I have been coding since high school and I really enjoy it."
+    " In my free time I like hiking with my dog and cooking."
+)
+
+
+def test_repeating_an_answer_adds_nothing(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("gradient-descent-variants")
+    once = grader.grade(question, MINI_BATCH)
+    four = grader.grade(question, " ".join([MINI_BATCH] * 4))
+    assert four.grade == once.grade
+    assert "repetition" in four.flags
+
+
+def test_every_reference_pasted_twice_keeps_its_grade(bank: Bank, grader: RubricGrader) -> None:
+    for question in bank.questions.values():
+        once = grader.grade(question, question.reference).grade
+        twice = grader.grade(question, question.reference + " " + question.reference).grade
+        assert twice <= once + 0.05, question.id
+
+
+def test_unrelated_padding_adds_nothing(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("gradient-descent-variants")
+    assert (
+        grader.grade(question, MINI_BATCH + PADDING).grade
+        <= grader.grade(question, MINI_BATCH).grade
+    )
+
+
+def test_a_padded_keyword_list_is_still_a_keyword_list(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("evaluate-model")
+    terms = "test set, cross validation, F1, confusion matrix"
+    padded = grader.grade(question, terms + PADDING)
+    pasted = grader.grade(question, terms + " " + terms)
+    for result in (padded, pasted):
+        assert "keyword_list" in result.flags
+        assert result.grade <= 1.5
+
+
+def test_a_role_swap_contradicts_the_concept(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("pooling")
+    right = grader.grade(
+        question,
+        "Max pooling keeps the largest value in each window and average pooling takes the mean.",
+    )
+    swapped = grader.grade(
+        question,
+        "Max pooling takes the average of each window and average pooling keeps the largest value.",
+    )
+    assert "max-average" in {c.concept_id for c in right.credited}
+    assert "max-average" not in {c.concept_id for c in swapped.credited}
+    assert "contradicted" in swapped.flags
+    hit = next(m for m in swapped.misconceptions if m.misconception_id == "contradicts:max-average")
+    assert "Max pooling takes the average" in [s.text for s in hit.spans]
+    assert hit.correction  # the concept's correction is given
+    assert swapped.grade <= right.grade - 1.5
+    concept = next(c for c in swapped.concepts if c.concept_id == "max-average")
+    assert concept.contradicted and concept.wrong_claim
+
+
+def test_a_parallel_statement_about_the_other_thing_is_no_contradiction(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("is-dl-better")
+    result = grader.grade(question, question.reference)
+    assert not result.misconceptions
+    assert result.grade >= 4.0
+
+
+def test_a_denial_in_a_frame_denies_the_clause(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("pooling")
+    stated = grader.grade(question, "Pooling downsamples the feature maps.")
+    denied = grader.grade(question, "It is not true that pooling downsamples the feature maps.")
+    assert "downsample" in {c.concept_id for c in stated.credited}
+    concept = next(c for c in denied.concepts if c.concept_id == "downsample")
+    assert concept.negated and not concept.credited
+    assert denied.grade < stated.grade
+
+
+def test_a_denial_about_the_alternative_is_not_held_against_the_candidate(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("minibatch-popularity")
+    answer = (
+        "Full-batch gradient descent needs the whole dataset per step, which doesn't fit in "
+        "memory for big datasets, while a mini-batch runs efficiently on a GPU."
+    )
+    assert not grader.grade(question, answer).misconceptions
+
+
+def test_self_correction_replaces_the_claim_it_corrects(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("lstm-vanishing-gradients")
+    wrong = "LSTMs completely eliminate the vanishing gradient problem."
+    corrected = grader.grade(
+        question,
+        wrong + " Correction: LSTMs only ease the vanishing gradient problem, thanks to the "
+        "additive cell state.",
+    )
+    assert grader.grade(question, wrong).misconceptions
+    assert not corrected.misconceptions
+    assert "self_corrected" in corrected.flags
+
+
+def test_the_other_way_round_swaps_the_roles_back(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("valid-vs-same-padding")
+    swapped = "Same padding shrinks the output while valid padding keeps the input size."
+    assert grader.grade(question, swapped).misconceptions
+    fixed = grader.grade(question, swapped + " Sorry, the other way round.")
+    assert not fixed.misconceptions
+    assert {"valid", "same"} <= {c.concept_id for c in fixed.credited}
+
+
+def test_revise_keeps_an_addition_that_only_starts_with_sorry() -> None:
+    words = analyse("Dropout zeroes units. Sorry, and it also rescales the rest.").units
+    assert [u.norm for u in words][:2] == ["dropout", "zeroes"]
+
+
+def test_misspellings_are_read_as_meant_and_quoted_as_typed(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("vanishing-exploding-gradients")
+    clean = (
+        "The gradient is a product of many derivatives, so it shrinks exponentially and the "
+        "early layers stop learning."
+    )
+    typed = (
+        "The gradiant is a prodcut of many derivitives, so it shrinks exponentialy and the "
+        "early layres stop lerning."
+    )
+    right, wrong = grader.grade(question, clean), grader.grade(question, typed)
+    assert abs(right.grade - wrong.grade) <= 0.3
+    assert "spelling" in wrong.flags
+    quoted = " ".join(s.text for c in wrong.credited for s in c.spans)
+    assert "gradiant" in quoted or "prodcut" in quoted
+
+
+def test_another_language_is_not_spell_corrected_into_english(grader: RubricGrader) -> None:
+    speller = grader.speller_
+    assert speller is not None
+    german = analyse("Die Normalisierung macht das Lernen schneller und stabiler.", 6, speller)
+    assert german.corrections == 0
+    assert speller.correct("optimizor") == "optimizer"
+    assert speller.correct("convnet") is None  # a lexicon word, not a typo
+    assert speller.correct("because") is None  # English
+
+
+def test_shuffled_words_make_no_claim(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("vanishing-exploding-gradients")
+    words = re.sub(r"[^\w\s'-]", " ", question.reference).split()
+    random.Random(1).shuffle(words)
+    assert grader.grade(question, question.reference).grade >= 4.0
+    assert grader.grade(question, " ".join(words)).grade <= 1.5
+
+
+def test_fluency_tells_a_sentence_from_its_shuffle(grader: RubricGrader) -> None:
+    text = (
+        "The gradient of the early layers is a product of many small factors, so it "
+        "shrinks towards zero as the network gets deeper and the first layers stop learning."
+    )
+    words = text.replace(",", "").replace(".", "").split()
+    random.Random(3).shuffle(words)
+    pairs, known = grader.word_pairs_, grader.known_words_
+    sentence = fluency(analyse(text), pairs, known)
+    shuffle = fluency(analyse(" ".join(words)), pairs, known)
+    assert sentence is not None and shuffle is not None
+    assert sentence > shuffle + 0.5
+
+
+def test_a_note_is_not_taken_for_a_shuffle(grader: RubricGrader) -> None:
+    note = "GRU: 2 gates (update, reset), no cell state -> fewer params, faster; LSTM: 3 gates."
+    assert fluency(analyse(note), grader.word_pairs_, grader.known_words_) is None
+
+
+def test_evidence_is_not_borrowed_from_an_unrelated_sentence(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("vanishing-exploding-gradients")
+    answer = "The gradient does not become small. I also play the guitar in a small band."
+    result = grader.grade(question, answer)
+    vanishing = next(c for c in result.concepts if c.concept_id == "vanishing")
+    assert not vanishing.credited
+    assert all("band" not in s.text for c in result.credited for s in c.spans)
+
+
+def test_no_key_concept_keeps_length_and_closeness_from_lifting_the_grade(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("what-is-cnn")
+    answer = (
+        "It is a type of neural network that is used for images and pictures, with many layers "
+        "stacked on top of each other, and people use it a lot for images in industry."
+    )
+    result = grader.grade(question, answer)
+    assert not result.credited or not any(
+        c.concept_id in {k.id for k in question.concepts if k.key} for c in result.credited
+    )
+    assert result.grade <= 1.5
+
+
+def test_contrasts_come_from_the_lexicon_and_from_what_the_question_compares() -> None:
+    assert stem("average") in contrast_stems(stem("max"))
+    assert stem("inference") in contrast_stems(stem("training"))
+    compared = compared_in("How do machine learning and deep learning differ?", STOP_WORDS)
+    assert compared == {"machine": ["deep"], "deep": ["machine"]}
+    assert compared_in("What is weight decay, or L2 regularisation?", STOP_WORDS) == {}
+
+
+def test_revise_drops_the_corrected_sentence_only() -> None:
+    text = "Dropout is used at test time. Actually no, dropout is used only during training."
+    from interviewer.text.analysis import _canonical_words
+    from interviewer.text.tokens import tokenize
+
+    words = _canonical_words(tokenize(text).tokens)
+    revision = revise(words)
+    kept = [w.norm for i, w in enumerate(words) if i not in revision.dropped and not w.stop]
+    assert "test" not in kept and "training" in kept
+
+
+def test_parameters_are_read_from_the_constructor_and_records_take_keywords() -> None:
+    grader = RubricGrader(contradiction_penalty=2.0)
+    params = grader.get_params()
+    assert params["contradiction_penalty"] == 2.0
+    assert set(params) == {
+        name for name in RubricGrader.__init__.__code__.co_varnames[1:] if name in params
+    }
+    with pytest.raises(ValueError):
+        grader.set_params(no_such_parameter=1)
+    with pytest.raises(TypeError):
+        GradeRules(1.5, 1.5, 1.0, 0.35, 0.75)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Settings(0.6, 0.75, 4, 0.5, 6, 1.5, 8000, 0.15, 12, 3)  # type: ignore[misc]
