@@ -60,7 +60,8 @@ def test_example_runs_walk_the_whole_flow(examples: dict[str, Any], name: str) -
     stages = [t["stage"] for t in transcript["turns"] if t["kind"] == "stage"]
     assert stages == list(STAGES)  # basic, intermediate, advanced, project, wrap-up
     asked = [q["question_id"] for q in transcript["questions"]]
-    assert len(asked) == len(set(asked)) >= 8
+    # a short interview plans 8; a strong candidate may move up early and skip covered follow-ups
+    assert len(asked) == len(set(asked)) >= 6
     assert asked[-1] == "project-walkthrough"
     answers = [t for t in transcript["turns"] if t["kind"] == "answer"]
     assert answers and all(t["grade"]["question_id"] == t["question_id"] for t in answers)
