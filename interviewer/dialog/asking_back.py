@@ -24,10 +24,49 @@ MAX_QUESTIONS = 3  # questions answered before the interviewer closes
 MATCH_AT = 70  # rapidfuzz score (0-100) for an example question to count as a match
 
 _WORD = re.compile(r"[a-z0-9']+")
+_NO_PHRASES = (
+    "no",
+    "nope",
+    "nah",
+    "none",
+    "nothing",
+    "nothing else",
+    "not really",
+    "thanks",
+    "thank you",
+    "thanks a lot",
+    "i'm good",
+    "im good",
+    "all good",
+    "that's all",
+    "thats all",
+    "that's it",
+    "thats it",
+    "that's everything",
+    "i'm fine",
+    "im fine",
+    "no questions",
+    "no question",
+    "no more questions",
+    "no more",
+    "not at the moment",
+    "not now",
+    "not right now",
+    "from me",
+    "for now",
+    "at all",
+    "i think",
+    "i don't think so",
+    "i dont think so",
+    "all clear",
+    "ok",
+    "okay",
+)
+# A reply made only of these phrases ("No, that's all, thanks.") means no questions.
 _NO = re.compile(
-    r"^(no|nope|nah|none|nothing|not really|no thanks|no thank you|i'?m good|all good|"
-    r"that'?s (all|it)|i'?m fine|no questions?|no more( questions)?|nothing else|"
-    r"not at the moment|not now)\b[\s,.!]*(thanks|thank you|from me|for now|at all)?[\s.!]*$"
+    r"^(?:(?:"
+    + "|".join(re.escape(p) for p in sorted(_NO_PHRASES, key=len, reverse=True))
+    + r")\s*)+$"
 )
 
 

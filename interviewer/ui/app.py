@@ -193,11 +193,12 @@ class InterviewerApp(App[None]):
     # -- app-wide actions ----------------------------------------------------------------
 
     def action_help(self) -> None:
-        """Show the keys."""
+        """Show the keys of the current screen (its ``help_screen()``, else the interview's)."""
         from interviewer.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            make = getattr(self.screen, "help_screen", None)
+            self.push_screen(make() if callable(make) else HelpScreen())
 
     async def action_quit(self) -> None:
         """Save every transcript, then quit."""
@@ -215,6 +216,12 @@ class InterviewerApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._push_start()
+
+    def replay(self, options: SessionOptions) -> None:
+        """A new interview with exactly these options (seed included): the same questions."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._push_interview(options)
 
 
 def create_app(
