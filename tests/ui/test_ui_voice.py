@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
 
@@ -16,6 +17,7 @@ from interviewer.ui.screens.report import ReportScreen
 from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 from interviewer.ui.widgets.chat import CandidateMessage
+from interviewer.ui.widgets.grade_bar import abbreviate
 
 PASTE = "It multiplies\x01 inputs\x07 by weights\x0band adds a \x1b[31mbias\x1b[0m."
 CLEAN = "It multiplies inputs by weights\nand adds a bias."
@@ -156,3 +158,17 @@ async def test_any_questions_for_me_in_the_app(make_app) -> None:
         assert "your mean was" in screen_text(app)
         await answer(pilot, "No, that's all, thanks.")
         assert app.screen.has_class("-finished")
+
+
+@pytest.mark.parametrize(
+    ("label", "cells", "shown"),
+    [
+        ("Overfitting, dropout, batch normalisation and weight decay", 21, "Overfitting, dropout…"),
+        ("Transfer learning and your own projects", 21, "Transfer learning…"),
+        ("Basics", 21, "Basics"),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+    ],
+)
+def test_long_chart_labels_are_abbreviated_at_a_word(label: str, cells: int, shown: str) -> None:
+    assert abbreviate(label, cells) == shown
+    assert len(abbreviate(label, cells)) <= cells
