@@ -157,9 +157,13 @@ def canned(lines: VoiceLines) -> VoiceLines:
     return VoiceLines.model_validate(data)
 
 
-def _run(bank: Bank, grader: object, voice: VoiceLines, seeds: int, length: str) -> Tally:
+def _run(
+    bank: Bank, grader: object, voice: VoiceLines, seeds: int, length: str, only: list[str]
+) -> Tally:
     tally = Tally()
     examples = sorted((ROOT / "examples" / "answers").glob("*.yaml"))
+    if only:
+        examples = [e for e in examples if e.stem in only]
     for flow in sorted(bank.flows):
         for example in examples:
             for seed in range(1, seeds + 1):
@@ -180,13 +184,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--length", choices=("short", "full"), default="short")
+    parser.add_argument(
+        "--examples", default="", help="comma-separated example names (default: all)"
+    )
     args = parser.parse_args(argv)
     bank = load_bank()
     grader = default_grader()
     voice = default_lines()
+    only = [name for name in args.examples.split(",") if name]
+    run = (args.seeds, args.length, only)
     rows = [
-        ("pooled voice (dialogs/_voice.yaml)", _run(bank, grader, voice, args.seeds, args.length)),
-        ("baseline: canned lines", _run(bank, grader, canned(voice), args.seeds, args.length)),
+        ("pooled voice (dialogs/_voice.yaml)", _run(bank, grader, voice, *run)),
+        ("baseline: canned lines", _run(bank, grader, canned(voice), *run)),
     ]
     print(f"{rows[0][1].sessions} sessions each ({args.length}): flows × examples × seeds")
     header = "| measure | target | " + " | ".join(name for name, _ in rows) + " |"

@@ -415,3 +415,15 @@ def test_commands_while_asking_back_never_crash() -> None:
     assert interview.command("hint")
     assert interview.reply("   ")[0].kind == "notice"
     assert interview.command("end")[-1].kind == "closing" and interview.finished
+
+
+def test_rubric_lint_checks_the_voice_file(tmp_path: Path) -> None:
+    from interviewer.authoring.lint import lint_paths
+
+    assert lint_paths([data_dir("dialogs") / VOICE_FILE]).errors == []
+    broken = tmp_path / VOICE_FILE
+    text = (data_dir("dialogs") / VOICE_FILE).read_text(encoding="utf-8")
+    broken.write_text(text.replace("  - Spot on.", "  - Spot on, {name}."), encoding="utf-8")
+    errors = lint_paths([broken], with_bank=False).errors
+    assert [e.field for e in errors] == [errors[0].field] and "{name}" in errors[0].message
+    assert errors[0].field.startswith("acknowledge.strong[")

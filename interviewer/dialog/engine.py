@@ -7,6 +7,7 @@ event happens, using the flow's data and :mod:`interviewer.dialog.rules`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Literal
 
@@ -34,6 +35,8 @@ from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Turn
 
 __all__ = ["Interview", "InterviewConfig"]
+
+_PRAISE = re.compile(r"^(good|great|nice|well done)( list| answer)?[.,!]\s*", re.IGNORECASE)
 
 
 class Interview(FollowUps):
@@ -173,9 +176,7 @@ class Interview(FollowUps):
                 self._enter_next_stage()
                 return
             if pace == "advance":
-                self._say(
-                    "notice", "You're clearly at home here, so let's move on to harder ground."
-                )
+                self._say("notice", self._voice.say("advance"))
                 self._fire("stage_done")
                 self._enter_next_stage()
                 return
@@ -190,7 +191,7 @@ class Interview(FollowUps):
         self._transcript.questions.append(self._current)
         self._stage_asked += 1
         self._fire("ask")
-        lead = "Let's try a different angle. " if role == "easier" else ""
+        lead = self._voice.say("easier_lead") + " " if role == "easier" else ""
         self._asking = question.ask
         self._say("question", lead + question.ask, {"role": role})
 
@@ -305,12 +306,16 @@ class Interview(FollowUps):
         self._fire("thread")
         text = self._deeper_thread(target, said)
         if text is None:
+            # The acknowledgement already says how the answer went, so a bridge's own
+            # praise ("Good. ...") is dropped: it would be said whatever the answer was.
+            say = _PRAISE.sub("", link.say or "")
+            say = say[:1].upper() + say[1:]
             # A bridging line that is itself a question is asked instead of the target's wording.
-            if link.say and link.say.rstrip().endswith("?"):
-                text = self._asking = link.say
+            if say and say.rstrip().endswith("?"):
+                text = self._asking = say
             else:
                 self._asking = target.ask
-                bridge = link.say or self._voice.say("thread_bridge")
+                bridge = say or self._voice.say("thread_bridge")
                 text = f"{bridge} {target.ask}"
         self._say("thread", text, {"from": question.id, "builds_on": bool(self._carried)})
         self._fire("asked")

@@ -89,6 +89,8 @@ class VoiceLines(_Strict):
     mentioned: _Pool = Field(min_length=1)
     are_you_sure: _Pool = Field(min_length=1)
     thread_bridge: _Pool = Field(min_length=1)
+    easier_lead: _Pool = Field(min_length=1)
+    advance: _Pool = Field(min_length=1)
     stage_intro: StageIntros
     wrap_up: _Pool = Field(min_length=1)
     questions_prompt: _Pool = Field(min_length=1)
@@ -157,9 +159,12 @@ def _placeholder_problems(lines: VoiceLines, label: str, where: dict[Any, int]) 
                         where.get(loc, where.get(path, 0)),
                         dotted_path(loc),
                         bad or f"unknown placeholder {{{unknown[0]}}}",
-                        "use only "
-                        + (", ".join(f"{{{a}}}" for a in sorted(allowed)) or "no")
-                        + " placeholders here; write a literal brace as {{ or }}",
+                        (
+                            "use only " + ", ".join(f"{{{a}}}" for a in sorted(allowed))
+                            if allowed
+                            else "this phrasing takes no placeholders"
+                        )
+                        + "; write a literal brace as {{ or }}",
                     )
                 )
     return problems
