@@ -204,11 +204,14 @@ def test_closings_reflect_how_the_interview_ended_and_went() -> None:
     ended.start()
     closing = ended.reply("let's stop here")[-1]
     assert closing.kind == "closing" and closing.meta["closing"] == "empty"
-    assert not any(line in closing.text for line in LINES.closing.strong)
+    assert closing.text.startswith(tuple(LINES.closing.empty))
     strong = play_out(make_interview())
     closing = strong.transcript.turns[-1]
     assert closing.meta["closing"] == "strong"
-    assert any(closing.text.startswith(line) for line in LINES.closing.strong)
+    assert closing.text.startswith(make_flow().closing)
+    weak = play_out(make_interview(), lambda q: "no clue at all, sorry")
+    assert weak.transcript.turns[-1].meta["closing"] == "weak"
+    assert make_flow().closing not in weak.transcript.turns[-1].text
 
 
 def test_strengths_are_answers_graded_4_or_more() -> None:

@@ -59,9 +59,8 @@ class StageIntros(_Strict):
 
 
 class Closings(_Strict):
-    """Closings by how the interview ended and went."""
+    """Closings by how the interview ended and went (a strong one is the flow's own)."""
 
-    strong: _Pool = Field(min_length=1)
     mixed: _Pool = Field(min_length=1)
     weak: _Pool = Field(min_length=1)
     early: _Pool = Field(min_length=1)

@@ -60,7 +60,8 @@ class WrapUp(Session):
 
     def _close(self) -> None:
         kind = closing_kind(self._transcript.ended_by, self._credits())
-        closing = self._voice.say(f"closing.{kind}")
+        # The flow's own closing speaks about the track: it is said when it is earned.
+        closing = self._flow.closing if kind == "strong" else self._voice.say(f"closing.{kind}")
         if self.config.mode == "practice" and kind != "empty":
             closing += "\n\n" + summary_line(self._transcript.questions)
         self._say("closing", closing, {"closing": kind})
