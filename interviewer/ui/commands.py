@@ -1,8 +1,10 @@
 """Each screen's commands: one table per screen feeds its key bindings, palette and help.
 
-The interview screen has :data:`INTERVIEW_COMMANDS`, the report screen
-:data:`REPORT_COMMANDS`; a screen names its table in ``HELP_COMMANDS`` and its
-palette provider in ``COMMANDS`` (:class:`InterviewCommands`, :class:`ReportCommands`).
+The start screen has :data:`START_COMMANDS`, the interview screen
+:data:`INTERVIEW_COMMANDS`, the report screen :data:`REPORT_COMMANDS`; a screen
+binds its table's keys, names its palette provider in ``COMMANDS``
+(:class:`StartCommands`, :class:`InterviewCommands`, :class:`ReportCommands`) and
+builds its F1 help in ``help_screen()``.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ if TYPE_CHECKING:
 __all__ = [
     "INTERVIEW_COMMANDS",
     "REPORT_COMMANDS",
+    "START_COMMANDS",
     "TYPED_PHRASES",
     "CommandTable",
     "InterviewCommand",
     "InterviewCommands",
     "ReportCommands",
+    "StartCommands",
     "command_bindings",
 ]
 
@@ -96,6 +100,15 @@ INTERVIEW_COMMANDS: tuple[InterviewCommand, ...] = (
         "^S",
     ),
     InterviewCommand("app.help", "Help", "Show the keys and commands", "f1", "F1", show=True),
+)
+
+# The start screen's commands.
+START_COMMANDS: tuple[InterviewCommand, ...] = (
+    InterviewCommand(
+        "start", "Start", "Start the interview with the choices on screen", "ctrl+s", "^S", True
+    ),
+    InterviewCommand("app.quit", "Quit", "Quit", "ctrl+q", "^Q"),
+    InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
 )
 
 # The report screen's commands.
@@ -187,3 +200,9 @@ class ReportCommands(CommandTable):
     """The report screen's commands in the palette."""
 
     TABLE = REPORT_COMMANDS
+
+
+class StartCommands(CommandTable):
+    """The start screen's commands in the palette."""
+
+    TABLE = START_COMMANDS

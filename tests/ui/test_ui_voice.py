@@ -172,3 +172,18 @@ async def test_any_questions_for_me_in_the_app(make_app) -> None:
 def test_long_chart_labels_are_abbreviated_at_a_word(label: str, cells: int, shown: str) -> None:
     assert abbreviate(label, cells) == shown
     assert len(abbreviate(label, cells)) <= cells
+
+
+async def test_the_start_screen_has_its_own_help(make_app) -> None:
+    from interviewer.ui.screens.start import StartScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Start the interview" in text
+        assert "Ctrl+G" not in text and "Replay" not in text
