@@ -149,7 +149,7 @@ class Report:
             lines += ["", "## Questions", "", "| # | Question | Stage | Grade | Hints |"]
             lines.append("|---:|---|---|---:|---:|")
             for number, q in enumerate(self.questions, 1):
-                grade = "skipped" if q.status == "skipped" else _fmt(q.credit)
+                grade = q.status if q.status in ("skipped", "waived") else _fmt(q.credit)
                 follow = " (follow-up)" if q.role == "thread" else ""
                 lines.append(
                     f"| {number} | `{q.question_id}`{follow} | {q.stage} | {grade} |"

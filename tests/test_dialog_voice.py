@@ -350,6 +350,7 @@ def test_a_gap_is_not_scored_twice_by_its_step_down(reply: str) -> None:
     assert step_down.status == "waived" and step_down.credit is None
     report = interview.report()
     assert report.answered + report.skipped == 1 and report.overall == 0.0
+    assert "| waived |" in report.to_markdown()
 
 
 def test_an_answered_step_down_still_counts() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import signal
 import sys
@@ -122,8 +123,12 @@ class InterviewerApp(App[None]):
         self.bank_future.set_result(bank)
         self.call_from_thread(self._bank_loaded)
         if not self.skip_start:
-            # While the candidate chooses, import the engine so Start answers at once.
-            import interviewer.dialog.engine  # noqa: F401
+            # While the candidate chooses, import the engine and read the interviewer's
+            # phrasings, so Start answers at once.
+            from interviewer.dialog.voice import default_lines
+
+            with contextlib.suppress(Exception):  # a broken file is reported at Start
+                default_lines()
 
     def warm_up_grader(self) -> None:
         """Fit the grader in the background, once the first question is on screen."""
