@@ -15,9 +15,11 @@ from interviewer.loader import Bank
 from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
 
-__all__ = ["Gap", "QuestionScore", "Report", "Score", "build_report"]
+__all__ = ["Gap", "QuestionScore", "Report", "Score", "build_report", "short_title"]
 
-STRONG_AT = 3.5  # a question or topic at or above this counts as a strength
+STRONG_AT = 3.5  # a topic at or above this is not planned for study
+STRENGTH_AT = 4.0  # a question at or above this is listed as a strength
+TITLE_CHARS = 70  # a question named in the study plan is cut to about this length
 GAP_BELOW = 3.0  # a question below this is listed as a gap
 STUDY_TOPICS = 3  # how many weak topics "what to study next" names
 GAP_CONCEPTS = 4  # at most this many concepts to study per weak question
@@ -147,7 +149,7 @@ class Report:
             lines += ["", "## Questions", "", "| # | Question | Stage | Grade | Hints |"]
             lines.append("|---:|---|---|---:|---:|")
             for number, q in enumerate(self.questions, 1):
-                grade = "skipped" if q.status == "skipped" else _fmt(q.credit)
+                grade = q.status if q.status in ("skipped", "waived") else _fmt(q.credit)
                 follow = " (follow-up)" if q.role == "thread" else ""
                 lines.append(
                     f"| {number} | `{q.question_id}`{follow} | {q.stage} | {grade} |"
@@ -245,7 +247,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
         credit = record.credit or 0.0
         result = record.result
         credited = [c.label for c in result.credited] if result else []
-        if credit >= STRONG_AT and credited:
+        if credit >= STRENGTH_AT and credited:
             report.strengths.append(
                 f"{question.ask} ({credit:.1f}/5): " + "; ".join(credited) + "."
             )
@@ -279,22 +281,37 @@ def _to_study(question: Question, missed_ids: set[str]) -> list[Concept]:
     return chosen[:GAP_CONCEPTS]
 
 
-def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list[str]:
-    """Weakest topics first: what to review, then which new questions of the track to practise.
+def short_title(ask: str, limit: int = TITLE_CHARS) -> str:
+    """A question's wording cut at a word boundary to about ``limit`` characters."""
+    text = " ".join(ask.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
-    A concept or question named for one topic is not repeated for the next.
+
+def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list[str]:
+    """The weakest topics first: what to review, then which new questions of the track to practise.
+
+    Only topics that are the main topic of a weak question are planned, so a gap
+    on one subject never sends the candidate to another subject they did well
+    on. New questions are named by their wording, not their ids, and share the
+    weak question's main topic. A concept or question named for one topic is
+    not repeated for the next.
     """
+    weak_main = {bank.questions[g.question_id].topics[0] for g in report.gaps}
     plan = []
     named: set[str] = set(asked)
-    for topic in [t for t in report.topics if t.grade < STRONG_AT]:
+    for topic in [t for t in report.topics if t.grade < STRONG_AT and t.name in weak_main]:
         labels: list[str] = []
         for gap in report.gaps:
-            if topic.name in bank.questions[gap.question_id].topics:
+            if bank.questions[gap.question_id].topics[0] == topic.name:
                 labels += [label for label, _ in gap.missed if label not in named | set(labels)]
         fresh = [
-            q.id for q in bank.questions.values() if topic.name in q.topics and track in q.tracks
-        ]
-        fresh = [qid for qid in fresh if qid not in named][:3]
+            q.id
+            for q in bank.questions.values()
+            if q.topics[0] == topic.name and track in q.tracks and q.id not in named
+        ][:2]
         if not labels and not fresh:
             continue
         named.update(labels[:3], fresh)
@@ -302,9 +319,8 @@ def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list
         if labels:
             item += ": review " + "; ".join(labels[:3])
         if fresh:
-            item += (
-                (". Then" if labels else ":") + " practise " + ", ".join(f"`{q}`" for q in fresh)
-            )
+            titles = ", ".join(f"“{short_title(bank.questions[q].ask)}”" for q in fresh)
+            item += (". Then" if labels else ":") + " practise " + titles
         plan.append(item + ".")
         if len(plan) == STUDY_TOPICS:
             break

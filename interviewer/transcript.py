@@ -16,6 +16,7 @@ from typing import Any, Literal
 from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
 
 __all__ = [
+    "COMMAND_ACTIONS",
     "HINT_COST",
     "SCHEMA_VERSION",
     "QuestionRecord",
@@ -47,7 +48,18 @@ TurnKind = Literal[
     "command",
 ]
 RecordRole = Literal["main", "thread", "easier"]
-RecordStatus = Literal["asked", "answered", "skipped"]
+RecordStatus = Literal["asked", "answered", "skipped", "waived"]
+
+# How a command reads in the transcript: what the candidate did, not words they said.
+COMMAND_ACTIONS: dict[str, str] = {
+    "hint": "asks for a hint",
+    "repeat": "asks to hear the question again",
+    "clarify": "asks for the question put another way",
+    "skip": "skips the question",
+    "dont_know": "says they don't know",
+    "back": "goes back to the previous question",
+    "end": "ends the interview",
+}
 
 
 def grade_from_dict(data: dict[str, Any]) -> GradeResult:
@@ -155,7 +167,9 @@ class QuestionRecord:
         probes: Concept ids probed.
         result: The best grade reached, over the answers alone and together.
         misconceptions: Ids of every misconception stated in any of its answers.
-        status: ``asked`` (no answer yet), ``answered`` or ``skipped``.
+        status: ``asked`` (no answer yet), ``answered``, ``skipped``, or ``waived``
+            (a step-down follow-up left unanswered: the gap that led to it was
+            already scored, so it is not scored again).
     """
 
     question_id: str
@@ -307,17 +321,35 @@ class Transcript:
             f"Flow `{self.flow}` · track {self.track} · {self.length} · {self.mode} mode"
             f" · seed {self.seed}",
         ]
-        for turn in self.turns:
+        # One grade per question: practice-mode feedback states it; otherwise it follows
+        # the question's last answer.
+        last_answer = {
+            t.question_id: index
+            for index, t in enumerate(self.turns)
+            if t.grade is not None and t.question_id is not None
+        }
+        credits = {r.question_id: r.credit for r in self.questions}
+        for index, turn in enumerate(self.turns):
             lines.append("")
             if turn.kind == "stage":
                 lines += [f"## {turn.meta.get('title', turn.stage or 'Stage')}", ""]
                 lines.append(turn.text)
                 continue
+            if turn.kind == "command":
+                action = COMMAND_ACTIONS.get(str(turn.meta.get("command")), "gives a command")
+                lines.append(f"_The candidate {action}._")
+                continue
             who = "Interviewer" if turn.role == "interviewer" else "Candidate"
             label = "" if turn.kind in ("answer", "question") else f" _({turn.kind})_"
             lines.append(f"**{who}**{label}: {turn.text}")
-            if turn.grade is not None:
-                lines += ["", f"> grade {turn.grade.grade:.1f}/5 on `{turn.question_id}`"]
+            credit = credits.get(turn.question_id or "")
+            if (
+                self.mode != "practice"
+                and turn.grade is not None
+                and last_answer.get(turn.question_id or "") == index
+                and credit is not None
+            ):
+                lines += ["", f"> grade {credit:.1f}/5"]
         if self.ended_by:
             ending = "ended by the candidate" if self.ended_by == "candidate" else "completed"
             lines += ["", f"_Interview {ending}._"]

@@ -153,8 +153,19 @@ def test_dont_know_is_graded_as_an_answer_and_never_probed() -> None:
     interview.start()
     first = interview.reply("I don't know")
     assert first[0].kind == "answer" and first[0].meta["command"] == "dont_know"
-    assert "hint" in [t.kind for t in first]  # a nudge and a second chance
-    second = interview.command("dont_know")
-    assert "probe" not in [t.kind for t in second]
+    # "I don't know" means no hint and no probe: the interview moves on.
+    assert not {"hint", "probe"} & {t.kind for t in first}
+    assert first[-1].kind == "question" and first[-1].question_id != first[0].question_id
     record = interview.transcript.questions[0]
-    assert record.credit == 0.0 and record.probes == []
+    assert record.credit == 0.0 and record.probes == [] and record.hints_used == 0
+    second = interview.command("dont_know")
+    assert not {"hint", "probe"} & {t.kind for t in second}
+    assert interview.transcript.questions[1].hints_used == 0
+
+
+def test_a_hint_is_still_given_after_dont_know_when_asked_for() -> None:
+    interview = make_interview()
+    interview.start()
+    interview.reply("I don't know")
+    turns = interview.command("hint")
+    assert [t.kind for t in turns] == ["command", "hint"]

@@ -18,6 +18,7 @@ from test_dialog_support import (
 
 from interviewer.dialog import Interview, InterviewConfig, Turn
 from interviewer.dialog.selection import OFF_TRACK, VARIETY, question_weight
+from interviewer.dialog.voice import default_lines
 
 
 def run(interview: Interview, answer: Callable[[str], str]) -> Interview:
@@ -25,6 +26,9 @@ def run(interview: Interview, answer: Callable[[str], str]) -> Interview:
     for _ in range(200):
         if interview.finished:
             break
+        if interview.state == "candidate_questions":
+            interview.reply("no")
+            continue
         q = interview.question
         assert q is not None
         interview.reply(answer(q.id))
@@ -51,7 +55,8 @@ def test_stages_run_in_order_with_their_short_and_full_counts() -> None:
     assert asked_per_stage(short) == {"basic": 2, "intermediate": 2, "advanced": 1, "project": 1}
     full = run(make_interview(length="full"), full_answer)
     counts = asked_per_stage(full)
-    assert counts["basic"] == 4 and counts["project"] == 1
+    # b3 is on the cv track only, so the general flow never asks it: 3 basic questions
+    assert counts["basic"] == 3 and counts["project"] == 1
     assert counts["intermediate"] + counts["advanced"] >= 4  # threads may use up a pool
     assert full.transcript.ended_by == "completed"
 
@@ -69,9 +74,10 @@ def test_advance_at_moves_up_early() -> None:
     stages[0].update(questions={"short": 4, "full": 4}, min_questions=1, advance_at=4.0)
     strong = run(make_interview(flow=make_flow(stages=stages)), full_answer)
     assert main_per_stage(strong)["basic"] == 1
-    assert any("harder ground" in t.text for t in strong.transcript.turns)
+    advance = default_lines().advance
+    assert any(t.text.startswith(tuple(advance)) for t in strong.transcript.turns)
     middling = run(make_interview(flow=make_flow(stages=stages)), lambda q: f"k1{q}")
-    assert main_per_stage(middling)["basic"] == 4
+    assert main_per_stage(middling)["basic"] == 3  # every on-track basic question
 
 
 def test_step_down_draws_from_the_previous_stage_when_struggling() -> None:
@@ -149,9 +155,10 @@ def test_practice_mode_gives_feedback_and_interview_mode_keeps_it_for_the_report
     interview = run(make_interview(mode="interview"), lambda q: f"k1{q} k2{q}")
     practice_kinds = Counter(t.kind for t in practice.transcript.turns)
     interview_kinds = Counter(t.kind for t in interview.transcript.turns)
-    assert practice_kinds["feedback"] == practice_kinds["answer"]
+    answers = [t for t in practice.transcript.turns if t.kind == "answer" and t.question_id]
+    assert practice_kinds["feedback"] == len(answers)
     assert interview_kinds["feedback"] == 0
-    assert interview.report().gaps or interview.report().strengths
+    assert interview.report().overall is not None and interview.report().questions
     closing = next(t for t in practice.transcript.turns if t.kind == "closing")
     assert "Overall" in closing.text
 
@@ -173,6 +180,9 @@ def test_on_turn_sees_every_turn_in_order() -> None:
     )
     returned = list(interview.start())
     while not interview.finished:
+        if interview.state == "candidate_questions":
+            returned += interview.reply("no")
+            continue
         q = interview.question
         assert q is not None
         returned += interview.reply(full_answer(q.id))

@@ -39,14 +39,14 @@ def test_a_missing_key_concept_is_probed_with_its_probe() -> None:
     interview = only(["b1"])
     turns = interview.reply("k1b1 and xb1")
     assert kinds(turns)[-1] == "probe"
-    assert turns[-1].text == "Probe two for b1?"
+    assert turns[-1].text.endswith("Probe two for b1?")
     assert turns[-1].meta["concept"] == "key2"
 
 
 def test_the_heaviest_missing_key_concept_is_probed_first() -> None:
     interview = only(["b1"], max_probes_per_question=2)
     turns = interview.reply("xb1 and k2b1")
-    assert turns[-1].text == "Probe one for b1?"
+    assert turns[-1].text.endswith("Probe one for b1?")
 
 
 def test_a_probe_answer_can_raise_the_question_credit() -> None:
@@ -155,6 +155,9 @@ def test_thread_depth_is_bounded() -> None:
     for depth in (0, 1, 2, 3):
         interview = only(["i2"], max_thread_depth=depth)
         while not interview.finished:
+            if interview.state == "candidate_questions":
+                interview.reply("no")
+                continue
             q = interview.question
             assert q is not None
             interview.reply(full_answer(q.id))
@@ -183,6 +186,9 @@ def test_a_question_is_never_asked_twice_even_by_a_thread() -> None:
     )
     interview.start()
     while not interview.finished:
+        if interview.state == "candidate_questions":
+            interview.reply("no")
+            continue
         q = interview.question
         assert q is not None
         interview.reply(full_answer(q.id))
@@ -239,7 +245,7 @@ def test_end_wraps_up_and_leaves_the_unanswered_question_ungraded() -> None:
 def test_repeat_and_clarify_during_a_probe_say_the_probe_again() -> None:
     interview = only(["b1"])
     interview.reply("k1b1 and xb1")
-    assert interview.reply("say again")[-1].text == "Probe two for b1?"
+    assert interview.reply("say again")[-1].text.endswith("Probe two for b1?")
     assert "Probe two for b1?" in interview.reply("what do you mean")[-1].text
 
 
@@ -298,6 +304,9 @@ def test_a_follow_up_counts_towards_the_stage_and_is_not_taken_when_it_is_full()
         )
         interview.start()
         while not interview.finished:
+            if interview.state == "candidate_questions":
+                interview.reply("no")
+                continue
             interview.reply(full_answer(interview.question.id))  # type: ignore[union-attr]
         assert [r.question_id for r in interview.transcript.questions] == expected
         assert interview.progress == (len(expected), len(expected))

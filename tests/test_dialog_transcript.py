@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from test_dialog_support import full_answer, make_bank, make_interview
+from test_dialog_support import full_answer, make_bank, make_interview, question
 
 from interviewer.dialog import Interview
 from interviewer.report import Report, build_report
@@ -18,6 +18,9 @@ def played(mode: str = "practice") -> Interview:
     interview.start()
     replies = iter(["hint", "k1{q}", "I don't know", "skip", "k1{q} wrong{q}"])
     while not interview.finished:
+        if interview.state == "candidate_questions":
+            interview.reply("no")
+            continue
         q = interview.question
         assert q is not None
         interview.reply(next(replies, full_answer(q.id)).format(q=q.id))
@@ -59,10 +62,15 @@ def test_transcript_markdown_shows_stages_turns_and_grades() -> None:
     assert markdown.startswith("# Transcript: Test flow")
     for title in ("## Basics", "## Intermediate", "## Project"):
         assert title in markdown
+    # commands are told as what the candidate did, not as words they said
+    commands = sum(1 for t in interview.transcript.turns if t.kind == "command")
+    assert commands and markdown.count("_The candidate ") == commands
     assert markdown.count("**Candidate**") == sum(
-        1 for t in interview.transcript.turns if t.role == "candidate"
+        1 for t in interview.transcript.turns if t.role == "candidate" and t.kind != "command"
     )
-    assert "> grade " in markdown
+    # one grade per question: practice feedback carries it, no separate grade line
+    assert "> grade " not in markdown
+    assert "> grade " in played("interview").transcript.to_markdown()
 
 
 def test_from_json_rejects_what_is_not_a_transcript() -> None:
@@ -135,10 +143,25 @@ def test_study_plan_suggests_new_on_track_questions_once() -> None:
     interview.start()
     while not interview.finished:
         interview.reply("no idea")
-    report = interview.report()
-    suggested = re.findall(r"`([^`]+)`", " ".join(report.study_next))
+    # a bank with new questions: one on a weak topic, one on a topic never asked
+    bank = make_bank(
+        [
+            question("b5", "basic", ["beta"]),
+            question("b6", "basic", ["alpha"]),
+            question("b7", "basic", ["beta"], tracks=["cv"]),
+        ]
+    )
+    report = build_report(interview.transcript, bank)
+    suggested = re.findall(r"“([^”]+)”", " ".join(report.study_next))
     asked = {r.question_id for r in interview.transcript.questions}
     assert suggested and len(suggested) == len(set(suggested))
-    bank = make_bank()
-    assert all("general" in bank.questions[q].tracks and q not in asked for q in suggested)
+    by_title = {q.ask: q for q in bank.questions.values()}
+    # named by their wording, never their ids; new, on the track, on a weak main topic
+    assert all(title in by_title for title in suggested)
+    assert "`" not in " ".join(report.study_next)
+    weak = {bank.questions[g.question_id].topics[0] for g in report.gaps}
+    for title in suggested:
+        found = by_title[title]
+        assert "general" in found.tracks and found.id not in asked and found.topics[0] in weak
+    assert "Question b5?" in suggested and "Question b6?" not in suggested
     assert len(report.study_next) <= 3

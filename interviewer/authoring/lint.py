@@ -18,6 +18,7 @@ from interviewer.authoring.lint_checks import check_question
 from interviewer.authoring.lint_copied import check_copied, read_sources
 from interviewer.authoring.lint_graph import check_graph
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, SourceFile
+from interviewer.dialog.voice import VOICE_FILE, load_voice
 from interviewer.errors import BankLoadError, Problem
 from interviewer.loader import (
     data_dir,
@@ -148,7 +149,7 @@ def lint_paths(
     source_texts: Sequence[Path] = (),
     copied_words: int = 8,
 ) -> LintReport:
-    """Lint rubric and flow files.
+    """Lint rubric and flow files, and the interviewer's voice (``dialogs/_voice.yaml``).
 
     Args:
         paths: Files or directories; default the built-in ``rubrics/`` and ``dialogs/``.
@@ -172,6 +173,15 @@ def lint_paths(
     for path in missing:
         findings.add_raw(str(path), 0, "", "no such file or directory", "check the path")
     files = yaml_files(p for p in roots if p.exists())
+    voices = [f for f in files if f.name == VOICE_FILE] + [
+        p / VOICE_FILE for p in roots if p.is_dir() and (p / VOICE_FILE).is_file()
+    ]
+    files = [f for f in files if f.name != VOICE_FILE]
+    for voice in voices:
+        try:
+            load_voice(voice)
+        except BankLoadError as exc:
+            findings.extend(exc.problems)
     sources = [s for s in (_read(f, True, findings) for f in files) if s is not None]
     context: list[SourceFile] = []
     if explicit and with_bank:
@@ -201,7 +211,7 @@ def lint_paths(
             findings.add_raw(message.split(": ", 1)[0], 0, "--sources", message, "check the path")
         check_copied(linted_questions, documents, findings, copied_words)
     problems = sorted(findings.problems, key=lambda p: (p.file, p.line, p.severity, p.field))
-    return LintReport(_dedupe(problems), [str(f) for f in files])
+    return LintReport(_dedupe(problems), [str(f) for f in [*files, *voices]])
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -11,7 +11,9 @@ The answers file is one of:
 
 When the replies run out the candidate says "let's stop here" (for a mapping: when
 a question comes up that the file does not answer; a follow-up the file does not
-answer is skipped).
+answer is skipped). In a mapping, the key ``questions-for-me`` lists what the
+candidate asks when the interviewer says "Do you have any questions for me?"
+(without it, the candidate has none).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ __all__ = ["AnswerScript", "AnswersError", "add_parser", "load_answers", "play",
 STOP = "let's stop here"
 SKIP = "skip"
 DEFAULT_KEY = "*"
+QUESTIONS_KEY = "questions-for-me"  # the candidate's questions at the end of the interview
 MAX_REPLIES = 2000  # a guard: no flow needs this many replies
 
 
@@ -57,13 +60,13 @@ class AnswerScript:
             return self.ordered.pop(0) if self.ordered else STOP
         key = question_id or ""
         replies = self.keyed.get(key)
-        if replies is None:
+        if replies is None and key != QUESTIONS_KEY:
             replies = self.keyed.get(DEFAULT_KEY)
         used = self._used.get(key, 0)
         if replies is None:
             return STOP
         if used >= len(replies):
-            return SKIP if used else STOP
+            return SKIP if used and key != QUESTIONS_KEY else STOP
         self._used[key] = used + 1
         return replies[used]
 
@@ -135,7 +138,7 @@ def _keyed(data: dict[Any, Any], known_ids: set[str], path: Path) -> dict[str, l
     keyed: dict[str, list[str]] = {}
     for key, value in data.items():
         qid = str(key)
-        if qid != DEFAULT_KEY and qid not in known_ids:
+        if qid not in (DEFAULT_KEY, QUESTIONS_KEY) and qid not in known_ids:
             close = get_close_matches(qid, sorted(known_ids), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
             raise AnswersError(f"{path}: no question {qid!r} in the bank{hint}")
@@ -155,6 +158,9 @@ def play(interview: Interview, script: AnswerScript) -> None:
         if interview.finished:
             return
         question = interview.question
+        if interview.state == "candidate_questions":
+            interview.reply(script.next_reply(QUESTIONS_KEY))
+            continue
         interview.reply(script.next_reply(question.id if question else None))
     interview.reply(STOP)
 

@@ -7,11 +7,18 @@ event happens, using the flow's data and :mod:`interviewer.dialog.rules`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from interviewer.dialog.commands import COMMANDS, CommandName, recognise
-from interviewer.dialog.feedback import COMMANDS_LINE, answer_feedback, summary_line
+from interviewer.dialog.feedback import COMMANDS_LINE, answer_feedback
+from interviewer.dialog.followups import (
+    challenge_quote,
+    credited_so_far,
+    partial_quote,
+)
+from interviewer.dialog.probing import FollowUps
 from interviewer.dialog.rules import (
     can_hint,
     decide,
@@ -22,15 +29,17 @@ from interviewer.dialog.rules import (
     stage_pace,
     thread_targets,
 )
-from interviewer.dialog.session import InterviewConfig, Session
-from interviewer.models import Question
-from interviewer.report import Report, build_report
+from interviewer.dialog.session import InterviewConfig
+from interviewer.models import Question, Stage
+from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Turn
 
 __all__ = ["Interview", "InterviewConfig"]
 
+_PRAISE = re.compile(r"^(good|great|nice|well done)( list| answer)?[.,!]\s*", re.IGNORECASE)
 
-class Interview(Session):
+
+class Interview(FollowUps):
     """One interview, driven by the candidate's replies.
 
     ``start()`` greets and asks the first question; each ``reply(text)`` or
@@ -43,10 +52,6 @@ class Interview(Session):
         config: Seed, length and mode.
         on_turn: Called with every turn as it is produced (for a UI).
     """
-
-    def report(self) -> Report:
-        """The report on the interview so far (complete once finished)."""
-        return build_report(self._transcript, self._bank)
 
     # ----- candidate input ----------------------------------------------------------------
 
@@ -67,7 +72,7 @@ class Interview(Session):
 
     def reply(self, text: str) -> list[Turn]:
         """Take the candidate's reply: an answer or a command such as "hint"."""
-        text = text if isinstance(text, str) else ""
+        text = sanitize(text) if isinstance(text, str) else ""
         if self._machine.state == "idle":
             return self.start()
         self._out = []
@@ -82,8 +87,13 @@ class Interview(Session):
             self._fire("empty")
             self._say(
                 "notice",
-                "Take your time. Type your answer when you're ready, or say 'hint' or 'skip'.",
+                "Take your time. Type your answer when you're ready, or say 'hint' or 'skip'."
+                if self._machine.state != "candidate_questions"
+                else "Take your time. Ask me anything, or say 'no' to finish.",
             )
+            return self._out
+        if self._machine.state == "candidate_questions":
+            self._question_from_candidate(stripped)
             return self._out
         name = recognise(stripped)
         if name is None or name == "dont_know":
@@ -107,8 +117,8 @@ class Interview(Session):
                 )
                 return self._out
             return self.reply(name)
-        if recognised == "dont_know":
-            return self.reply("I don't know.")
+        if recognised == "dont_know" or self._machine.state == "candidate_questions":
+            return self.reply("I don't know." if recognised == "dont_know" else name)
         self._out = []
         self._hear("command", recognised.replace("_", " "), {"command": recognised})
         self._run_command(recognised)
@@ -117,7 +127,10 @@ class Interview(Session):
     # ----- stages and questions -----------------------------------------------------------
 
     def _enter_next_stage(self) -> None:
-        """From stage_transition: enter the next stage that has questions, or wrap up."""
+        """From stage_transition: enter the next stage that has questions, or wrap up.
+
+        The stage's first question is drawn before its intro, so the intro names it.
+        """
         stages = self._flow.stages
         while True:
             self._stage_index += 1
@@ -130,14 +143,25 @@ class Interview(Session):
                 break
         self._stage_asked = 0
         self._current = None
-        self._say("stage", stage.intro or stage.title, {"title": stage.title})
+        first = self._draw(stage, earlier=[])
+        self._say("stage", self._stage_intro(stage, first[0]), self._intro_meta(stage, first[0]))
         self._fire("enter_stage")
-        self._ask_next()
+        self._ask_next(first)
 
-    def _ask_next(self) -> None:
+    def _draw(
+        self, stage: Stage, earlier: list[Stage]
+    ) -> tuple[Question | None, Literal["main", "easier"]]:
+        asked = self._asked()
+        topics = Counter(self._bank.questions[q].topics[0] for q in asked)
+        return self._picker.draw(stage, earlier, asked, topics)
+
+    def _ask_next(
+        self, drawn: tuple[Question | None, Literal["main", "easier"]] | None = None
+    ) -> None:
         """From asking: resume, draw the next main question, or end the stage."""
         self._probe = None
         self._rephrased = 0
+        self._carried = []
         if self._resume is not None:
             self._current, self._resume = self._resume, None
             self._fire("ask")
@@ -145,20 +169,20 @@ class Interview(Session):
             self._say("question", f"Now, back to where we were. {self._asking}")
             return
         stage = self._flow.stages[self._stage_index]
-        pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
-        if self._stage_asked >= self._count(stage):
-            self._fire("stage_done")
-            self._enter_next_stage()
-            return
-        if pace == "advance":
-            self._say("notice", "You're clearly at home here, so let's move on to harder ground.")
-            self._fire("stage_done")
-            self._enter_next_stage()
-            return
-        asked = self._asked()
-        topics = Counter(self._bank.questions[q].topics[0] for q in asked)
-        earlier = self._flow.stages[: self._stage_index] if pace == "step_down" else []
-        question, role = self._picker.draw(stage, earlier, asked, topics)
+        if drawn is None:
+            pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
+            if self._stage_asked >= self._count(stage):
+                self._fire("stage_done")
+                self._enter_next_stage()
+                return
+            if pace == "advance":
+                self._say("notice", self._voice.say("advance"))
+                self._fire("stage_done")
+                self._enter_next_stage()
+                return
+            earlier = self._flow.stages[: self._stage_index] if pace == "step_down" else []
+            drawn = self._draw(stage, earlier)
+        question, role = drawn
         if question is None:
             self._fire("stage_done")
             self._enter_next_stage()
@@ -167,7 +191,7 @@ class Interview(Session):
         self._transcript.questions.append(self._current)
         self._stage_asked += 1
         self._fire("ask")
-        lead = "Let's try a different angle. " if role == "easier" else ""
+        lead = self._voice.say("easier_lead") + " " if role == "easier" else ""
         self._asking = question.ask
         self._say("question", lead + question.ask, {"role": role})
 
@@ -180,8 +204,10 @@ class Interview(Session):
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
+        credited_before = credited_so_far(self._transcript.turns, record.question_id)
+        answering_challenge = self._last_said_was_challenge()
         try:
-            step, joined = grade_answer(self._grader, question, record.answers)
+            step, joined = grade_answer(self._grader, question, self._carried + record.answers)
         except Exception as exc:  # a broken grader must not end the interview
             self._hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
             self._fire("grader_failed")
@@ -199,12 +225,27 @@ class Interview(Session):
         if self._probe is not None:
             meta["probe"] = self._probe.id
         self._hear("answer", text, meta, grade=step)
+        if answering_challenge:
+            self._honour_correction(question, record, text)
+        if dont_know and self._waive_step_down(record):
+            self._lead = self._voice.say("dont_know")
+            self._fire("next")
+            self._ask_next()
+            return
         answering_probe, self._probe = self._probe is not None, None
         if self._revisiting:
             self._revisiting = False
+            self._acknowledge(record, dont_know)
             self._feedback(question, record, closed=True)
             self._fire("next")
             self._ask_next()
+            return
+        challenged = self._challenged(record)
+        quote = None if dont_know or challenged else challenge_quote(step)
+        if quote is not None and (record.credit or 0.0) < 4.5:
+            self._fire("challenge")
+            self._asking = self._voice.say("are_you_sure", quote=quote)
+            self._say("probe", self._asking, {"challenge": True})
             return
         decision = decide(
             question,
@@ -212,21 +253,29 @@ class Interview(Session):
             self._flow,
             answering_probe=answering_probe,
             said_dont_know=dont_know,
+            challenged=challenged,
+            credited_before=credited_before,
         )
+        self._acknowledge(record, dont_know)
         if decision == "retry":
             self._feedback(question, record, closed=False)
             self._fire("retry")
-            self._give_hint(question, record, lead="Let me give you a nudge. ")
+            self._give_hint(question, record, lead=self._voice.say("hint_lead") + " ")
             self._fire("hinted")
         elif decision == "probe":
-            concept = next_probe(question, record, self._flow)
+            concept = next_probe(question, record, self._flow, credited_before)
             assert concept is not None and concept.probe is not None
             record.probes.append(concept.id)
             self._probe = concept
             self._feedback(question, record, closed=False)
             self._fire("probe")
-            self._asking = concept.probe
-            self._say("probe", concept.probe, {"concept": concept.id})
+            said = partial_quote(step, concept.id) if record.result is step else None
+            said = said if said and len(said.split()) >= 2 else None
+            if said:
+                self._asking = self._voice.say("deeper", quote=said)
+            else:
+                self._asking = self._voice.say("probe_lead") + " " + concept.probe
+            self._say("probe", self._asking, {"concept": concept.id, "deeper": bool(said)})
             self._fire("asked")
         else:
             self._feedback(question, record, closed=True)
@@ -237,32 +286,52 @@ class Interview(Session):
         stage = self._flow.stages[self._stage_index]
         link = None
         if self._stage_asked < self._count(stage):
-            known = thread_targets(self._bank.questions.values(), self._flow, self.stage)
-            link = next_thread(question, record, self._flow, self._asked(), known)
+            known = thread_targets(self._bank.questions.values(), self._flow, self.stage, stage)
+            link = next_thread(
+                question, record, self._flow, self._asked(), known, self._covers(question, record)
+            )
         if link is None:
             self._fire("next")
             self._ask_next()
             return
         target = self._bank.questions[link.to]
+        said = "\n".join(self._carried + record.answers)
         self._stage_asked += 1
         self._current = QuestionRecord(
             target.id, self.stage, "thread", depth=record.depth + 1, parent=question.id
         )
         self._transcript.questions.append(self._current)
         self._rephrased = 0
+        self._carried = []
         self._fire("thread")
-        # A bridging line that is itself a question is asked instead of the target's wording.
-        if link.say and link.say.rstrip().endswith("?"):
-            text = self._asking = link.say
-        else:
-            self._asking = target.ask
-            text = f"{link.say} {target.ask}" if link.say else target.ask
-        self._say("thread", text, {"from": question.id})
+        text = self._deeper_thread(target, said)
+        if text is None:
+            # The acknowledgement already says how the answer went, so a bridge's own
+            # praise ("Good. ...") is dropped: it would be said whatever the answer was.
+            say = _PRAISE.sub("", link.say or "")
+            say = say[:1].upper() + say[1:]
+            # A bridging line that is itself a question is asked instead of the target's wording.
+            if say and say.rstrip().endswith("?"):
+                text = self._asking = say
+            else:
+                self._asking = target.ask
+                bridge = say or self._voice.say("thread_bridge")
+                text = f"{bridge} {target.ask}"
+        self._say("thread", text, {"from": question.id, "builds_on": bool(self._carried)})
         self._fire("asked")
 
     def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
-        if self.config.mode == "practice":
-            self._say("feedback", answer_feedback(question, record, closed=closed))
+        if self.config.mode != "practice":
+            return
+        shown = {
+            concept
+            for t in self._transcript.turns
+            if t.kind == "feedback" and t.question_id == question.id
+            for concept in t.meta.get("covered", [])
+        }
+        covered = [c.concept_id for c in record.result.credited] if record.result else []
+        text = answer_feedback(question, record, closed=closed, shown=shown)
+        self._say("feedback", text, {"covered": sorted(shown | set(covered))})
 
     def _give_hint(self, question: Question, record: QuestionRecord, lead: str = "") -> None:
         if can_hint(question, record, self._flow):
@@ -298,10 +367,12 @@ class Interview(Session):
         elif name == "skip":
             self._fire("skip")
             self._revisiting = False
+            waived = record.status == "asked" and self._waive_step_down(record)
             if record.status == "asked":
                 record.status = "skipped"
-            self._feedback(question, record, closed=True)
-            self._say("notice", "No problem, let's move on.")
+            if not waived:
+                self._feedback(question, record, closed=True)
+            self._lead = self._voice.say("move_on")
             self._ask_next()
         elif name == "back":
             self._go_back(record)
@@ -325,16 +396,3 @@ class Interview(Session):
         self._revisiting, self._probe, self._rephrased = True, None, 0
         self._asking = self._bank.questions[previous.question_id].ask
         self._say("question", f"Sure, let's go back. {self._asking}", {"revisit": True})
-
-    def _wrap_up(self, ended_by: str) -> None:
-        wrap = self._flow.stages[-1]
-        self._stage_index = len(self._flow.stages) - 1
-        self._current = None
-        if ended_by == "completed":
-            self._say("stage", wrap.intro or wrap.title, {"title": wrap.title})
-        closing = self._flow.closing
-        if self.config.mode == "practice":
-            closing += "\n\n" + summary_line(self._transcript.questions)
-        self._say("closing", closing)
-        self._transcript.ended_by = ended_by
-        self._fire("closed")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from interviewer.dialog.commands import COMMAND_HELP
+from collections.abc import Collection
+
 from interviewer.grading.result import GradeResult
 from interviewer.models import Question
 from interviewer.transcript import QuestionRecord
@@ -15,9 +16,9 @@ __all__ = [
 ]
 
 COMMANDS_LINE = (
-    "You can say "
-    + ", ".join(f"'{name.replace('_', ' ')}' ({what})" for name, what in COMMAND_HELP.items())
-    + " at any time."
+    "If you get stuck, just ask for a hint, ask me to repeat or rephrase the question, "
+    "skip it, or tell me you don't know; you can also go back one question, or end the "
+    "interview whenever you like."
 )
 
 # Show the model answer after a question when its credit is below this.
@@ -32,7 +33,13 @@ def quote_spans(result: GradeResult, concept_id: str) -> str:
     return ""
 
 
-def answer_feedback(question: Question, record: QuestionRecord, *, closed: bool) -> str:
+def answer_feedback(
+    question: Question,
+    record: QuestionRecord,
+    *,
+    closed: bool,
+    shown: Collection[str] = (),
+) -> str:
     """Practice-mode feedback on the question so far.
 
     Args:
@@ -56,10 +63,12 @@ def answer_feedback(question: Question, record: QuestionRecord, *, closed: bool)
     lines = [head + "."]
     covered = []
     for match in result.credited:
+        if match.concept_id in shown:
+            continue
         quoted = quote_spans(result, match.concept_id)
         covered.append(f"{match.label}" + (f" ({quoted})" if quoted else ""))
     if covered:
-        lines.append("Covered: " + "; ".join(covered) + ".")
+        lines.append(("Now also covered: " if shown else "Covered: ") + "; ".join(covered) + ".")
     for wrong in question.misconceptions:
         if wrong.id in record.misconceptions:
             lines.append(f"Careful: {wrong.claim} {wrong.correction}")
@@ -69,11 +78,6 @@ def answer_feedback(question: Question, record: QuestionRecord, *, closed: bool)
             lines.append(f"Missed: {concept.label}. {concept.missing_feedback}")
         if credit < MODEL_ANSWER_BELOW:
             lines.append(f"Model answer: {question.reference}")
-    elif covered and result.missed:
-        count = len(result.missed)
-        lines.append(f"Still missing: {count} of {len(result.concepts)} ideas; let's see.")
-    elif not covered:
-        lines[0] = "Not there yet."
     return "\n\n".join(lines)
 
 

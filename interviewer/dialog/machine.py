@@ -35,6 +35,7 @@ State = Literal[
     "hinting",
     "stage_transition",
     "wrap_up",
+    "candidate_questions",
     "finished",
 ]
 
@@ -63,6 +64,9 @@ Event = Literal[
     "closed",
     "input",
     "grader_failed",
+    "challenge",
+    "invite_questions",
+    "no_questions",
 ]
 
 STATES: tuple[State, ...] = get_args(State)
@@ -114,6 +118,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("grading", "retry", "hinting", "a weak first attempt earns a hint and a retry"),
     Transition("grading", "probe", "probing", "a key concept is missing and probes remain"),
     Transition("grading", "thread", "threading", "a thread link's condition holds"),
+    Transition(
+        "grading",
+        "challenge",
+        "awaiting_answer",
+        "a denied or wrong claim: 'Are you sure?', once per question, before any hint",
+    ),
     Transition("grading", "next", "asking", "nothing more to ask about this question"),
     Transition(
         "grading",
@@ -126,7 +136,28 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("hinting", "hinted", "awaiting_answer", "a hint from the ladder has been given"),
     Transition("stage_transition", "enter_stage", "asking", "the next stage with questions begins"),
     Transition("stage_transition", "no_more_stages", "wrap_up", "only the wrap-up is left"),
+    Transition(
+        "wrap_up",
+        "invite_questions",
+        "candidate_questions",
+        "the interview ran its course: 'Do you have any questions for me?'",
+    ),
     Transition("wrap_up", "closed", "finished", "the closing line has been said"),
+    Transition(
+        "candidate_questions",
+        "input",
+        "candidate_questions",
+        "the candidate asks something (answered by intent) or says they have no questions",
+    ),
+    Transition(
+        "candidate_questions", "empty", "candidate_questions", "an empty reply: a gentle notice"
+    ),
+    Transition(
+        "candidate_questions",
+        "no_questions",
+        "wrap_up",
+        "no (more) questions, or the last one answered: the closing follows",
+    ),
     Transition("finished", "input", "finished", "anything after the end: a notice"),
 )
 

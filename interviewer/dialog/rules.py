@@ -8,9 +8,11 @@ order of :func:`decide`.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Callable, Collection
 from typing import Literal, Protocol
 
+from interviewer.dialog.selection import question_weight
 from interviewer.grading.result import GradeResult
 from interviewer.models import (
     LEVELS,
@@ -87,11 +89,20 @@ def can_hint(question: Question, record: QuestionRecord, flow: Flow) -> bool:
     return record.hints_used < min(flow.max_hints, len(question.hints))
 
 
-def next_probe(question: Question, record: QuestionRecord, flow: Flow) -> Concept | None:
-    """The missing key concept to probe next, heaviest first; None when none is due."""
+def next_probe(
+    question: Question,
+    record: QuestionRecord,
+    flow: Flow,
+    credited_before: Collection[str] = (),
+) -> Concept | None:
+    """The missing key concept to probe next, heaviest first; None when none is due.
+
+    A concept credited by the best result, or by any earlier answer
+    (``credited_before``), is never asked for.
+    """
     if record.result is None or len(record.probes) >= flow.max_probes_per_question:
         return None
-    credited = {c.concept_id for c in record.result.credited}
+    credited = {c.concept_id for c in record.result.credited} | set(credited_before)
     missing = [
         c
         for c in question.concepts
@@ -125,13 +136,24 @@ def thread_holds(condition: ThreadCondition, record: QuestionRecord) -> bool:
     return all(checks)
 
 
-def thread_targets(questions: Collection[Question], flow: Flow, stage: str) -> set[str]:
+def _on_topic(question: Question, stage: Stage, flow: Flow) -> bool:
+    """Whether the stage's topic filter (pool topics, topics weighted 0) lets ``question`` in."""
+    pool_topics = stage.pool.topics if stage.pool else []
+    if pool_topics and not set(pool_topics) & set(question.topics):
+        return False
+    return question_weight(question, stage, flow, Counter()) > 0
+
+
+def thread_targets(
+    questions: Collection[Question], flow: Flow, stage: str, rules: Stage | None = None
+) -> set[str]:
     """The questions a thread may lead to from ``stage`` of ``flow``.
 
     A follow-up stays on the flow's track and goes at most one level above the
     stage, the way an interviewer presses a little deeper without jumping from
     the fundamentals to the hardest material of another role. The project round
-    is kept for its own stage.
+    is kept for its own stage. Given the stage itself (``rules``), a follow-up
+    also honours its topic filter: the pool's topics and topics weighted 0.
     """
     ceiling = LEVELS.index(stage) + 1 if stage in LEVELS else len(LEVELS) - 1
     return {
@@ -140,6 +162,7 @@ def thread_targets(questions: Collection[Question], flow: Flow, stage: str) -> s
         if flow.track in q.tracks
         and LEVELS.index(q.level) <= ceiling
         and (q.level != "project" or stage == "project")
+        and (rules is None or _on_topic(q, rules, flow))
     }
 
 
@@ -149,12 +172,19 @@ def next_thread(
     flow: Flow,
     asked: Collection[str],
     known: Collection[str],
+    covered: Callable[[ThreadLink], bool] | None = None,
 ) -> ThreadLink | None:
-    """The first thread link whose condition holds and whose target is new and known."""
+    """The first thread link whose condition holds and whose target is new and known.
+
+    ``covered`` tells which links lead to a question the answer has already
+    answered; those are passed over.
+    """
     if record.depth >= flow.max_thread_depth:
         return None
     for link in question.threads:
         if link.to in asked or link.to not in known:
+            continue
+        if covered is not None and thread_holds(link.when, record) and covered(link):
             continue
         if thread_holds(link.when, record):
             return link
@@ -168,14 +198,20 @@ def decide(
     *,
     answering_probe: bool,
     said_dont_know: bool,
+    challenged: bool = False,
+    credited_before: Collection[str] = (),
 ) -> Decision:
     """What to do after grading an answer (threads are checked by the caller on ``next``).
 
-    The order: a weak first attempt at the question itself earns a hint and a retry;
-    then a missing key concept is probed (never after "I don't know"); else the
-    question is done.
+    The order: "I don't know" (or nothing said) ends the question, with no hint and
+    no probe; a weak first attempt at the question itself earns a hint and a retry
+    (the reply to an "Are you sure?", when ``challenged``, still counts as the first
+    attempt); then a missing key concept is probed; else the question is done.
     """
-    first_attempt = len(record.answers) == 1
+    flags = record.result.flags if record.result else ()
+    if said_dont_know or "dont_know" in flags or "empty" in flags:
+        return "next"
+    first_attempt = len(record.answers) <= (2 if challenged else 1)
     credit = record.credit or 0.0
     if (
         not answering_probe
@@ -185,10 +221,7 @@ def decide(
         and can_hint(question, record, flow)
     ):
         return "retry"
-    flags = record.result.flags if record.result else ()
-    if said_dont_know or "dont_know" in flags or "empty" in flags:
-        return "next"
-    if next_probe(question, record, flow) is not None:
+    if next_probe(question, record, flow, credited_before) is not None:
         return "probe"
     return "next"
 

@@ -6,7 +6,7 @@ A question's weight is the product of three factors:
   topic, else the largest entry among its other topics, else 1; a topic
   weighted 0 excludes every question that carries it;
 * track: 1 when the question belongs to the flow's track, :data:`OFF_TRACK`
-  otherwise;
+  (0: never asked) otherwise;
 * variety: :data:`VARIETY` to the power of the number of questions already
   asked on the same main topic.
 
@@ -25,7 +25,7 @@ from interviewer.models import Flow, Question, Stage
 
 __all__ = ["OFF_TRACK", "VARIETY", "QuestionPicker", "question_weight"]
 
-OFF_TRACK = 0.35
+OFF_TRACK = 0.0  # questions always respect the flow's track
 VARIETY = 0.6
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from interviewer.dialog.machine import Event, Machine
 from interviewer.dialog.rules import Grader
 from interviewer.dialog.selection import QuestionPicker
+from interviewer.dialog.voice import Voice, VoiceLines, default_lines
 from interviewer.grading.result import GradeResult
 from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
@@ -49,6 +50,7 @@ class Session:
         grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
         config: Seed, length and mode.
         on_turn: Called with every turn as it is produced (for a UI).
+        voice: The interviewer's phrasings (default: ``dialogs/_voice.yaml``).
     """
 
     def __init__(
@@ -58,6 +60,7 @@ class Session:
         grader: Grader,
         config: InterviewConfig | None = None,
         on_turn: Callable[[Turn], Any] | None = None,
+        voice: VoiceLines | None = None,
     ) -> None:
         self.config = config or InterviewConfig()
         self._bank = bank
@@ -85,6 +88,10 @@ class Session:
         self._rephrased = 0
         self._asking = ""  # the wording of the question or probe awaiting an answer
         self._out: list[Turn] = []
+        self._voice = Voice(voice or default_lines(), self.config.seed)
+        self._lead = ""  # an acknowledgement said before the next interviewer line
+        self._carried: list[str] = []  # earlier words a deeper follow-up is graded with
+        self._asked_back = 0  # questions the candidate asked at the end
 
     # ----- public state -------------------------------------------------------------------
 
@@ -155,7 +162,12 @@ class Session:
         *,
         record: bool = True,
     ) -> None:
-        """An interviewer turn, about the current question unless it opens a stage."""
+        """An interviewer turn, about the current question unless it opens a stage.
+
+        A pending acknowledgement (``_lead``) opens the next recorded turn.
+        """
+        if record and self._lead:
+            text, self._lead = f"{self._lead} {text}", ""
         qid = self._current.question_id if self._current and kind != "stage" else None
         self._emit("interviewer", kind, text, question_id=qid, meta=meta, record=record)
 

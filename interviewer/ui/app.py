@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import signal
 import sys
@@ -122,8 +123,12 @@ class InterviewerApp(App[None]):
         self.bank_future.set_result(bank)
         self.call_from_thread(self._bank_loaded)
         if not self.skip_start:
-            # While the candidate chooses, import the engine so Start answers at once.
-            import interviewer.dialog.engine  # noqa: F401
+            # While the candidate chooses, import the engine and read the interviewer's
+            # phrasings, so Start answers at once.
+            from interviewer.dialog.voice import default_lines
+
+            with contextlib.suppress(Exception):  # a broken file is reported at Start
+                default_lines()
 
     def warm_up_grader(self) -> None:
         """Fit the grader in the background, once the first question is on screen."""
@@ -193,11 +198,12 @@ class InterviewerApp(App[None]):
     # -- app-wide actions ----------------------------------------------------------------
 
     def action_help(self) -> None:
-        """Show the keys."""
+        """Show the keys of the current screen (its ``help_screen()``, else the interview's)."""
         from interviewer.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            make = getattr(self.screen, "help_screen", None)
+            self.push_screen(make() if callable(make) else HelpScreen())
 
     async def action_quit(self) -> None:
         """Save every transcript, then quit."""
@@ -215,6 +221,12 @@ class InterviewerApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._push_start()
+
+    def replay(self, options: SessionOptions) -> None:
+        """A new interview with exactly these options (seed included): the same questions."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._push_interview(options)
 
 
 def create_app(

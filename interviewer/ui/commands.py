@@ -1,4 +1,11 @@
-"""The interview commands: one table feeds the key bindings, the palette and the help screen."""
+"""Each screen's commands: one table per screen feeds its key bindings, palette and help.
+
+The start screen has :data:`START_COMMANDS`, the interview screen
+:data:`INTERVIEW_COMMANDS`, the report screen :data:`REPORT_COMMANDS`; a screen
+binds its table's keys, names its palette provider in ``COMMANDS``
+(:class:`StartCommands`, :class:`InterviewCommands`, :class:`ReportCommands`) and
+builds its F1 help in ``help_screen()``.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INTERVIEW_COMMANDS",
+    "REPORT_COMMANDS",
+    "START_COMMANDS",
     "TYPED_PHRASES",
+    "CommandTable",
     "InterviewCommand",
     "InterviewCommands",
+    "ReportCommands",
+    "StartCommands",
     "command_bindings",
 ]
 
@@ -68,9 +80,15 @@ INTERVIEW_COMMANDS: tuple[InterviewCommand, ...] = (
         "engine('clarify')", "Rephrase", "Hear the question put another way", "ctrl+o", "^O"
     ),
     InterviewCommand(
-        "engine('dont_know')", "I don't know", "Say you don't know (no probing)", "ctrl+b", "^B"
+        "engine('dont_know')",
+        "I don't know",
+        "Say you don't know: no hint, no follow-up, on to the next question",
+        "ctrl+b",
+        "^B",
     ),
-    InterviewCommand("engine('back')", "Back", "Go back to the previous question", "", ""),
+    InterviewCommand(
+        "engine('back')", "Back", "Go back to the previous question (palette only)", "", ""
+    ),
     InterviewCommand(
         "engine('end')", "End the interview", "Stop here and go to the report", "ctrl+l", "^L"
     ),
@@ -82,6 +100,40 @@ INTERVIEW_COMMANDS: tuple[InterviewCommand, ...] = (
         "^S",
     ),
     InterviewCommand("app.help", "Help", "Show the keys and commands", "f1", "F1", show=True),
+)
+
+# The start screen's commands.
+START_COMMANDS: tuple[InterviewCommand, ...] = (
+    InterviewCommand(
+        "start", "Start", "Start the interview with the choices on screen", "ctrl+s", "^S", True
+    ),
+    InterviewCommand("app.quit", "Quit", "Quit", "ctrl+q", "^Q"),
+    InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
+)
+
+# The report screen's commands.
+REPORT_COMMANDS: tuple[InterviewCommand, ...] = (
+    InterviewCommand(
+        "export",
+        "Export",
+        "Save the transcript and the report as Markdown and JSON",
+        "ctrl+s,e",
+        "e",
+        show=True,
+    ),
+    InterviewCommand(
+        "replay",
+        "Replay this interview",
+        "The same track, mode, length and seed: the same questions again",
+        "r",
+        "r",
+        show=True,
+    ),
+    InterviewCommand(
+        "new", "New interview", "Back to the start screen to choose again", "n", "n", show=True
+    ),
+    InterviewCommand("app.quit", "Quit", "Quit (the transcript is saved first)", "q", "q", True),
+    InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
 )
 
 # What the interviewer understands when typed as an answer.
@@ -96,17 +148,21 @@ TYPED_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
-def command_bindings() -> list[Binding]:
-    """The key bindings of every command that has keys."""
-    return [binding for command in INTERVIEW_COMMANDS if (binding := command.binding())]
+def command_bindings(
+    table: tuple[InterviewCommand, ...] = INTERVIEW_COMMANDS,
+) -> list[Binding]:
+    """The key bindings of every command of ``table`` that has keys."""
+    return [binding for command in table if (binding := command.binding())]
 
 
-class InterviewCommands(Provider):
-    """Offers the interview commands in the command palette (Ctrl+P)."""
+class CommandTable(Provider):
+    """Offers a screen's command table in the command palette (Ctrl+P)."""
+
+    TABLE: tuple[InterviewCommand, ...] = ()
 
     async def discover(self) -> Hits:
         """Every command, in table order, when the palette opens."""
-        for command in INTERVIEW_COMMANDS:
+        for command in self.TABLE:
             keys = f"  ({command.key_display})" if command.key_display else ""
             yield DiscoveryHit(
                 f"{command.title}{keys}",
@@ -118,7 +174,7 @@ class InterviewCommands(Provider):
     async def search(self, query: str) -> Hits:
         """The commands whose title or help matches the query."""
         matcher = self.matcher(query)
-        for command in INTERVIEW_COMMANDS:
+        for command in self.TABLE:
             score = max(matcher.match(command.title), matcher.match(command.help) * 0.8)
             if score > 0:
                 yield Hit(
@@ -132,3 +188,21 @@ class InterviewCommands(Provider):
     async def _run(self, action: str) -> None:
         screen: Screen[object] = self.screen
         await screen.run_action(action)
+
+
+class InterviewCommands(CommandTable):
+    """The interview screen's commands in the palette."""
+
+    TABLE = INTERVIEW_COMMANDS
+
+
+class ReportCommands(CommandTable):
+    """The report screen's commands in the palette."""
+
+    TABLE = REPORT_COMMANDS
+
+
+class StartCommands(CommandTable):
+    """The start screen's commands in the palette."""
+
+    TABLE = START_COMMANDS

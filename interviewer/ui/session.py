@@ -207,6 +207,11 @@ class InterviewSession:
         """Whether the interview is over (as of the last exchange)."""
         return self.progress.finished
 
+    @property
+    def asking_back(self) -> bool:
+        """Whether the questions are over and the candidate may ask their own."""
+        return self._interview.state == "candidate_questions"
+
     # -- engine calls (any thread) -------------------------------------------------
 
     def start(self) -> Exchange:

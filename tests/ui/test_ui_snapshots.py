@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from ui_helpers import GOOD_ANSWERS, SNAPSHOT_DATA_DIR, answer, current_question_id, settle
 from ui_stub_grader import PhraseGrader
 
+from interviewer.loader import Bank
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
@@ -39,6 +40,8 @@ async def _after_partial_answer(pilot: Pilot[Any]) -> None:
         "Well, it multiplies inputs by weights and then adds a bias. "
         "I think each neuron stores training examples too.",
     )
+    # The wrong claim earns an "Are you sure?" first; standing by it brings the feedback.
+    await answer(pilot, "Yes, I'm sure.")
     await _steady(pilot)
 
 
@@ -48,6 +51,9 @@ async def _on_the_report(pilot: Pilot[Any]) -> None:
         qid = current_question_id(pilot.app)  # type: ignore[arg-type]
         if pilot.app.screen.has_class("-finished"):
             break
+        if pilot.app.sessions[-1].asking_back:  # type: ignore[attr-defined]
+            await answer(pilot, "No, thank you.")
+            continue
         text = GOOD_ANSWERS[qid or ""] if qid != "ui-dropout" else "No idea, sorry."
         await answer(pilot, text)
     await pilot.press("enter")
@@ -111,9 +117,56 @@ def test_report_at_80x24(snap_compare, make_app) -> None:
     assert snap_compare(app, run_before=_on_the_report)
 
 
+# Topic titles as long as the real bank's, one per question of the tiny bank.
+LONG_TOPICS = {
+    "ui-neuron": "Perceptrons, multilayer perceptrons and how they learn",
+    "ui-epoch": "Training in practice, tuning, evaluation and the wider picture",
+    "ui-dropout": "Overfitting, dropout, batch normalisation and weight decay",
+    "ui-attention": "Recurrent networks, gates and transformers",
+    "ui-project": "Transfer learning and your own projects",
+}
+
+
+def _long_topic_bank(bank: Bank) -> Bank:
+    long = Bank(flows=bank.flows, sources=bank.sources, flow_sources=bank.flow_sources)
+    for qid, question in bank.questions.items():
+        topic = f"topic-{qid}"
+        long.questions[qid] = question.model_copy(update={"topics": [topic]})
+        long.topics[topic] = LONG_TOPICS[qid]
+    return long
+
+
+def test_report_at_80x24_with_long_topic_names(snap_compare, make_app, ui_bank) -> None:
+    app = make_app(
+        grader=PhraseGrader(),
+        bank=_long_topic_bank(ui_bank),
+        data_dir=SNAPSHOT_DATA_DIR,
+        skip_start=True,
+        options=SessionOptions(mode="interview", seed=7),
+    )
+
+    async def scrolled_to_topics(pilot: Pilot[Any]) -> None:
+        await _on_the_report(pilot)
+        pilot.app.screen.query_one("#by-topic").scroll_visible(animate=False, top=True)
+        await _steady(pilot)
+
+    assert snap_compare(app, run_before=scrolled_to_topics)
+
+
 # -- help -----------------------------------------------------------------------------------
 
 
 def test_help_screen(snap_compare, make_app) -> None:
     app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
     assert snap_compare(app, press=["f1"], run_before=_steady)
+
+
+def test_report_help_screen(snap_compare, make_app) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+
+    async def report_help(pilot: Pilot[Any]) -> None:
+        await _on_the_report(pilot)
+        await pilot.press("f1")
+        await _steady(pilot)
+
+    assert snap_compare(app, run_before=report_help)

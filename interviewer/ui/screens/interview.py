@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
+from interviewer.sanitize import sanitize
 from interviewer.ui.commands import InterviewCommands, command_bindings
 from interviewer.ui.session import Exchange, InterviewSession, SessionOptions
 from interviewer.ui.storage import SaveError, display_path
@@ -26,6 +27,7 @@ from interviewer.ui.widgets.progress_panel import ProgressPanel
 if TYPE_CHECKING:
     from interviewer.transcript import Turn
     from interviewer.ui.app import InterviewerApp
+    from interviewer.ui.screens.help import HelpScreen
     from interviewer.ui.widgets.feedback import FeedbackCard
 
 __all__ = ["InterviewScreen"]
@@ -99,6 +101,8 @@ class InterviewScreen(Screen[None]):
         """Chat on the left, progress on the right, the answer box below."""
         track = _TRACK_NAMES.get(self.options.track, self.options.track)
         heading = f"{track}\n{self.options.mode} · {self.options.length}"
+        if self.options.seed is not None:
+            heading += f"\nseed {self.options.seed}"
         with Horizontal(id="main"):
             with Vertical(id="conversation"):
                 yield ChatLog(id="chat")
@@ -176,6 +180,7 @@ class InterviewScreen(Screen[None]):
         if exchange.save_error:
             self.notify(exchange.save_error, title="Autosave failed", severity="warning")
         self.busy = False
+        self.refresh_bindings()  # the footer drops the commands once they no longer apply
         if exchange.progress.finished:
             self.add_class("-finished")
             self.query_one("#report", Button).focus()
@@ -246,8 +251,28 @@ class InterviewScreen(Screen[None]):
         self.busy = True
         self._pending_answer = True
         chat = self.query_one(ChatLog)
-        await chat.add(chat.message_for(Turn(role="candidate", kind="answer", text=text)))
+        shown = sanitize(text)  # what the engine stores: no escape or control characters
+        await chat.add(chat.message_for(Turn(role="candidate", kind="answer", text=shown)))
         self._reply(text)
+
+    def help_screen(self) -> HelpScreen:
+        """F1 on this screen lists the interview's keys and what can be typed."""
+        from interviewer.ui.screens.help import HelpScreen
+
+        return HelpScreen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Interview commands leave the footer once the questions are over.
+
+        While the candidate asks their own questions at the end, only "end" applies.
+        """
+        if action != "engine" or self.session is None:
+            return True
+        if self.session.finished:
+            return False
+        if self.session.asking_back:
+            return parameters[:1] == ("end",)
+        return True
 
     def action_engine(self, name: str) -> None:
         """Run an interview command (hint, skip, repeat, clarify, dont_know, back, end)."""

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, Static
 
+from interviewer.ui.commands import REPORT_COMMANDS, ReportCommands, command_bindings
 from interviewer.ui.storage import SaveError, display_path
 from interviewer.ui.widgets.grade_bar import GradeBar
 
@@ -20,12 +21,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from interviewer.report import Report, Score
+    from interviewer.ui.screens.help import HelpScreen
     from interviewer.ui.session import InterviewSession
 
 __all__ = ["ReportScreen", "report_markdown"]
 
 # Topics beyond this many are in the exported report only: the screen shows the weakest.
 TOPICS_SHOWN = 8
+# Chart labels are cut to this many cells (with "…"), so every bar keeps its room.
+LABEL_CELLS = 22
 
 
 def report_markdown(report: Report) -> str:
@@ -40,6 +44,13 @@ def _summary(report: Report) -> Text:
     skipped = f", {report.skipped} skipped" if report.skipped else ""
     ended = " You ended the interview early." if report.ended_by == "candidate" else ""
     return Text(f"{total} questions ({report.answered} answered{skipped}).{ended}")
+
+
+def _replay_line(report: Report) -> Text:
+    return Text(
+        f"Seed {report.seed} · {report.mode} · {report.length}. "
+        "Press r to replay this interview with the same questions."
+    )
 
 
 class ReportScreen(Screen[None]):
@@ -70,12 +81,8 @@ class ReportScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,e", "export", "Export"),
-        Binding("n", "new", "New interview"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("f1", "app.help", "Help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(command_bindings(REPORT_COMMANDS))
+    COMMANDS: ClassVar = {ReportCommands}
 
     class _Ready(Message):
         def __init__(self, report: Report) -> None:
@@ -98,8 +105,10 @@ class ReportScreen(Screen[None]):
         with VerticalScroll(id="body"):
             yield Static("Your report", classes="title", id="title")
             yield Static("Building the report…", id="summary")
+            yield Static("", id="seed")
             with Horizontal(id="actions"):
                 yield Button("Export", variant="primary", id="export")
+                yield Button("Replay", id="replay")
                 yield Button("New interview", id="new")
                 yield Button("Quit", id="quit")
             yield Vertical(id="overall")
@@ -133,6 +142,7 @@ class ReportScreen(Screen[None]):
         report = self.report = message.report
         self.query_one("#title", Static).update(Text(f"Report: {report.title}"))
         self.query_one("#summary", Static).update(_summary(report))
+        self.query_one("#seed", Static).update(_replay_line(report))
         if report.overall is not None:
             await self.query_one("#overall").mount(GradeBar(report.overall, label="Overall"))
         await self._chart("#by-stage", "Grade per stage", report.stages)
@@ -144,7 +154,7 @@ class ReportScreen(Screen[None]):
     async def _chart(self, selector: str, heading: str, scores: list[Score]) -> None:
         if not scores:
             return
-        width = min(18, max(len(s.title) for s in scores) + 1)
+        width = min(LABEL_CELLS, max(len(s.title) for s in scores) + 1)
         bars = [GradeBar(s.grade, label=s.title, label_width=width) for s in scores]
         await self.query_one(selector).mount(Static(heading, classes="heading"), *bars)
 
@@ -174,6 +184,20 @@ class ReportScreen(Screen[None]):
         names = ", ".join(path.name.split(".", 1)[1] for path in message.paths)
         saved.update(Text(f"Exported to {folder}\n({names})"))
         self.notify(f"Saved to {folder}", title="Report exported", timeout=8)
+
+    def help_screen(self) -> HelpScreen:
+        """F1 on this screen lists this screen's keys."""
+        from interviewer.ui.screens.help import SCREEN_KEYS, HelpScreen
+
+        return HelpScreen(REPORT_COMMANDS, typed=False, general=SCREEN_KEYS)
+
+    @on(Button.Pressed, "#replay")
+    def action_replay(self) -> None:
+        """The same interview again: same track, mode, length and seed."""
+        from interviewer.ui.app import InterviewerApp
+
+        if isinstance(self.app, InterviewerApp):
+            self.app.replay(self.session.options)
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from interviewer.models import TRACKS, Track
+
+if TYPE_CHECKING:
+    from interviewer.ui.screens.help import HelpScreen
+from interviewer.ui.commands import START_COMMANDS, StartCommands, command_bindings
 from interviewer.ui.session import Length, Mode, SessionOptions
 
 __all__ = ["LENGTH_LABELS", "MODE_LABELS", "TRACK_LABELS", "StartScreen"]
@@ -65,10 +69,8 @@ class StartScreen(Screen[SessionOptions]):
     StartScreen #start { margin-left: 2; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start"),
-        Binding("f1", "app.help", "Help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(command_bindings(START_COMMANDS))
+    COMMANDS: ClassVar = {StartCommands}
 
     def __init__(
         self,
@@ -142,6 +144,12 @@ class StartScreen(Screen[SessionOptions]):
     def _mode_changed(self, event: RadioSet.Changed) -> None:
         name = event.pressed.name or "practice"
         self.query_one("#mode-help", Static).update(MODE_HELP.get(name, ""))
+
+    def help_screen(self) -> HelpScreen:
+        """F1 on this screen lists this screen's keys."""
+        from interviewer.ui.screens.help import SCREEN_KEYS, HelpScreen
+
+        return HelpScreen(START_COMMANDS, typed=False, general=SCREEN_KEYS)
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#seed")

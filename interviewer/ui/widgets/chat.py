@@ -30,6 +30,18 @@ _CAPTIONS: dict[str, str] = {
 }
 
 
+# A command is shown as what the candidate did, not as words they said.
+_ACTIONS: dict[str, str] = {
+    "hint": "You asked for a hint.",
+    "repeat": "You asked to hear the question again.",
+    "clarify": "You asked for the question put another way.",
+    "skip": "You skipped the question.",
+    "dont_know": "You said you don't know.",
+    "back": "You went back to the previous question.",
+    "end": "You ended the interview.",
+}
+
+
 def clip_for_display(text: str, limit: int = DISPLAY_LIMIT) -> str:
     """The start of ``text`` with a note of how much was left out."""
     if len(text) <= limit:
@@ -59,6 +71,8 @@ class InterviewerMessage(Markdown):
 
     def __init__(self, turn: Turn) -> None:
         caption = _CAPTIONS.get(turn.kind)
+        if turn.kind == "repeat" and turn.meta.get("rephrased"):
+            caption = "Put another way"
         text = f"*{caption}*\n\n{turn.text}" if caption and turn.kind != "stage" else turn.text
         super().__init__(text, classes=f"-{turn.kind}")
         self.turn = turn
@@ -82,7 +96,10 @@ class CandidateMessage(Static):
     """
 
     def __init__(self, turn: Turn) -> None:
-        shown = clip_for_display(turn.text) if turn.text.strip() else "(empty answer)"
+        if turn.kind == "command":
+            shown = _ACTIONS.get(str(turn.meta.get("command")), "You gave a command.")
+        else:
+            shown = clip_for_display(turn.text) if turn.text.strip() else "(empty answer)"
         super().__init__(Text(shown), classes=f"-{turn.kind}", markup=False)
         self.turn = turn
 

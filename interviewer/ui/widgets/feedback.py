@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FeedbackCard", "highlight_answer"]
 
-_BARE_GRADE = re.compile(r"\*\*\d+(\.\d+)?/5\*\* on this question\.")
+# The grade the message states: the question's credit, hint costs included.
+_STATED = re.compile(r"(So far )?\*\*(\d+(?:\.\d+)?)/5\*\*( on this question)?")
 
 COVERED_STYLE = "bold green underline"
 WRONG_STYLE = "bold red underline"
@@ -123,15 +124,22 @@ class FeedbackCard(Vertical):
         self.answer = answer
         self.question = question
         headline = message.strip().split("\n\n", 1)[0]
-        # "**3.5/5** on this question." only repeats the bar; hints or "so far" add to it.
-        self.headline = "" if _BARE_GRADE.fullmatch(headline) else headline
+        # One grade per question: the bar shows the credit the message states (hint
+        # costs included), and the headline keeps only the words around it.
+        stated = _STATED.search(headline)
+        self.grade = float(stated.group(2)) if stated else result.grade
+        words = _STATED.sub("", headline) if stated else headline
+        words = re.sub(r"\((with \d+ hints?)\)", lambda m: m.group(1).capitalize(), words)
+        words = re.sub(r"\s+([.,])", r"\1", re.sub(r"\s{2,}", " ", words))
+        words = re.sub(r"\.{2,}", ".", words).strip(" .")
+        self.headline = words + "." if words else ""
         self.closed = closed
         self.border_title = "Feedback" if closed else "Feedback so far"
 
     def compose(self) -> ComposeResult:
         """Lay out the sections that have something to say."""
         result = self.result
-        yield GradeBar(result.grade, label="Answer", classes="grade")
+        yield GradeBar(self.grade, label="Grade", classes="grade")
         if self.headline:
             yield Markdown(self.headline)
         for flag in result.flags:

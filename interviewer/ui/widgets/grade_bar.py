@@ -6,11 +6,28 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-__all__ = ["GRADE_MAX", "GradeBar", "grade_band"]
+__all__ = ["GRADE_MAX", "GradeBar", "abbreviate", "grade_band"]
 
 GRADE_MAX = 5.0
 _FULL = "█"
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+_DANGLING = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "with", "for"})
+
+
+def abbreviate(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` characters at a word boundary, ending in "…" when cut."""
+    if len(text) <= cells:
+        return text
+    if cells <= 1:
+        return "…"[:cells]
+    words = text[: cells - 1].split(" ")
+    if text[cells - 1] not in " ,;:" and len(words) > 1:
+        words = words[:-1]  # the last word was cut in the middle
+    while len(words) > 1 and words[-1].strip(",;:").lower() in _DANGLING:
+        words = words[:-1]
+    return " ".join(words).rstrip(" ,;:") + "…"
 
 
 def grade_band(grade: float) -> str:
@@ -27,8 +44,10 @@ class GradeBar(Widget):
 
     Args:
         grade: The grade, 0-5 (clipped).
-        label: Text shown before the bar, padded to ``label_width``.
-        label_width: Cells reserved for the label, so bars in a column line up.
+        label: Text shown before the bar, padded to ``label_width``; a longer label
+            is abbreviated with "…" (the bar always keeps its room).
+        label_width: Cells reserved for the label, so bars in a column line up
+            (default: the label's length).
     """
 
     DEFAULT_CSS = """
@@ -54,7 +73,7 @@ class GradeBar(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.label = label
-        self.label_width = max(label_width, len(label) + 1) if label else 0
+        self.label_width = (label_width or len(label) + 1) if label else 0
         self.set_reactive(GradeBar.grade, self._clip(grade))
         self.set_class(True, f"-{grade_band(self.grade)}")
 
@@ -74,7 +93,9 @@ class GradeBar(Widget):
     def render(self) -> Text:
         """Draw the label, the bar and the number."""
         number = f" {self.grade:.1f}/5"
-        label = self.label[: max(0, self.label_width - 1)].ljust(self.label_width)
+        # The label gives way to a bar of at least 4 cells when the widget is narrow.
+        cells = max(0, min(self.label_width, self.size.width - len(number) - 4))
+        label = abbreviate(self.label, cells - 1).ljust(cells) if cells > 1 else ""
         width = max(4, self.size.width - len(label) - len(number))
         filled = self.grade / GRADE_MAX * width
         whole = int(filled)
