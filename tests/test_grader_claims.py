@@ -271,3 +271,24 @@ def test_parameters_are_read_from_the_constructor_and_records_take_keywords() ->
         GradeRules(1.5, 1.5, 1.0, 0.35, 0.75)  # type: ignore[misc]
     with pytest.raises(TypeError):
         Settings(0.6, 0.75, 4, 0.5, 6, 1.5, 8000, 0.15, 12, 3)  # type: ignore[misc]
+
+
+def test_a_concept_said_of_the_other_thing_compared_is_a_swap(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("one-hot-vs-label-encoding")
+    right = grader.grade(
+        question,
+        "One-hot encoding turns k categories into k binary columns, while label encoding "
+        "maps each category to a single integer in one column.",
+    )
+    swapped = grader.grade(
+        question,
+        "Label encoding turns k categories into k binary columns, while one-hot encoding "
+        "maps each category to a single integer in one column.",
+    )
+    assert {"onehot-columns", "label-integers"} <= {c.concept_id for c in right.credited}
+    assert not {"onehot-columns", "label-integers"} & {c.concept_id for c in swapped.credited}
+    notes = [c.note for c in swapped.concepts if c.contradicted]
+    assert any("roles are swapped" in note for note in notes)
+    assert swapped.grade <= 1.0 < right.grade

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts
 from interviewer.grading.tfidf import TfidfModel
-from interviewer.models import Question
+from interviewer.models import Concept, Question
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in
 from interviewer.text.matcher import TermIndex
 from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings
+from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
@@ -53,6 +54,8 @@ class CompiledItem:
         penalty: A misconception's penalty (0 for a concept).
         contrasts: A concept's contrast variants, each with the phrase it was made
             from (see :mod:`interviewer.grading.contradiction`).
+        subject: For a question that compares two things, the stem of the one this
+            concept is about and the stem of the other ("label", "hot"), or None.
     """
 
     id: str
@@ -63,6 +66,7 @@ class CompiledItem:
     message: str
     penalty: float = 0.0
     contrasts: tuple[ContrastVariant, ...] = ()
+    subject: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ def compile_question(
                 phrases=phrases,
                 message=c.missing_feedback,
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
+                subject=concept_subject(c, compared),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own
@@ -237,6 +242,25 @@ def compile_question(
         reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
         concept_terms=concept_terms,
     )
+
+
+def concept_subject(concept: Concept, compared: dict[str, list[str]]) -> tuple[str, str] | None:
+    """Which of the two things a question compares a concept is about, from its own words.
+
+    "Label encoding maps each category to one integer" is about label encoding: its label
+    and phrasings name one side of the comparison and never the other.
+    """
+    words: dict[str, int] = {}
+    for text in (concept.label, *concept.phrasings, concept.missing_feedback):
+        for unit in analyse(text).units:
+            words[unit.stem] = words.get(unit.stem, 0) + 1
+    sides = {stem(w) for w in compared}
+    named = [side for side in sides if words.get(side)]
+    if len(named) != 1:
+        return None
+    mine = named[0]
+    others = [stem(o) for w, opposites in compared.items() if stem(w) == mine for o in opposites]
+    return (mine, others[0]) if len(others) == 1 else None
 
 
 def term_index(

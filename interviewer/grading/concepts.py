@@ -96,6 +96,55 @@ def _contradicted(
     )
 
 
+def _said_of_the_other(
+    item: CompiledItem, answer: AnswerContext, found: PhraseMatch
+) -> ConceptMatch | None:
+    """The concept said of the other thing the question compares: a swap of roles.
+
+    In "label encoding turns k categories into k columns", the words of the one-hot
+    concept are said of label encoding: the nearest of the two things named before them in
+    the sentence (or among them) is the other one.
+    """
+    if item.subject is None:
+        return None
+    mine, other = item.subject
+    units = answer.analysis.units
+    first = min(found.positions)
+    inside = {units[p].stem for p in found.positions}
+    if mine in inside:
+        return None
+    # the clause's subject: the first of the two named between the clause start and here
+    before = answer.graded[: units[first].start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    clause_start = starts[-1] if starts else 0
+    named = next(
+        (
+            u
+            for u in units[:first]
+            if u.start >= clause_start
+            and u.sentence == units[first].sentence
+            and u.stem in (mine, other)
+        ),
+        None,
+    )
+    if (named is None or named.stem != other) and other not in inside:
+        return None
+    said_of = named.norm if named is not None else other
+    return ConceptMatch(
+        concept_id=item.id,
+        label=item.label,
+        weight=item.weight,
+        credited=False,
+        confidence=0.0,
+        phrasing=found.phrase.text,
+        method="swapped",
+        spans=answer.spans(found.positions),
+        contradicted=True,
+        wrong_claim=True,
+        note=f"said of '{said_of}', the other thing compared: the roles are swapped",
+    )
+
+
 def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     """How one concept fares: credited, denied, contradicted or missed (with a note why)."""
     threshold = answer.settings.credit_threshold
@@ -127,6 +176,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
         best, denied = negated, False
     credited = best is not None and best.score >= threshold and not denied
     contradicted = _contradicted(item, answer, best if credited else None)
+    if contradicted is None and credited and best is not None:
+        contradicted = _said_of_the_other(item, answer, best)
     if contradicted is not None:
         return contradicted
     if credited and best is not None:

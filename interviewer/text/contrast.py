@@ -99,14 +99,24 @@ _COMPARED = re.compile(
 )
 
 
+# A question compares only when it says so.
+_COMPARING = re.compile(
+    r"\b(?:differ\w*|difference|compare\w*|versus|vs\.?|contrast\w*|rather than)\b"
+)
+
+
 def compared_in(question: str, stop_words: Collection[str]) -> dict[str, list[str]]:
     """The things a question compares, as contrasts: "How do machine learning and deep
-    learning differ?" -> machine <-> deep; "valid and same padding" -> valid <-> same.
+    learning differ?" -> machine <-> deep; "the difference between valid and same padding"
+    -> valid <-> same. Only a question that says it compares (differ, difference, versus,
+    ...) is read.
 
     Each side is the run of content words next to "and"/"vs"; words both sides share
     ("learning", "encoding") are dropped, and the nearest distinguishing word of each side
     is paired. "Or" is not read: it usually introduces another name for the same thing.
     """
+    if not _COMPARING.search(question.lower()):
+        return {}
     plain = re.sub(r"['\"‘’“”]|-", " ", question.lower())
     text = " ".join(re.findall(r"[a-z][a-z]*|\S", plain))
     out: dict[str, list[str]] = {}
