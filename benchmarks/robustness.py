@@ -9,9 +9,10 @@ grader fitted on the whole bank. Each row prints the mean and the worst change i
 - spelling (should keep its grade): real human misspellings from codespell's list
   (``codespell_lib/data/dictionary.txt``, reversed: correct word -> a common misspelling), each
   eligible word replaced with probability one half;
-- contradiction (should fall by 2 or more): each clause holding the best key concept of an
+- contradiction (should fall by 2 or more): each sentence holding the best key concept of an
   excellent or good answer negated ("is" -> "is not", else "it is not true that ..."), or one of
-  its words swapped for its contrast (training <-> test, max <-> average, ...). The swap table
+  its words swapped for its contrast (training <-> test, max <-> average, ...); sentences that
+  read as code are left alone. The swap table
   below is the benchmark's own, written apart from the grader's lexicon, but it names the same
   kind of pairs, so read that row as a check of the mechanism, not of its coverage;
 - order: the sentences shuffled (should keep the grade), the words shuffled (gibberish, should
@@ -151,7 +152,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _key_spans(grader: RubricGrader, case: Case) -> list[tuple[int, int]]:
-    """The clauses (between , ; : and sentence ends) holding the best credited key concept."""
+    """The sentences holding the best credited key concept (code-like ones left out)."""
     result = grader.grade(case.question, case.answer)
     keys = {c.id for c in case.question.concepts if c.key}
     credited = [c for c in result.credited if c.concept_id in keys and c.spans]
@@ -161,10 +162,11 @@ def _key_spans(grader: RubricGrader, case: Case) -> list[tuple[int, int]]:
     text = case.answer
     clauses = []
     for span in best.spans:
-        left = max(text.rfind(ch, 0, span.start) for ch in ",;:.!?") + 1
-        rights = [i for ch in ",;:.!?" if (i := text.find(ch, span.end)) >= 0]
+        left = max(text.rfind(ch, 0, span.start) for ch in ".!?") + 1
+        rights = [i for ch in ".!?" if (i := text.find(ch, span.end)) >= 0]
         right = min(rights) if rights else len(text)
-        clauses.append((left, right))
+        if not re.search(r"[=\[\]{}]|\w\.\w|\w\(", text[left:right]):
+            clauses.append((left, right))
     return sorted(set(clauses))
 
 

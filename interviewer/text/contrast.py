@@ -59,8 +59,6 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("cheap", "cheaper"), ("expensive", "costly")),
     (("simple", "simpler"), ("complex", "complicated")),
     (("fixed",), ("learned", "learnable", "trainable")),
-    (("detection",), ("recognition",)),
-    (("precision",), ("recall",)),
 )
 
 

@@ -70,8 +70,9 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
     active = -1
     left = 0
     seen_content = False
+    framed_sentence = -1  # "it is not true that ...": the frame holds to the sentence's end
     for at, word in enumerate(words):
-        if word.clause_break:
+        if word.clause_break and not (active >= 0 and word.sentence == framed_sentence):
             active = -1
         contrast = _contrast_length(words, at)
         if contrast:
@@ -102,6 +103,7 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
                 for skipped in words[at + 1 : at + 1 + framed]:
                     skipped.negation = active
                 left = 4 * scope + framed
+                framed_sentence = word.sentence
                 continue
             _backward(words, at, len(cues) - 1)
             continue
