@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["PRIOR", "LinearCalibration", "fit_calibration"]
 
@@ -89,6 +90,24 @@ def prior_calibration() -> LinearCalibration:
     )
 
 
+def _centred(scores: Any, levels: Any) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The isotonic staircase as a rising line through the centre of each step.
+
+    A staircase gives every score on a step the same grade, so answers with different
+    evidence tie ("grades cluster"); joining the steps' centres keeps the fit's shape and
+    lets each difference in evidence show.
+    """
+    points: dict[float, list[float]] = {}
+    for score, level in zip(scores, levels, strict=True):
+        points.setdefault(round(float(level), 9), []).append(float(score))
+    knots = sorted((sum(xs) / len(xs), level) for level, xs in points.items())
+    low = min(float(v) for v in scores)
+    high = max(float(v) for v in scores)
+    xs = [low, *(k[0] for k in knots), high]
+    ys = [knots[0][1], *(k[1] for k in knots), knots[-1][1]]
+    return tuple(xs), tuple(ys)
+
+
 def fit_calibration(
     rows: Sequence[dict[str, float]],
     ranges: Sequence[tuple[float, float]],
@@ -146,8 +165,7 @@ def fit_calibration(
         scores = x @ weights
         iso = IsotonicRegression(y_min=0.0, y_max=5.0, out_of_bounds="clip")
         iso.fit(scores, fitted_on)  # the targets the weights were fitted to
-        curve_x = tuple(float(v) for v in iso.X_thresholds_)
-        curve_y = tuple(float(v) for v in iso.y_thresholds_)
+        curve_x, curve_y = _centred(scores, iso.predict(scores))
     return LinearCalibration(
         float(weights[0]),
         {n: float(w) for n, w in zip(names, weights[1:], strict=True)},
