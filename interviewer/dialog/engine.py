@@ -23,6 +23,7 @@ from interviewer.dialog.rules import (
     thread_targets,
 )
 from interviewer.dialog.session import InterviewConfig, Session
+from interviewer.handson.dispatch import handson_feedback
 from interviewer.models import Question
 from interviewer.report import Report, build_report
 from interviewer.transcript import QuestionRecord, Turn
@@ -262,7 +263,8 @@ class Interview(Session):
 
     def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
         if self.config.mode == "practice":
-            self._say("feedback", answer_feedback(question, record, closed=closed))
+            explain = answer_feedback if question.kind == "rubric" else handson_feedback
+            self._say("feedback", explain(question, record, closed=closed))
 
     def _give_hint(self, question: Question, record: QuestionRecord, lead: str = "") -> None:
         if can_hint(question, record, self._flow):

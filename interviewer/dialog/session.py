@@ -17,6 +17,7 @@ from interviewer.dialog.machine import Event, Machine
 from interviewer.dialog.rules import Grader
 from interviewer.dialog.selection import QuestionPicker
 from interviewer.grading.result import GradeResult
+from interviewer.handson.dispatch import attach
 from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind
@@ -60,6 +61,8 @@ class Session:
         on_turn: Callable[[Turn], Any] | None = None,
     ) -> None:
         self.config = config or InterviewConfig()
+        # A flow with hands-on stages gets them presented for its seed, checked by kind.
+        bank, grader = attach(bank, flow, grader, self.config.seed)
         self._bank = bank
         self._flow = flow
         self._grader = grader
