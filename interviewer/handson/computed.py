@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from interviewer.handson.parse import ParsedAnswer, parse_answer
-from interviewer.handson.result import CheckOutcome, HandsOnResult
+from interviewer.handson.result import REVEAL, CheckOutcome, HandsOnResult
 from interviewer.handson.tasks import Solution, draw_params, solve
 from interviewer.models import ComputedQuestion
 
@@ -134,10 +134,11 @@ def grade_computed(
     parsed = parse_answer(answer)
     grade, verdict = _judge(parsed, expected, solution)
     shown = render_value(expected, solution.unit)
-    lines = [verdict, f"Expected: {shown} (measured with {source})."]
+    lines = [f"{shown} (measured with {source})."]
     if expected != solution.value and source == "PyTorch":
         lines.append(f"(The textbook formula gives {render_value(solution.value)}.)")
     lines.append("Working:\n" + "\n".join(f"    {line}" for line in solution.working))
+    feedback = verdict + REVEAL + "\n\n".join(lines)
     check = CheckOutcome(
         name=f"the answer is {shown}",
         passed=grade >= 4.0,
@@ -148,7 +149,7 @@ def grade_computed(
         kind="computed",
         grade=grade,
         checks=(check,),
-        feedback="\n\n".join(lines),
+        feedback=feedback,
         seed=seed,
         params=params,
         expected=shown,

@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from interviewer.handson.result import HandsOnResult
+from interviewer.handson.result import REVEAL, HandsOnResult
 from interviewer.models import CodeQuestion, ComputedQuestion, Concept, Flow, Question
 
 if TYPE_CHECKING:
@@ -109,7 +109,10 @@ def handson_feedback(question: Question, record: QuestionRecord, *, closed: bool
     )
     if record.hints_used:
         head += f" (with {record.hints_used} hint{'s' if record.hints_used > 1 else ''})"
-    parts = [head + ".", result.feedback]
+    feedback = result.feedback
+    if not closed and question.kind == "computed":
+        feedback = feedback.split(REVEAL)[0]  # a second try is coming: keep the answer back
+    parts = [head + ".", feedback]
     if closed and question.kind == "code" and record.credit < 5.0:
         parts.append(question.reference)
     return "\n\n".join(parts)

@@ -7,7 +7,10 @@ from typing import Any
 
 from interviewer.grading.result import ConceptMatch, GradeResult
 
-__all__ = ["CheckOutcome", "HandsOnResult"]
+__all__ = ["REVEAL", "CheckOutcome", "HandsOnResult"]
+
+REVEAL = "\n\nExpected: "
+"""Where a computed answer's feedback starts giving the answer away (held back before a retry)."""
 
 
 @dataclass(frozen=True)

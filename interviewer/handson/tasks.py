@@ -79,7 +79,8 @@ def _conv_output(p: Params) -> Solution:
         )
         return Solution((), working, "pixels")
     out = _conv_size(n, k, pad, s, d)
-    working.append(f"       = {out}, so the output is {out}x{out} with {c} channels")
+    shape = f"{out}x{out}" + (f" with {c} channels" if c > 1 else "")
+    working.append(f"       = {out}, so the output is {shape}")
     slips = [
         Slip(
             (_conv_size(n, k, 0, s, d),) * 2,
@@ -102,7 +103,8 @@ def _conv_output(p: Params) -> Solution:
             (n + 2 * pad - k,) * 2, "Close, but the +1 for the filter's first position is missing."
         ),
     ]
-    return Solution((out, out, c), working, "pixels", slips, names=("height", "width", "channels"))
+    value = (out, out, c) if c > 1 else (out, out)  # one channel: a question about size only
+    return Solution(value, working, "pixels", slips, names=("height", "width", "channels"))
 
 
 def _pool_output(p: Params) -> Solution:

@@ -42,7 +42,7 @@ def _conv_output(p: Params) -> list[float]:
     except RuntimeError:  # the filter does not fit the padded input
         return []
     _, c, h, w = out.shape
-    return [h, w, c]
+    return [h, w, c] if c > 1 else [h, w]
 
 
 def _pool_output(p: Params) -> list[float]:
