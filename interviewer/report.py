@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from interviewer.handson.demo_links import TOPIC_DEMOS
 from interviewer.loader import Bank
 from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
@@ -305,12 +306,18 @@ def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list
             item += (
                 (". Then" if labels else ":") + " practise " + ", ".join(f"`{q}`" for q in fresh)
             )
-        plan.append(item + ".")
+        plan.append(item + "." + _demo_note(topic.name))
         if len(plan) == STUDY_TOPICS:
             break
     if report.overall is not None and not plan:
         plan.append("Everything asked went well: try the full-length interview or another track.")
     return plan
+
+
+def _demo_note(topic: str) -> str:
+    """A pointer to the live demo of a weak topic, if it has one."""
+    demo = TOPIC_DEMOS.get(topic)
+    return f' See it live: say "show me", or run `interviewer demo {demo}`.' if demo else ""
 
 
 # Topic ids that are acronyms keep their capitals in titles.

@@ -73,22 +73,24 @@ def grade_run(question: CodeQuestion, run: SandboxRun, seed: int = 0) -> HandsOn
     if run.status != "graded":
         text = _failure_text(run, question.cpu_seconds, question.memory_mib)
         if run.output.strip():
-            text += "\n\nIt printed:\n" + _indent(run.output.strip())
+            text += "\n\nIt printed:\n\n" + _indent(run.output.strip())
         return HandsOnResult(
             question.id, "code", 0.0, checks, text, run.status, seed, details=details
         )
     total = sum(c.weight for c in checks) or 1.0
     passed = sum(c.weight for c in checks if c.passed)
     grade = round(5.0 * passed / total, 1)
-    lines = [
+    head = (
         f"{sum(c.passed for c in checks)} of {len(checks)} checks passed "
-        f"({passed:g} of {total:g} by weight)."
+        f"({passed:g} of {total:g} by weight):"
+    )
+    lines = [
+        f"- [{'PASS' if check.passed else 'FAIL'}] {check.name}: {check.observed}"
+        for check in checks
     ]
-    for check in checks:
-        mark = "PASS" if check.passed else "FAIL"
-        lines.append(f"  [{mark}] {check.name}: {check.observed}")
+    feedback = head + "\n\n" + "\n".join(lines)
     return HandsOnResult(
-        question.id, "code", grade, checks, "\n".join(lines), "graded", seed, details=details
+        question.id, "code", grade, checks, feedback, "graded", seed, details=details
     )
 
 

@@ -137,7 +137,7 @@ def grade_computed(
     lines = [f"{shown} (measured with {source})."]
     if expected != solution.value and source == "PyTorch":
         lines.append(f"(The textbook formula gives {render_value(solution.value)}.)")
-    lines.append("Working:\n" + "\n".join(f"    {line}" for line in solution.working))
+    lines.append("Working:\n\n" + "\n".join(f"    {line}" for line in solution.working))
     feedback = verdict + REVEAL + "\n\n".join(lines)
     check = CheckOutcome(
         name=f"the answer is {shown}",
