@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from interviewer.handson.demo_links import TOPIC_DEMOS
+from interviewer.handson.demo_links import DEMO_TITLES, demos_for_topics
 from interviewer.loader import Bank
 from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
@@ -176,6 +176,16 @@ class Report:
         lines += [f"{n}. {item}" for n, item in enumerate(self.study_next, 1)] or [
             "1. Try a full-length interview, or another track."
         ]
+        weak = [t for t in sorted(self.topics, key=lambda t: t.grade) if t.grade < STRONG_AT]
+        titles = {t.name: t.title for t in weak}
+        demos = demos_for_topics(t.name for t in weak)
+        if demos:
+            lines += ["", "## See it live", ""]
+            lines += [
+                f"- **{', '.join(titles[t] for t in topics)}**: {DEMO_TITLES[demo]}. "
+                f'Say "show me" in the app, or run `interviewer demo {demo}`.'
+                for demo, topics in demos
+            ]
         return "\n".join(lines).rstrip() + "\n"
 
 
@@ -306,18 +316,12 @@ def _study_plan(report: Report, bank: Bank, asked: set[str], track: str) -> list
             item += (
                 (". Then" if labels else ":") + " practise " + ", ".join(f"`{q}`" for q in fresh)
             )
-        plan.append(item + "." + _demo_note(topic.name))
+        plan.append(item + ".")
         if len(plan) == STUDY_TOPICS:
             break
     if report.overall is not None and not plan:
         plan.append("Everything asked went well: try the full-length interview or another track.")
     return plan
-
-
-def _demo_note(topic: str) -> str:
-    """A pointer to the live demo of a weak topic, if it has one."""
-    demo = TOPIC_DEMOS.get(topic)
-    return f' See it live: say "show me", or run `interviewer demo {demo}`.' if demo else ""
 
 
 # Topic ids that are acronyms keep their capitals in titles.

@@ -94,13 +94,13 @@ def _judge(
     forms = _forms(expected, solution)
     if any(_matches(parsed.values, form, tolerance) for form in forms):
         return 5.0, "Right."
+    for slip in solution.slips:
+        if any(_matches(parsed.values, form, tolerance) for form in _forms(slip.value, solution)):
+            return slip.credit, f"Not quite. {slip.hint}"
     if any(_matches(parsed.values, form, APPROXIMATE_WITHIN) for form in forms):
         if parsed.approximate:
             return 4.0, "About right (approximately, as you said); the exact figure is below."
         return 3.5, "Close, but not exact; the exact figure is below."
-    for slip in solution.slips:
-        if any(_matches(parsed.values, form, tolerance) for form in _forms(slip.value, solution)):
-            return slip.credit, f"Not quite. {slip.hint}"
     if len(expected) == 2 and solution.names and len(parsed.values) >= 1:
         right = [i for i, v in enumerate(parsed.values[:2]) if _close(v, expected[i], tolerance)]
         if len(right) == 1:

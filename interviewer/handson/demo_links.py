@@ -67,11 +67,11 @@ def demo_for_question(question_id: str, topics: Iterable[str] = ()) -> str | Non
     return next((TOPIC_DEMOS[t] for t in topics if t in TOPIC_DEMOS), None)
 
 
-def demos_for_topics(topics: Iterable[str]) -> list[tuple[str, str]]:
-    """``(topic, demo)`` for each topic with a demo, each demo once, in the given order."""
-    out: list[tuple[str, str]] = []
+def demos_for_topics(topics: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """``(demo, its topics)`` for the topics that have a demo, in the order first met."""
+    out: dict[str, list[str]] = {}
     for topic in topics:
         demo = TOPIC_DEMOS.get(topic)
-        if demo is not None and demo not in {d for _, d in out}:
-            out.append((topic, demo))
-    return out
+        if demo is not None:
+            out.setdefault(demo, []).append(topic)
+    return list(out.items())

@@ -101,28 +101,50 @@ def _number(text: str) -> float:
 
 
 def _words_to_numbers(text: str) -> str:
-    """Replace runs of number words ("two hundred and five") by digits."""
-    words = text.split()
+    """Replace runs of number words ("two hundred and five", "twenty one") by digits.
+
+    Words combine only the way numbers are said: a unit after a tens word, anything
+    after a scale ("hundred", "thousand") and its "and"; "twelve and one" stays two.
+    """
     out: list[str] = []
-    total, current, active = 0, 0, False
-    for word in [*words, ""]:
+    total, current, last = 0, 0, ""
+
+    def flush() -> None:
+        nonlocal total, current, last
+        if last:
+            out.append(str(total + current))
+        total, current, last = 0, 0, ""
+
+    for word in text.split():
         bare = word.strip(".,;:!?()")
         if bare in _SMALL:
-            current += _SMALL[bare]
-            active = True
+            value = _SMALL[bare]
+            joins = (last == "tens" and value < 10) or last in ("scale", "and")
+            if last and not joins:
+                flush()
+            current += value
+            last = "tens" if value >= 20 and value % 10 == 0 else "small"
             continue
-        if active and bare in _SCALES:
+        if last and bare in _SCALES:
             current = max(current, 1) * _SCALES[bare]
             if _SCALES[bare] >= 1000:
                 total, current = total + current, 0
+            last = "scale"
             continue
-        if active and bare == "and":
+        if last == "scale" and bare == "and":
+            last = "and"
             continue
-        if active:
-            out.append(str(total + current))
-            total, current, active = 0, 0, False
-        if word:
-            out.append(word)
+        if last == "and":
+            last = "scale"
+            flush()
+            out.append("and")
+        flush()
+        out.append(word)
+    if last == "and":
+        last = "scale"
+        flush()
+        out.append("and")
+    flush()
     return " ".join(out)
 
 
@@ -153,7 +175,12 @@ def parse_answer(text: str) -> ParsedAnswer:
     while position < len(cleaned):
         power = _POWER.match(cleaned, position)
         if power:
-            found.append(_number(power["base"]) ** int(power["exp"]))
+            base, exponent = _number(power["base"]), int(power["exp"])
+            try:
+                exact = int(base) ** exponent if base.is_integer() and exponent < 300 else None
+                found.append(float(exact) if exact is not None else base**exponent)
+            except OverflowError:
+                found.append(float("inf"))
             position = power.end()
             continue
         scaled = _SCALED.match(cleaned, position)

@@ -160,8 +160,8 @@ class ReportScreen(Screen[None]):
         weak = [s.name for s in sorted(report.topics, key=lambda s: s.grade) if s.grade < STRONG_AT]
         titles = {s.name: s.title for s in report.topics}
         buttons = [
-            Button(f"Show me ({titles[topic]}): {DEMO_TITLES[demo]}", id=f"demo-{demo}")
-            for topic, demo in demos_for_topics(weak)
+            Button(f"Show me ({titles[topics[0]]}): {DEMO_TITLES[demo]}", id=f"demo-{demo}")
+            for demo, topics in demos_for_topics(weak)
         ]
         if buttons:
             heading = Static("See your weak topics live", classes="heading")
