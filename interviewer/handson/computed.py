@@ -95,6 +95,8 @@ def _judge(
     if any(_matches(parsed.values, form, tolerance) for form in forms):
         return 5.0, "Right."
     for slip in solution.slips:
+        if min(slip.value, default=0) <= 0:
+            continue  # a slip that gives no valid size names nothing the candidate said
         if any(_matches(parsed.values, form, tolerance) for form in _forms(slip.value, solution)):
             return slip.credit, f"Not quite. {slip.hint}"
     if any(_matches(parsed.values, form, APPROXIMATE_WITHIN) for form in forms):
@@ -106,7 +108,7 @@ def _judge(
         if len(right) == 1:
             name = solution.names[right[0]]
             return 2.5, f"Half right: the {name} figure is right, the other is not."
-    return 0.0, "Not quite; have a look at the working."
+    return 0.0, "Not quite."
 
 
 def grade_computed(
