@@ -313,7 +313,10 @@ class Transcript:
                 continue
             who = "Interviewer" if turn.role == "interviewer" else "Candidate"
             label = "" if turn.kind in ("answer", "question") else f" _({turn.kind})_"
-            lines.append(f"**{who}**{label}: {turn.text}")
+            if turn.meta.get("format") == "python":  # code answers keep their layout
+                lines += [f"**{who}**{label}:", "", "```python", turn.text.rstrip(), "```"]
+            else:
+                lines.append(f"**{who}**{label}: {turn.text}")
             if turn.grade is not None:
                 lines += ["", f"> grade {turn.grade.grade:.1f}/5 on `{turn.question_id}`"]
         if self.ended_by:

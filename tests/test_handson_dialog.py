@@ -107,6 +107,7 @@ def test_practice_plays_the_hands_on_candidate(capsys: pytest.CaptureFixture[str
     assert len(handson) >= 3
     assert all("5.0/5" in line for line in handson), handson
     assert "checks passed" in out and "Working:" in out
+    assert "**Candidate**:\n\n```python\nimport torch" in out  # code keeps its layout
 
 
 def test_grade_a_computed_answer_from_the_command_line(

@@ -197,6 +197,8 @@ class Interview(Session):
         meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
         if dont_know:
             meta["command"] = "dont_know"
+        if question.kind == "code":
+            meta["format"] = "python"
         if self._probe is not None:
             meta["probe"] = self._probe.id
         self._hear("answer", text, meta, grade=step)
