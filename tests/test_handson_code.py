@@ -391,3 +391,21 @@ def test_code_in_a_markdown_fence_is_extracted() -> None:
 def test_an_empty_submission_is_not_run(bank: Bank) -> None:
     result = grade_code(_by_exercise(bank)["mnist-mlp"], "   \n")
     assert result.status == "no_answer" and result.grade == 0.0
+
+
+def test_a_syntax_error_is_found_without_starting_a_process(bank: Bank) -> None:
+    question = _by_exercise(bank)["mnist-mlp"]
+    result = grade_code(question, "from torch import nn\nmodel = nn.Sequential(\n")
+    assert result.status == "syntax_error" and result.details["seconds"] == 0.0
+    assert "syntax error on line 2" in result.feedback
+
+
+def test_prose_for_a_code_exercise_is_told_to_write_python(bank: Bank) -> None:
+    result = grade_code(_by_exercise(bank)["mnist-mlp"], "I don't know how to do this")
+    assert result.status == "syntax_error" and result.grade == 0.0
+    assert "write the Python itself" in result.feedback
+
+
+def test_a_huge_paste_is_refused_before_anything_runs(bank: Bank) -> None:
+    result = grade_code(_by_exercise(bank)["mnist-mlp"], "x = 1\n" * 20_000)
+    assert result.status == "no_answer" and "characters" in result.feedback

@@ -8,6 +8,7 @@ feedback says what happened and where, and no check passes.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from interviewer.handson.result import CheckOutcome, HandsOnResult
 from interviewer.handson.sandbox import SandboxRun, run_code
@@ -16,6 +17,8 @@ from interviewer.models import CodeQuestion
 __all__ = ["extract_code", "grade_code", "grade_run"]
 
 _FENCE = re.compile(r"```(?:python|py)?[ \t]*\n(.*?)```", re.DOTALL)
+_CODE_SIGNS = re.compile(r"[=()\[\]:]")
+MAX_CODE = 50_000  # characters: an exercise needs a few dozen lines
 
 
 def extract_code(answer: str) -> str:
@@ -98,6 +101,20 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" for line in text.splitlines()[:20])
 
 
+def _syntax_error(code: str) -> SandboxRun | None:
+    """Compile (never run) the code here; a syntax error needs no sandbox."""
+    try:
+        compile(code, "solution.py", "exec")
+    except SyntaxError as exc:
+        lines = code.splitlines()
+        line = exc.lineno if exc.lineno and 0 < exc.lineno <= len(lines) else None
+        text = lines[line - 1].strip() if line else ""
+        return SandboxRun("syntax_error", error=exc.msg, line=line, line_text=text)
+    except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
+        return SandboxRun("syntax_error", error=f"it cannot be compiled ({type(exc).__name__})")
+    return None
+
+
 def grade_code(question: CodeQuestion, answer: str, seed: int = 0) -> HandsOnResult:
     """Run ``answer`` against the exercise's checks and grade it; never raises."""
     code = extract_code(answer)
@@ -105,6 +122,16 @@ def grade_code(question: CodeQuestion, answer: str, seed: int = 0) -> HandsOnRes
         return HandsOnResult(
             question.id, "code", 0.0, (), "There is no code to run.", "no_answer", seed
         )
+    if len(code) > MAX_CODE:
+        text = f"That is {len(code):,} characters; an exercise needs a few dozen lines."
+        return HandsOnResult(question.id, "code", 0.0, (), text, "no_answer", seed)
+    syntax = _syntax_error(code)
+    if syntax is not None:  # no process needed to find it
+        result = grade_run(question, syntax, seed)
+        if "\n" not in code.strip() and not _CODE_SIGNS.search(code):
+            advice = "It reads like prose: write the Python itself, or say 'skip'."
+            result = replace(result, feedback=f"{result.feedback}\n\n{advice}")
+        return result
     run = run_code(
         code,
         question.exercise,

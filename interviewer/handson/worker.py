@@ -1,7 +1,7 @@
 """A long-lived torch process that measures computed answers and runs live demos.
 
 The interviewer's own process never imports torch: it sends one JSON request per
-line to this worker (``python -m interviewer.handson.worker``) and reads one JSON
+line to this worker (:func:`main` in a child Python process) and reads one JSON
 reply per line. The first request pays for torch's import (about a second);
 later ones take milliseconds. If the worker dies it is started again on the next
 request; if it cannot answer in time the caller gets a :class:`WorkerError`.
@@ -17,9 +17,18 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 __all__ = ["TorchWorker", "WorkerError", "main", "shared_worker"]
+
+
+_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+# This package first on the path, whatever the working directory holds.
+_BOOT = (
+    "import sys; sys.path.insert(0, {root!r}); "
+    "from interviewer.handson.worker import main; main()"
+)
 
 
 class WorkerError(RuntimeError):
@@ -48,7 +57,7 @@ class TorchWorker:
         env = dict(os.environ)
         env.setdefault("OMP_NUM_THREADS", "1")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "interviewer.handson.worker"],
+            [sys.executable, "-c", _BOOT.format(root=_ROOT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
