@@ -119,14 +119,48 @@ async def test_show_me_opens_a_live_demo_drawn_with_plotext(
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, DemoScreen)
-        app.screen.show_demo("gradient-flow")
+        assert current_question_id(app) == "ui-code-swish"  # "show me" was not an answer
+        await pilot.press("ctrl+n")  # skip to the calculation, on initialisation
+        await _wait_for(pilot, lambda: current_question_id(app) == "ui-calc-linear")
+        await _type(pilot, "can you show me?")
+        await pilot.press("enter")
         await _wait_for(pilot, lambda: isinstance(app.screen, DemoScreen) and app.screen.data)
         assert isinstance(app.screen, DemoScreen)
+        assert app.screen.demo == "identical-init"
         data = app.screen.data
-        assert set(data["series"]) == {"sigmoid", "relu", "residual"}
-        assert data["series"]["sigmoid"][0] < 1e-6 * data["series"]["sigmoid"][-1]
+        assert set(data["series"]) == {"identical init", "random init"}
+        assert max(data["series"]["identical init"]) == 0.0  # copies stay copies
+        assert min(data["series"]["random init"]) > 0.1
         text = screen_text(app)
-        assert "vanished" in text and "residual" in text
+        assert "Show me" in text and "remain copies" in text
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, DemoScreen)
+        assert current_question_id(app) == "ui-calc-linear"  # the interview goes on
+
+
+async def test_the_report_links_a_weak_topic_to_its_demo(
+    handson_bank: Bank, real_grader: Any, tmp_path: Path
+) -> None:
+    from interviewer.ui.screens.report import ReportScreen
+
+    app = _app(handson_bank, real_grader, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await _wait_for(pilot, lambda: current_question_id(app) == "ui-calc-linear")
+        await _type(pilot, "12")  # wrong, twice
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: not app.screen.busy)
+        await _type(pilot, "13")
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: app.sessions[-1].finished)
+        await pilot.click("#report")
+        await _wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await _wait_for(pilot, lambda: bool(app.screen.query("#demo-identical-init")))
+        report = app.screen.report
+        assert report is not None
+        assert "interviewer demo identical-init" in report.advice_markdown()
+        app.screen.query_one("#demo-identical-init").press()
+        await _wait_for(pilot, lambda: isinstance(app.screen, DemoScreen) and app.screen.data)
+        assert isinstance(app.screen, DemoScreen) and app.screen.demo == "identical-init"
