@@ -8,48 +8,35 @@ torch is imported by the sandbox before the checks run.
 
 from __future__ import annotations
 
-import copy
-import math
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["CHECKS", "Check", "run_checks"]
+from interviewer.handson.checking import Check, Namespace, count_parameters, need, torch_module
+from interviewer.handson.exercises_training import (
+    eval_checks,
+    he_checks,
+    training_checks,
+    zero_grad_checks,
+)
 
-Namespace = dict[str, Any]
-Check = tuple[str, float, Callable[[Namespace], tuple[bool, str]]]
-
-
-def _torch() -> Any:
-    import torch
-
-    return torch
-
-
-def _need(ns: Namespace, name: str) -> Any:
-    if name not in ns:
-        raise LookupError(f"your code does not define {name!r}")
-    return ns[name]
-
-
-def _count(module: Any) -> int:
-    return int(sum(p.numel() for p in module.parameters()))
+__all__ = ["CHECKS", "run_checks"]
 
 
 def _linears(module: Any) -> list[Any]:
-    return [m for m in module.modules() if isinstance(m, _torch().nn.Linear)]
+    return [m for m in module.modules() if isinstance(m, torch_module().nn.Linear)]
 
 
 # ----- add-dropout -------------------------------------------------------------------------
 
 
 def _dropout_model(ns: Namespace) -> Any:
-    _torch().manual_seed(0)
-    return _need(ns, "MLP")()
+    torch_module().manual_seed(0)
+    return need(ns, "MLP")()
 
 
 def _dropout_hidden(ns: Namespace, train: bool) -> Any:
     """The input of the last linear layer, with positive pre-activations so ReLU keeps all."""
-    torch = _torch()
+    torch = torch_module()
     model = _dropout_model(ns)
     first = _linears(model)[0]
     with torch.no_grad():
@@ -67,11 +54,11 @@ def _dropout_hidden(ns: Namespace, train: bool) -> Any:
 def _dropout_checks() -> list[Check]:
     def shape(ns: Namespace) -> tuple[bool, str]:
         model = _dropout_model(ns).eval()
-        out = model(_torch().rand(32, 100))
+        out = model(torch_module().rand(32, 100))
         return tuple(out.shape) == (32, 10), f"output shape {tuple(out.shape)}"
 
     def params(ns: Namespace) -> tuple[bool, str]:
-        n = _count(_dropout_model(ns))
+        n = count_parameters(_dropout_model(ns))
         return n == 100 * 256 + 256 + 256 * 10 + 10, f"{n:,} parameters"
 
     def rate(ns: Namespace) -> tuple[bool, str]:
@@ -101,7 +88,7 @@ def _dropout_checks() -> list[Check]:
 
 
 def _mnist_out(ns: Namespace, batch: Any) -> Any:
-    model = _need(ns, "model")
+    model = need(ns, "model")
     try:
         return model(batch.reshape(batch.shape[0], 784))
     except RuntimeError:
@@ -110,19 +97,19 @@ def _mnist_out(ns: Namespace, batch: Any) -> Any:
 
 def _mnist_checks() -> list[Check]:
     def shape(ns: Namespace) -> tuple[bool, str]:
-        out = _mnist_out(ns, _torch().rand(64, 1, 28, 28))
+        out = _mnist_out(ns, torch_module().rand(64, 1, 28, 28))
         return tuple(out.shape) == (64, 10), f"output shape {tuple(out.shape)}"
 
     def params(ns: Namespace) -> tuple[bool, str]:
-        n = _count(_need(ns, "model"))
+        n = count_parameters(need(ns, "model"))
         return n == 235_146, f"{n:,} parameters"
 
     def layers(ns: Namespace) -> tuple[bool, str]:
-        sizes = [(m.in_features, m.out_features) for m in _linears(_need(ns, "model"))]
+        sizes = [(m.in_features, m.out_features) for m in _linears(need(ns, "model"))]
         return sizes == [(784, 256), (256, 128), (128, 10)], f"linear layers {sizes}"
 
     def nonlinear(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
+        torch = torch_module()
         torch.manual_seed(0)
         x = torch.randn(8, 784)
         with torch.no_grad():
@@ -142,7 +129,7 @@ def _mnist_checks() -> list[Check]:
 
 
 def _edge_image(vertical: bool) -> Any:
-    image = _torch().zeros(1, 1, 16, 16)
+    image = torch_module().zeros(1, 1, 16, 16)
     if vertical:
         image[..., :, 8:] = 1.0
     else:
@@ -152,8 +139,8 @@ def _edge_image(vertical: bool) -> Any:
 
 def _sobel_checks() -> list[Check]:
     def response(ns: Namespace, vertical: bool) -> Any:
-        with _torch().no_grad():
-            return _need(ns, "sobel")(_edge_image(vertical))[0, 0]
+        with torch_module().no_grad():
+            return need(ns, "sobel")(_edge_image(vertical))[0, 0]
 
     def shape(ns: Namespace) -> tuple[bool, str]:
         out = response(ns, True)
@@ -179,7 +166,7 @@ def _sobel_checks() -> list[Check]:
         return float(out.max()) < 1e-5, f"response to a horizontal edge {float(out.max()):.3f}"
 
     def frozen(ns: Namespace) -> tuple[bool, str]:
-        trainable = [p for p in _need(ns, "sobel").parameters() if p.requires_grad]
+        trainable = [p for p in need(ns, "sobel").parameters() if p.requires_grad]
         return not trainable, f"{len(trainable)} trainable parameter tensors"
 
     return [
@@ -196,26 +183,26 @@ def _sobel_checks() -> list[Check]:
 
 def _swish_checks() -> list[Check]:
     def values(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
+        torch = torch_module()
         x = torch.linspace(-4, 4, 9)
-        out = _need(ns, "Swish")()(x)
+        out = need(ns, "Swish")()(x)
         want = x * torch.sigmoid(x)
         err = float((out - want).abs().max())
         return err < 1e-5, f"largest error against x*sigmoid(x): {err:.2e}"
 
     def keeps_shape(ns: Namespace) -> tuple[bool, str]:
-        out = _need(ns, "Swish")()(_torch().randn(2, 3, 4))
+        out = need(ns, "Swish")()(torch_module().randn(2, 3, 4))
         return tuple(out.shape) == (2, 3, 4), f"shape {tuple(out.shape)} for (2, 3, 4)"
 
     def gradient(ns: Namespace) -> tuple[bool, str]:
-        x = _torch().zeros(1, requires_grad=True)
-        _need(ns, "Swish")()(x).sum().backward()
+        x = torch_module().zeros(1, requires_grad=True)
+        need(ns, "Swish")()(x).sum().backward()
         grad = float(x.grad[0]) if x.grad is not None else float("nan")
         return abs(grad - 0.5) < 1e-5, f"gradient at 0: {grad:.4f} (0.5 expected)"
 
     def module(ns: Namespace) -> tuple[bool, str]:
-        act = _need(ns, "Swish")()
-        return isinstance(act, _torch().nn.Module), f"Swish() is a {type(act).__name__}"
+        act = need(ns, "Swish")()
+        return isinstance(act, torch_module().nn.Module), f"Swish() is a {type(act).__name__}"
 
     return [
         ("Swish()(x) equals x * sigmoid(x)", 2.0, values),
@@ -230,15 +217,15 @@ def _swish_checks() -> list[Check]:
 
 def _residual_checks() -> list[Check]:
     def block(ns: Namespace) -> Any:
-        _torch().manual_seed(0)
-        return _need(ns, "ResidualBlock")(16)
+        torch_module().manual_seed(0)
+        return need(ns, "ResidualBlock")(16)
 
     def shape(ns: Namespace) -> tuple[bool, str]:
-        out = block(ns)(_torch().randn(4, 16))
+        out = block(ns)(torch_module().randn(4, 16))
         return tuple(out.shape) == (4, 16), f"output shape {tuple(out.shape)} for (4, 16)"
 
     def skip(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
+        torch = torch_module()
         b = block(ns)
         with torch.no_grad():
             for p in b.parameters():
@@ -253,7 +240,7 @@ def _residual_checks() -> list[Check]:
         ), f"with all weights zero, d(sum of outputs)/dx = {seen} (1 through the skip)"
 
     def identity(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
+        torch = torch_module()
         b = block(ns)
         with torch.no_grad():
             for p in b.parameters():
@@ -263,7 +250,7 @@ def _residual_checks() -> list[Check]:
         return gap < 1e-6, f"with zero weights the block changes the input by {gap:.2e}"
 
     def branch(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
+        torch = torch_module()
         b = block(ns)
         x = torch.randn(4, 16)
         gap = float((b(x) - x).abs().max())
@@ -283,216 +270,16 @@ def _residual_checks() -> list[Check]:
     ]
 
 
-# ----- training-loop -----------------------------------------------------------------------
-
-
-def _toy_problem() -> tuple[Any, Any, Any]:
-    torch = _torch()
-    torch.manual_seed(0)
-    x = torch.randn(128, 4)
-    y = x @ torch.tensor([[1.5], [-2.0], [0.5], [1.0]]) + 0.3
-    model = torch.nn.Linear(4, 1)
-    return model, x, y
-
-
-def _training_checks() -> list[Check]:
-    cache: dict[str, Any] = {}
-
-    def losses(ns: Namespace) -> list[float]:
-        if "losses" not in cache:
-            model, x, y = _toy_problem()
-            cache["before"] = copy.deepcopy(model.state_dict())
-            cache["losses"] = [float(v) for v in _need(ns, "train")(model, x, y, 200)]
-            cache["model"] = model
-        return list(cache["losses"])
-
-    def returns(ns: Namespace) -> tuple[bool, str]:
-        values = losses(ns)
-        ok = len(values) == 200 and all(math.isfinite(v) for v in values)
-        return ok, f"{len(values)} losses returned, all finite: {all(map(math.isfinite, values))}"
-
-    def falls(ns: Namespace) -> tuple[bool, str]:
-        values = losses(ns)
-        ok = len(values) > 1 and values[-1] < 0.5 * values[0]
-        first, last = (values[0], values[-1]) if values else (float("nan"),) * 2
-        return ok, f"loss {first:.3f} -> {last:.3f}"
-
-    def low(ns: Namespace) -> tuple[bool, str]:
-        values = losses(ns)
-        last = values[-1] if values else float("nan")
-        return last < 0.05, f"final loss {last:.4f} (below 0.05 expected)"
-
-    def changed(ns: Namespace) -> tuple[bool, str]:
-        losses(ns)
-        before, after = cache["before"], cache["model"].state_dict()
-        moved = max(float((after[k] - before[k]).abs().max()) for k in before)
-        return moved > 1e-3, f"weights moved by up to {moved:.3f}"
-
-    return [
-        ("train(model, x, y, 200) returns 200 finite losses", 1.0, returns),
-        ("the loss falls by more than half", 2.0, falls),
-        ("the loss gets below 0.05 on a linear toy problem", 1.0, low),
-        ("the model's weights are updated", 1.0, changed),
-    ]
-
-
-# ----- he-init -----------------------------------------------------------------------------
-
-
-def _he_checks() -> list[Check]:
-    def layer(ns: Namespace, fan_in: int, fan_out: int) -> Any:
-        torch = _torch()
-        torch.manual_seed(0)
-        lin = torch.nn.Linear(fan_in, fan_out)
-        with torch.no_grad():
-            lin.bias.fill_(0.7)
-        out = _need(ns, "init_layer")(lin)
-        return out if isinstance(out, torch.nn.Linear) else lin
-
-    def std(ns: Namespace, fan_in: int) -> tuple[bool, str]:
-        w = layer(ns, fan_in, 400).weight
-        got, want = float(w.std()), math.sqrt(2 / fan_in)
-        return abs(got / want - 1) < 0.08, f"weight std {got:.4f} (sqrt(2/{fan_in}) = {want:.4f})"
-
-    def mean(ns: Namespace) -> tuple[bool, str]:
-        got = float(layer(ns, 1000, 400).weight.mean())
-        return abs(got) < 0.005, f"weight mean {got:.5f}"
-
-    def bias(ns: Namespace) -> tuple[bool, str]:
-        got = float(layer(ns, 1000, 400).bias.abs().max())
-        return got == 0.0, f"largest |bias| {got:.3f}"
-
-    return [
-        ("weights have std sqrt(2/fan_in) for fan_in 1000", 2.0, lambda ns: std(ns, 1000)),
-        ("and for fan_in 50 (the scale follows fan_in)", 1.0, lambda ns: std(ns, 50)),
-        ("weights have mean 0", 1.0, mean),
-        ("biases are zero", 1.0, bias),
-    ]
-
-
-# ----- fix-zero-grad -----------------------------------------------------------------------
-
-
-def _reference_train(model: Any, x: Any, y: Any, steps: int) -> None:
-    torch = _torch()
-    opt = torch.optim.SGD(model.parameters(), lr=0.05)
-    for _ in range(steps):
-        opt.zero_grad()
-        torch.nn.functional.mse_loss(model(x), y).backward()
-        opt.step()
-
-
-def _zero_grad_checks() -> list[Check]:
-    def compare(ns: Namespace) -> tuple[float, float]:
-        model, x, y = _toy_problem()
-        twin = copy.deepcopy(model)
-        _need(ns, "train")(model, x, y, 30)
-        _reference_train(twin, x, y, 30)
-        gap = max(
-            float((a - b).abs().max())
-            for a, b in zip(model.parameters(), twin.parameters(), strict=True)
-        )
-        loss = float(_torch().nn.functional.mse_loss(model(x), y))
-        return gap, loss
-
-    def same(ns: Namespace) -> tuple[bool, str]:
-        gap, _ = compare(ns)
-        return gap < 1e-4, f"weights differ from a correct SGD run by {gap:.2e}"
-
-    def fresh(ns: Namespace) -> tuple[bool, str]:
-        model, x, y = _toy_problem()
-        twin = copy.deepcopy(model)
-        _need(ns, "train")(model, x, y, 2)
-        _reference_train(twin, x, y, 2)
-        grads = [p.grad for p in model.parameters()]
-        if all(g is None or float(g.abs().max()) == 0 for g in grads):
-            return True, "gradients are cleared after the last step"
-        gap = max(
-            float((g - t.grad).abs().max()) if g is not None else float("inf")
-            for g, t in zip(grads, twin.parameters(), strict=True)
-        )
-        return gap < 1e-5, f"stored gradient differs from the last step's own by {gap:.2e}"
-
-    def converges(ns: Namespace) -> tuple[bool, str]:
-        _, loss = compare(ns)
-        return loss < 1.0, f"loss after 30 steps {loss:.3f}"
-
-    return [
-        ("30 steps match a correct SGD run (gradients do not pile up)", 3.0, same),
-        ("the stored gradient is the last step's, not a running sum", 1.0, fresh),
-        ("the loss goes down", 1.0, converges),
-    ]
-
-
-# ----- fix-eval-mode -----------------------------------------------------------------------
-
-
-def _eval_model() -> Any:
-    torch = _torch()
-    torch.manual_seed(0)
-    nn = torch.nn
-    return nn.Sequential(
-        nn.Linear(8, 32), nn.BatchNorm1d(32), nn.ReLU(), nn.Dropout(0.5), nn.Linear(32, 3)
-    )
-
-
-def _eval_checks() -> list[Check]:
-    def predict(ns: Namespace) -> tuple[Any, Any]:
-        torch = _torch()
-        model = _eval_model()
-        model.train()
-        for _ in range(3):
-            model(torch.randn(64, 8))
-        x = torch.randn(16, 8)
-        out = _need(ns, "evaluate")(model, x)
-        return model, (x, out)
-
-    def matches(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
-        model, (x, out) = predict(ns)
-        reference = copy.deepcopy(model).eval()
-        with torch.no_grad():
-            want = reference(x)
-        gap = float((out - want).abs().max())
-        return gap < 1e-5, f"differs from eval-mode outputs by {gap:.2e}"
-
-    def repeatable(ns: Namespace) -> tuple[bool, str]:
-        torch = _torch()
-        model = _eval_model()
-        x = torch.randn(16, 8)
-        a, b = _need(ns, "evaluate")(model, x), _need(ns, "evaluate")(model, x)
-        gap = float((a - b).abs().max())
-        return gap == 0.0, f"two calls differ by {gap:.2e}"
-
-    def no_grad(ns: Namespace) -> tuple[bool, str]:
-        _, (_, out) = predict(ns)
-        return not out.requires_grad, f"output requires_grad = {out.requires_grad}"
-
-    def stats(ns: Namespace) -> tuple[bool, str]:
-        model, _ = predict(ns)
-        bn = next(m for m in model.modules() if isinstance(m, _torch().nn.BatchNorm1d))
-        return int(bn.num_batches_tracked) == 3, (
-            f"batch-norm saw {int(bn.num_batches_tracked)} training batches (3 before evaluate)"
-        )
-
-    return [
-        ("predictions equal the model's eval-mode outputs", 2.0, matches),
-        ("two calls give the same predictions", 1.0, repeatable),
-        ("no gradients are tracked", 1.0, no_grad),
-        ("evaluate leaves batch-norm's running statistics alone", 1.0, stats),
-    ]
-
-
 CHECKS: dict[str, Callable[[], list[Check]]] = {
     "add-dropout": _dropout_checks,
     "mnist-mlp": _mnist_checks,
     "sobel-filter": _sobel_checks,
     "custom-activation": _swish_checks,
     "residual-block": _residual_checks,
-    "training-loop": _training_checks,
-    "he-init": _he_checks,
-    "fix-zero-grad": _zero_grad_checks,
-    "fix-eval-mode": _eval_checks,
+    "training-loop": training_checks,
+    "he-init": he_checks,
+    "fix-zero-grad": zero_grad_checks,
+    "fix-eval-mode": eval_checks,
 }
 """Exercise name -> a builder of its checks (fresh state per run)."""
 

@@ -26,8 +26,7 @@ __all__ = ["TorchWorker", "WorkerError", "main", "shared_worker"]
 _ROOT = str(Path(__file__).resolve().parent.parent.parent)
 # This package first on the path, whatever the working directory holds.
 _BOOT = (
-    "import sys; sys.path.insert(0, {root!r}); "
-    "from interviewer.handson.worker import main; main()"
+    "import sys; sys.path.insert(0, {root!r}); from interviewer.handson.worker import main; main()"
 )
 
 
