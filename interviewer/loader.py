@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from interviewer.errors import BankLoadError, Problem
-from interviewer.models import Flow, Question, RubricFile
+from interviewer.models import KINDS, CodeQuestion, ComputedQuestion, Flow, Question, RubricFile
 from interviewer.pickle_store import read_pickle, write_pickle
 
 __all__ = [
@@ -173,6 +173,8 @@ def _problems_from(
     problems = []
     for err in exc.errors():
         loc: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+        if len(loc) > 2 and loc[0] == "questions" and loc[2] in KINDS:
+            loc = loc[:2] + loc[3:]  # the union's tag (the question's kind) is not a field
         # pydantic reports tuple items and unions with extra loc parts; keep the real path
         full = (*base, *loc)
         message = err["msg"]
@@ -237,9 +239,12 @@ class Bank:
         sources: For each question id, the file it came from and its line.
         topics: For each rubric file's topic id, its title.
         flow_sources: For each flow name, the file it came from.
+        handson: The computed questions and code exercises by id, in file order
+            (kept apart from ``questions``, which the rubric grader is fitted on).
     """
 
     questions: dict[str, Question] = field(default_factory=dict)
+    handson: dict[str, ComputedQuestion | CodeQuestion] = field(default_factory=dict)
     flows: dict[str, Flow] = field(default_factory=dict)
     sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
@@ -280,7 +285,7 @@ def _reference_problems(bank: Bank) -> list[Problem]:
     for qid, question in bank.questions.items():
         file, line = bank.sources[qid]
         for index, link in enumerate(question.threads):
-            if link.to not in bank.questions:
+            if link.to not in bank.questions and link.to not in bank.handson:
                 problems.append(
                     Problem(
                         file,
@@ -293,7 +298,7 @@ def _reference_problems(bank: Bank) -> list[Problem]:
     for name, flow in bank.flows.items():
         for stage in flow.stages:
             for qid in stage.pool.ids if stage.pool else []:
-                if qid not in bank.questions:
+                if qid not in bank.questions and qid not in bank.handson:
                     problems.append(
                         Problem(
                             bank.flow_sources[name],
@@ -369,7 +374,7 @@ def _load_uncached(rubric_files: list[Path], dialog_files: list[Path]) -> Bank:
         bank.topics[rubric.topic] = rubric.title
         for index, question in enumerate(rubric.questions):
             line = parsed.lines.get(("questions", index), 0)
-            if question.id in bank.questions:
+            if question.id in bank.questions or question.id in bank.handson:
                 first_file, first_line = bank.sources[question.id]
                 problems.append(
                     Problem(
@@ -381,7 +386,10 @@ def _load_uncached(rubric_files: list[Path], dialog_files: list[Path]) -> Bank:
                     )
                 )
                 continue
-            bank.questions[question.id] = question
+            if isinstance(question, Question):
+                bank.questions[question.id] = question
+            else:
+                bank.handson[question.id] = question
             bank.sources[question.id] = (str(path), line)
     for path in dialog_files:
         try:

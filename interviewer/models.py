@@ -7,14 +7,27 @@ schema of the project: nothing else parses the data files.
 
 from __future__ import annotations
 
-from typing import Literal
+from string import Formatter
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
+    "KINDS",
     "LEVELS",
     "STAGES",
     "TRACKS",
+    "AnyQuestion",
+    "CodeQuestion",
+    "ComputedQuestion",
     "Concept",
     "Example",
     "ExampleKind",
@@ -24,6 +37,7 @@ __all__ = [
     "PoolSelector",
     "Question",
     "QuestionCount",
+    "QuestionKind",
     "RubricFile",
     "Stage",
     "StageId",
@@ -47,6 +61,9 @@ ExampleKind = Literal[
     "other",
 ]
 
+QuestionKind = Literal["rubric", "computed", "code"]
+
+KINDS: tuple[QuestionKind, ...] = ("rubric", "computed", "code")
 LEVELS: tuple[Level, ...] = ("basic", "intermediate", "advanced", "project")
 TRACKS: tuple[Track, ...] = ("general", "cv", "nlp")
 STAGES: tuple[StageId, ...] = ("basic", "intermediate", "advanced", "project", "wrap-up")
@@ -150,9 +167,15 @@ class Example(_Strict):
 
 
 class Question(_Strict):
-    """One interview question with its rubric."""
+    """One interview question with its rubric.
+
+    In a file ``kind`` is ``rubric`` (the default). A hands-on question
+    presented to the dialog engine for one seed (see
+    :func:`interviewer.handson.present`) carries its own kind.
+    """
 
     id: str = Field(pattern=_ID_PATTERN)
+    kind: QuestionKind = "rubric"
     ask: str = Field(min_length=1)
     rephrasings: list[str] = Field(min_length=1, max_length=3)
     level: Level
@@ -191,12 +214,101 @@ class Question(_Strict):
         raise KeyError(concept_id)
 
 
+class _HandsOn(_Strict):
+    """What computed questions and code exercises share."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    ask: str = Field(min_length=1)
+    level: Level
+    topics: list[str] = Field(min_length=1)
+    tracks: list[Track] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+    hints: list[str] = Field(min_length=1)
+
+
+class ComputedQuestion(_HandsOn):
+    """A calculation whose answer PyTorch computes for parameters drawn from the seed.
+
+    ``task`` names a calculation of :mod:`interviewer.handson.tasks`;
+    ``params`` gives, for each of its parameters, the values a seed draws from.
+    ``ask`` may use the parameters as ``{name}`` placeholders.
+    """
+
+    kind: Literal["computed"]
+    task: str
+    params: dict[str, list[int]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _task_and_params(self) -> ComputedQuestion:
+        from interviewer.handson.tasks import TASKS
+
+        task = TASKS.get(self.task)
+        if task is None:
+            raise ValueError(f"unknown task {self.task!r}; use one of {', '.join(sorted(TASKS))}")
+        missing = [name for name in task.params if name not in self.params]
+        extra = [name for name in self.params if name not in task.params]
+        if missing or extra:
+            raise ValueError(
+                f"task {self.task!r} takes the params {', '.join(task.params)}"
+                + (f"; missing {', '.join(missing)}" if missing else "")
+                + (f"; unknown {', '.join(extra)}" if extra else "")
+            )
+        if any(not values for values in self.params.values()):
+            raise ValueError("every param needs at least one value")
+        for _, name, _, _ in Formatter().parse(self.ask):
+            if name is not None and name not in self.params:
+                raise ValueError(f"ask uses {{{name}}}, which is not one of the params")
+        return self
+
+
+class CodeQuestion(_HandsOn):
+    """A short PyTorch exercise, checked by running it in a sandbox.
+
+    ``exercise`` names the checks of :mod:`interviewer.handson.exercises`;
+    ``starter`` is the code the editor opens with; ``solution`` is a model
+    solution (the tests check that it passes every check).
+    """
+
+    kind: Literal["code"]
+    exercise: str = Field(pattern=_ID_PATTERN)
+    starter: str = ""
+    solution: str = Field(min_length=1)
+    cpu_seconds: float = Field(default=10.0, gt=0, le=60)
+    memory_mib: int = Field(default=2048, ge=256, le=8192)
+
+    @field_validator("exercise")
+    @classmethod
+    def _known_exercise(cls, value: str) -> str:
+        from interviewer.handson.catalogue import EXERCISES
+
+        if value not in EXERCISES:
+            raise ValueError(f"unknown exercise {value!r}; use one of {', '.join(EXERCISES)}")
+        return value
+
+
+def _kind_of(value: Any) -> str:
+    kind = value.get("kind", "rubric") if isinstance(value, dict) else getattr(value, "kind", None)
+    return kind if kind in KINDS else "rubric"
+
+
+AnyQuestion = Annotated[
+    Annotated[Question, Tag("rubric")]
+    | Annotated[ComputedQuestion, Tag("computed")]
+    | Annotated[CodeQuestion, Tag("code")],
+    Discriminator(_kind_of),
+]
+"""A question of any kind in a rubric file, told apart by its ``kind`` field."""
+
+
 class RubricFile(_Strict):
     """The content of one file under ``rubrics/``: one topic's questions."""
 
     topic: str = Field(pattern=_ID_PATTERN)
     title: str = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    questions: list[AnyQuestion] = Field(min_length=1)
+
+
+_RUBRIC_ONLY: tuple[QuestionKind, ...] = ("rubric",)
 
 
 class PoolSelector(_Strict):
@@ -206,15 +318,17 @@ class PoolSelector(_Strict):
     topics: list[str] = Field(default_factory=list)
     ids: list[str] = Field(default_factory=list)
     tracks: list[Track] = Field(default_factory=list)
+    kinds: list[QuestionKind] = Field(default_factory=lambda: list(_RUBRIC_ONLY), min_length=1)
 
     def admits(self, question: Question) -> bool:
-        """Whether ``question`` belongs to this pool."""
+        """Whether ``question`` belongs to this pool (hands-on kinds only when listed)."""
         if self.ids and question.id in self.ids:
             return True
         if self.ids and not (self.levels or self.topics or self.tracks):
             return False
         return (
-            (not self.levels or question.level in self.levels)
+            question.kind in self.kinds
+            and (not self.levels or question.level in self.levels)
             and (not self.topics or bool(set(self.topics) & set(question.topics)))
             and (not self.tracks or bool(set(self.tracks) & set(question.tracks)))
         )

@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from interviewer.handson.demo_links import DEMO_TITLES, demos_for_topics
 from interviewer.loader import Bank
 from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
@@ -177,6 +178,16 @@ class Report:
         lines += [f"{n}. {item}" for n, item in enumerate(self.study_next, 1)] or [
             "1. Try a full-length interview, or another track."
         ]
+        weak = [t for t in sorted(self.topics, key=lambda t: t.grade) if t.grade < STRONG_AT]
+        titles = {t.name: t.title for t in weak}
+        demos = demos_for_topics(t.name for t in weak)
+        if demos:
+            lines += ["", "## See it live", ""]
+            lines += [
+                f"- **{', '.join(titles[t] for t in topics)}**: {DEMO_TITLES[demo]}. "
+                f'Say "show me" in the app, or run `interviewer demo {demo}`.'
+                for demo, topics in demos
+            ]
         return "\n".join(lines).rstrip() + "\n"
 
 

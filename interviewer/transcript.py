@@ -341,7 +341,10 @@ class Transcript:
                 continue
             who = "Interviewer" if turn.role == "interviewer" else "Candidate"
             label = "" if turn.kind in ("answer", "question") else f" _({turn.kind})_"
-            lines.append(f"**{who}**{label}: {turn.text}")
+            if turn.meta.get("format") == "python":  # code answers keep their layout
+                lines += [f"**{who}**{label}:", "", "```python", turn.text.rstrip(), "```"]
+            else:
+                lines.append(f"**{who}**{label}: {turn.text}")
             credit = credits.get(turn.question_id or "")
             if (
                 self.mode != "practice"

@@ -14,11 +14,13 @@ def test_json_lists_every_question_with_its_fields(capsys: pytest.CaptureFixture
     assert main(["questions", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     bank = load_bank()
-    assert [r["id"] for r in rows] == list(bank.questions)
+    everything = {**bank.questions, **bank.handson}
+    assert [r["id"] for r in rows] == list(everything)
     for row in rows:
-        question = bank.questions[row["id"]]
+        question = everything[row["id"]]
         assert row == {
             "id": question.id,
+            "kind": question.kind,
             "level": question.level,
             "topics": question.topics,
             "tracks": question.tracks,
@@ -31,7 +33,8 @@ def test_filters_by_level_and_track(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert rows
     assert all(r["level"] == "advanced" and "nlp" in r["tracks"] for r in rows)
-    everything = list(load_bank().questions.values())
+    bank = load_bank()
+    everything = [*bank.questions.values(), *bank.handson.values()]
     expected = [q.id for q in everything if q.level == "advanced" and "nlp" in q.tracks]
     assert [r["id"] for r in rows] == expected
 

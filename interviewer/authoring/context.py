@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from interviewer.errors import BankLoadError, Problem
 from interviewer.loader import Bank, load_bank, load_rubric_file, read_with_lines
+from interviewer.models import Question
 
 if TYPE_CHECKING:
     from interviewer.grading import RubricGrader
@@ -64,7 +65,10 @@ def _overlay(paths: Sequence[Path]) -> Bank:
             continue
         bank.topics[rubric.topic] = rubric.title
         for index, question in enumerate(rubric.questions):
-            bank.questions[question.id] = question
+            if isinstance(question, Question):
+                bank.questions[question.id] = question
+            else:
+                bank.handson[question.id] = question
             bank.sources[question.id] = (str(path), lines.get(("questions", index), 0))
     if problems:
         raise BankLoadError(problems)

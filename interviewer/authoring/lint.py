@@ -27,7 +27,7 @@ from interviewer.loader import (
     read_with_lines,
     yaml_files,
 )
-from interviewer.models import Flow, Question
+from interviewer.models import CodeQuestion, ComputedQuestion, Flow, Question
 
 __all__ = ["LintReport", "lint_paths"]
 
@@ -115,11 +115,23 @@ def _questions(source: SourceFile) -> list[LoadedQuestion]:
             continue  # the schema check reports it
         model: Question | None
         try:
-            model = Question.model_validate(item)
+            model = _handson(item) if _is_handson(item) else Question.model_validate(item)
         except ValidationError:
             model = None
         out.append(LoadedQuestion(source, index, item, model))
     return out
+
+
+def _is_handson(item: dict[str, Any]) -> bool:
+    return item.get("kind") in ("computed", "code")
+
+
+def _handson(item: dict[str, Any]) -> Question:
+    """A computed question or code exercise as a flow sees it (for pools and reachability)."""
+    from interviewer.handson.dispatch import present
+
+    spec = CodeQuestion if item.get("kind") == "code" else ComputedQuestion
+    return present(spec.model_validate(item), 0)
 
 
 def _flow(source: SourceFile) -> Flow | None:
@@ -203,7 +215,8 @@ def lint_paths(
     if not any(s.kind == "flow" for s in sources):
         flows = [(s, f) for s in context if s.kind == "flow" for f in [_flow(s)] if f]
     for question in linted_questions:
-        check_question(question, findings)
+        if not _is_handson(question.raw):  # the rubric checks do not apply to them
+            check_question(question, findings)
     check_graph(linted_questions, context_questions, flows, findings)
     if source_texts:
         documents, unreadable = read_sources(source_texts)

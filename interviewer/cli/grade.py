@@ -34,6 +34,12 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--question", metavar="ID", help="the question's id (see 'questions')")
     parser.add_argument("--answer", metavar="TEXT", help="the answer to grade ('-' reads stdin)")
+    parser.add_argument(
+        "--answer-file", metavar="FILE", help="read the answer from a file (e.g. solution.py)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="the seed that draws a computed question's numbers"
+    )
     parser.add_argument("--jsonl", metavar="FILE", help="grade every line of a JSON Lines file")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument(
@@ -53,15 +59,26 @@ def run(args: argparse.Namespace) -> int:
         if args.question is not None or args.answer is not None:
             return _fail("use either --jsonl or --question with --answer, not both")
         return _run_batch(args.jsonl, full=args.full)
-    if args.question is None or args.answer is None:
-        return _fail("give --question ID and --answer TEXT, or --jsonl FILE")
-    if args.answer == "-":
+    if args.answer is not None and args.answer_file is not None:
+        return _fail("use either --answer or --answer-file, not both")
+    if args.question is None or (args.answer is None and args.answer_file is None):
+        return _fail("give --question ID and --answer TEXT (or --answer-file FILE), or --jsonl")
+    if args.answer_file is not None:
+        try:
+            answer = Path(args.answer_file).read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            return _fail(f"cannot read {args.answer_file}: {exc.strerror}")
+    elif args.answer == "-":
         answer = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         answer = args.answer
     from interviewer.loader import load_bank
 
     bank = load_bank()
+    if args.question in bank.handson:
+        from interviewer.handson.report import print_handson
+
+        return print_handson(bank.handson[args.question], args.seed, answer, as_json=args.json)
     try:
         question = bank.question(args.question)
     except KeyError as exc:

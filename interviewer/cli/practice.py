@@ -224,7 +224,7 @@ def run(args: argparse.Namespace) -> int:
     if args.flow not in bank.flows:
         return _fail(f"no flow {args.flow!r}; choose one of {', '.join(sorted(bank.flows))}")
     try:
-        script = load_answers(Path(args.answers), set(bank.questions))
+        script = load_answers(Path(args.answers), set(bank.questions) | set(bank.handson))
     except AnswersError as exc:
         return _fail(str(exc))
     config = InterviewConfig(seed=args.seed, length=args.length, mode=args.mode)

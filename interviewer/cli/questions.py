@@ -17,7 +17,10 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "questions",
         help="list the question bank",
-        description="List the bank's questions: id, level, topics, tracks and the question.",
+        description=(
+            "List the bank's questions: id, kind (rubric, computed or code), level, topics, "
+            "tracks and the question."
+        ),
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--level", choices=LEVELS, help="only questions of this level")
@@ -34,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
     rows = [
         {
             "id": q.id,
+            "kind": q.kind,
             "level": q.level,
             "topics": list(q.topics),
             "tracks": list(q.tracks),
             "question": q.ask,
         }
-        for q in bank.questions.values()
+        for q in [*bank.questions.values(), *bank.handson.values()]
         if (args.level is None or q.level == args.level)
         and (args.track is None or args.track in q.tracks)
         and (args.topic is None or args.topic in q.topics)
@@ -52,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     width = max(len(r["id"]) for r in rows)
     for row in rows:
-        tags = f"{row['level']:<12} {','.join(row['tracks']):<15} {','.join(row['topics'])}"
+        kind = "" if row["kind"] == "rubric" else f"  [{row['kind']}]"
+        tags = f"{row['level']:<12} {','.join(row['tracks']):<15} {','.join(row['topics'])}{kind}"
         print(f"{row['id']:<{width}}  {tags}")
         print(f"{'':<{width}}  {row['question']}")
     print(f"\n{len(rows)} question{'s' if len(rows) != 1 else ''}")

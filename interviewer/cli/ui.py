@@ -41,6 +41,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="short: about 8 questions; full: about 20",
     )
     parser.add_argument("--seed", type=int, help="fix the question draw (default: random)")
+    parser.add_argument(
+        "--flow", help="run this flow instead of the track's (e.g. handson: calculations and code)"
+    )
     return parser
 
 
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         mode=args.mode,
         length=args.length,
         seed=args.seed,
+        flow=args.flow,
     )
     app = create_app(options, skip_start=args.track is not None)
     try:

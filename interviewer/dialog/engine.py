@@ -30,6 +30,7 @@ from interviewer.dialog.rules import (
     thread_targets,
 )
 from interviewer.dialog.session import InterviewConfig
+from interviewer.handson.dispatch import handson_feedback
 from interviewer.models import Question, Stage
 from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Turn
@@ -222,6 +223,8 @@ class Interview(FollowUps):
         meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
         if dont_know:
             meta["command"] = "dont_know"
+        if question.kind == "code":
+            meta["format"] = "python"
         if self._probe is not None:
             meta["probe"] = self._probe.id
         self._hear("answer", text, meta, grade=step)
@@ -322,6 +325,9 @@ class Interview(FollowUps):
 
     def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
         if self.config.mode != "practice":
+            return
+        if question.kind != "rubric":
+            self._say("feedback", handson_feedback(question, record, closed=closed))
             return
         shown = {
             concept

@@ -18,6 +18,7 @@ from interviewer.dialog.rules import Grader
 from interviewer.dialog.selection import QuestionPicker
 from interviewer.dialog.voice import Voice, VoiceLines, default_lines
 from interviewer.grading.result import GradeResult
+from interviewer.handson.dispatch import attach
 from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind
@@ -63,6 +64,8 @@ class Session:
         voice: VoiceLines | None = None,
     ) -> None:
         self.config = config or InterviewConfig()
+        # A flow with hands-on stages gets them presented for its seed, checked by kind.
+        bank, grader = attach(bank, flow, grader, self.config.seed)
         self._bank = bank
         self._flow = flow
         self._grader = grader

@@ -53,12 +53,14 @@ class SessionOptions:
         mode: ``practice`` shows feedback after every answer; ``interview`` only in the report.
         length: ``short`` (about 8 questions) or ``full`` (about 20).
         seed: Fixes the question draw; ``None`` draws a fresh one.
+        flow: A flow by name (e.g. ``handson``) instead of the track's default one.
     """
 
     track: Track = "general"
     mode: Mode = "practice"
     length: Length = "short"
     seed: int | None = None
+    flow: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,12 @@ class InterviewSession:
     def __post_init__(self) -> None:
         from interviewer.dialog.engine import Interview, InterviewConfig
 
-        self.flow = flow_for_track(self.bank, self.options.track)
+        if self.options.flow is not None:
+            if self.options.flow not in self.bank.flows:
+                raise KeyError(f"no interview flow named {self.options.flow!r}")
+            self.flow = self.bank.flows[self.options.flow]
+        else:
+            self.flow = flow_for_track(self.bank, self.options.track)
         config = InterviewConfig(
             seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
         )
@@ -266,6 +273,32 @@ class InterviewSession:
         )
 
     # -- timing ---------------------------------------------------------------------
+
+    def awaiting(self) -> tuple[str, str, str] | None:
+        """The question awaiting an answer as ``(id, kind, starter code)``, or None."""
+        with self._lock:
+            question = self._interview.question
+        if question is None:
+            return None
+        spec = self.bank.handson.get(question.id)
+        starter = getattr(spec, "starter", "") if spec is not None else ""
+        return question.id, question.kind, starter
+
+    def recent_demo(self) -> str | None:
+        """The live demo of the most recent question that has one (for "show me")."""
+        from interviewer.handson.demo_links import demo_for_question
+
+        with self._lock:
+            records = list(self._interview.transcript.questions)
+        for record in reversed(records[-3:]):
+            question = self.bank.questions.get(record.question_id) or self.bank.handson.get(
+                record.question_id
+            )
+            topics = question.topics if question is not None else []
+            demo = demo_for_question(record.question_id, topics)
+            if demo is not None:
+                return demo
+        return None
 
     @property
     def elapsed_total(self) -> float:

@@ -181,6 +181,7 @@ class InterviewScreen(Screen[None]):
             self.notify(exchange.save_error, title="Autosave failed", severity="warning")
         self.busy = False
         self.refresh_bindings()  # the footer drops the commands once they no longer apply
+        self._sync_editor()
         if exchange.progress.finished:
             self.add_class("-finished")
             self.query_one("#report", Button).focus()
@@ -200,7 +201,12 @@ class InterviewScreen(Screen[None]):
                 if self._pending_answer:
                     self._pending_answer = False  # already shown when it was sent
                     continue
-            elif turn.kind == "feedback" and graded is not None and self._practice:
+            elif (
+                turn.kind == "feedback"
+                and graded is not None
+                and self._practice
+                and not self._handson(graded[0])
+            ):
                 answer_turn, text = graded
                 closed = not any(t.kind in ("probe", "hint") for t in turns[index + 1 :])
                 widgets.append(self._feedback_card(answer_turn, text, turn.text, closed))
@@ -208,6 +214,13 @@ class InterviewScreen(Screen[None]):
                 continue
             widgets.append(chat.message_for(turn))
         return widgets
+
+    def _handson(self, turn: Turn) -> bool:
+        """Hands-on feedback (working, checks) reads best as the interviewer's message."""
+        bank = self.interviewer_app.bank_future
+        if not bank.done() or bank.exception() is not None:
+            return False
+        return turn.question_id in bank.result().handson
 
     @property
     def _practice(self) -> bool:
@@ -220,14 +233,45 @@ class InterviewScreen(Screen[None]):
         question = self.interviewer_app.question(turn.grade.question_id or turn.question_id or "")
         return FeedbackCard(turn.grade, answer, question, message, closed=closed)
 
+    def _sync_editor(self) -> None:
+        """A Python editor for a code exercise, the chat box otherwise."""
+        box = self.query_one(AnswerBox)
+        awaiting = self.session.awaiting() if self.session is not None else None
+        if awaiting is not None and awaiting[1] == "code":
+            box.code_mode(awaiting[0], awaiting[2])
+            box.placeholder = "Write Python here. Enter: new line, F5: run and check it."
+        else:
+            box.chat_mode()
+            box.placeholder = "Type your answer. Enter sends, Ctrl+J new line."
+
     def watch_busy(self, busy: bool) -> None:
         """Say what is going on below the chat."""
         status = self.query_one("#status", Static)
         status.set_class(busy, "-busy")
         if busy:
-            status.update("The interviewer is thinking…" if self.session else "Preparing…")
+            coding = self.query_one(AnswerBox).coding
+            if self.session is None:
+                status.update("Preparing…")
+            elif coding:
+                status.update("Running your code in a sandbox…")
+            else:
+                status.update("The interviewer is thinking…")
         else:
             status.update("")
+
+    def show_demo(self, name: str | None = None) -> None:
+        """Open the live demo of the conversation so far (or ``name``)."""
+        from interviewer.ui.screens.demo import DemoScreen
+
+        demo = name or (self.session.recent_demo() if self.session is not None else None)
+        if demo is None:
+            self.notify(
+                "There is nothing to show for these questions. Demos cover vanishing "
+                "gradients, dropout and weight initialisation.",
+                timeout=5,
+            )
+            return
+        self.app.push_screen(DemoScreen(demo))
 
     def _tick(self) -> None:
         if self.session is not None:
@@ -241,6 +285,11 @@ class InterviewScreen(Screen[None]):
         text = event.text
         if not text.strip():
             self.notify("Type an answer first, or press F1 for the commands.", timeout=3)
+            return
+        from interviewer.handson.demo_links import wants_demo
+
+        if wants_demo(text) and not event.answer_box.coding:
+            self.show_demo()
             return
         if self.busy or self.session is None:
             event.answer_box.load_text(text)  # give it back: nothing is lost

@@ -70,6 +70,8 @@ class ReportScreen(Screen[None]):
     ReportScreen.-narrow #charts { layout: vertical; }
     ReportScreen.-wide #charts > Vertical { padding-right: 2; }
     ReportScreen #details { margin-top: 1; }
+    ReportScreen #demos { height: auto; }
+    ReportScreen #demos Button { margin-top: 1; }
     ReportScreen #actions { height: auto; margin-top: 1; }
     ReportScreen #actions Button { margin-right: 2; min-width: 10; }
     ReportScreen #saved {
@@ -115,6 +117,7 @@ class ReportScreen(Screen[None]):
             with Horizontal(id="charts"):
                 yield Vertical(id="by-stage")
                 yield Vertical(id="by-topic")
+            yield Vertical(id="demos")
             yield Markdown("", id="details")
         yield Static(self._autosave_note(), id="saved")
         yield Footer()
@@ -148,6 +151,7 @@ class ReportScreen(Screen[None]):
         await self._chart("#by-stage", "Grade per stage", report.stages)
         topics = sorted(report.topics, key=lambda s: (s.grade, s.name))[:TOPICS_SHOWN]
         await self._chart("#by-topic", "Grade per topic (weakest first)", topics)
+        await self._demo_buttons(report)
         await self.query_one("#details", Markdown).update(report_markdown(report))
         self.query_one("#export", Button).focus()
 
@@ -157,6 +161,28 @@ class ReportScreen(Screen[None]):
         width = min(LABEL_CELLS, max(len(s.title) for s in scores) + 1)
         bars = [GradeBar(s.grade, label=s.title, label_width=width) for s in scores]
         await self.query_one(selector).mount(Static(heading, classes="heading"), *bars)
+
+    async def _demo_buttons(self, report: Report) -> None:
+        """A "show me" button for each weak topic that has a live demo."""
+        from interviewer.handson.demo_links import DEMO_TITLES, demos_for_topics
+        from interviewer.report import STRONG_AT
+
+        weak = [s.name for s in sorted(report.topics, key=lambda s: s.grade) if s.grade < STRONG_AT]
+        titles = {s.name: s.title for s in report.topics}
+        buttons = [
+            Button(f"Show me ({titles[topics[0]]}): {DEMO_TITLES[demo]}", id=f"demo-{demo}")
+            for demo, topics in demos_for_topics(weak)
+        ]
+        if buttons:
+            heading = Static("See your weak topics live", classes="heading")
+            await self.query_one("#demos").mount(heading, *buttons)
+
+    @on(Button.Pressed, "#demos Button")
+    def _show_demo(self, event: Button.Pressed) -> None:
+        from interviewer.ui.screens.demo import DemoScreen
+
+        if event.button.id:
+            self.app.push_screen(DemoScreen(event.button.id.removeprefix("demo-")))
 
     # -- actions --------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -168,7 +169,8 @@ class StartScreen(Screen[SessionOptions]):
             seed: int | None = int(raw_seed) if raw_seed else None
         except ValueError:
             seed = None
-        return SessionOptions(
+        return replace(  # keeps what the screen does not show (the flow)
+            self.options,
             track=cast(Track, self._pressed("track", self.options.track)),
             mode=cast(Mode, self._pressed("mode", self.options.mode)),
             length=cast(Length, self._pressed("length", self.options.length)),

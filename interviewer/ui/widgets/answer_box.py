@@ -6,6 +6,10 @@ Alacritty; Textual turns it on) send a distinct ``shift+enter``. Classic ones
 (xterm, GNOME Terminal, tmux by default) send a plain carriage return, which
 cannot be told apart from Enter. Ctrl+J (a line feed) and Alt+Enter reach the
 app in every terminal, so they are bound too and the footer names Ctrl+J.
+
+For a code exercise the box becomes a Python editor (:meth:`AnswerBox.code_mode`):
+syntax highlighting, line numbers, Tab indents, Enter starts a new line and F5
+(or Ctrl+Enter) sends the code.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ class AnswerBox(TextArea):
     AnswerBox:focus {
         border: tall $accent;
     }
+    AnswerBox.-code {
+        height: 16;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,6 +49,7 @@ class AnswerBox(TextArea):
             key_display="⇧⏎/^J",
             priority=True,
         ),
+        Binding("f5,ctrl+enter", "run_code", "Run code", key_display="F5", priority=True),
     ]
 
     class Submitted(Message):
@@ -71,13 +79,65 @@ class AnswerBox(TextArea):
             placeholder=placeholder,
             highlight_cursor_line=False,
         )
+        self.code_question: str | None = None
+
+    @property
+    def coding(self) -> bool:
+        """Whether the box is a Python editor for a code exercise."""
+        return self.has_class("-code")
+
+    def code_mode(self, question_id: str, starter: str) -> None:
+        """Become a Python editor holding ``starter`` (a retry keeps the code written)."""
+        if self.code_question != question_id:
+            self.code_question = question_id
+            self.load_text(starter.rstrip() + "\n" if starter.strip() else "")
+        if not self.coding:
+            self.add_class("-code")
+            self.language = "python"
+            self.show_line_numbers = True
+            self.soft_wrap = False
+            self.tab_behavior = "indent"
+        self.refresh_bindings()
+
+    def chat_mode(self) -> None:
+        """Back to a chat box for spoken answers."""
+        self.code_question = None
+        if self.coding:
+            self.remove_class("-code")
+            self.language = None
+            self.show_line_numbers = False
+            self.soft_wrap = True
+            self.tab_behavior = "focus"
+            self.clear()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F5 runs code only in code mode."""
+        if action == "run_code":
+            return self.coding
+        return super().check_action(action, parameters)
 
     def action_submit(self) -> None:
-        """Post the text and clear the box."""
+        """Post the text and clear the box (in code mode Enter starts a new line)."""
+        if self.coding:
+            self.action_newline()
+            return
         text = self.text
         self.clear()
         self.post_message(self.Submitted(self, text))
 
+    def action_run_code(self) -> None:
+        """Send the code (the editor keeps it, so a fix starts from it)."""
+        self.post_message(self.Submitted(self, self.text))
+
     def action_newline(self) -> None:
-        """Insert a line break at the cursor."""
-        self.insert("\n")
+        """Insert a line break at the cursor (in code mode, keeping the indentation)."""
+        if not self.coding:
+            self.insert("\n")
+            return
+        row, column = self.cursor_location
+        line = self.document.get_line(row)[:column]
+        indent = line[: len(line) - len(line.lstrip())]
+        if line.rstrip().endswith(":"):
+            indent += "    "
+        self.insert("\n" + indent)
