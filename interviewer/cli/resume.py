@@ -56,13 +56,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = open_cli_store(args, "resume", fallback=False)
         session_id = store.resolve(args.id)
+        row = store.session(session_id)
     except StoreError as exc:
         return _fail(str(exc))
     if not args.answers:
         store.close()
-        from interviewer.ui.app import create_app
+        from interviewer.ui.app import create_app, options_of
 
-        app = create_app(data_dir=data_dir_of(args), resume=session_id)
+        app = create_app(options_of(row), data_dir=data_dir_of(args), resume=session_id)
         try:
             app.run()
         finally:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -148,6 +149,8 @@ class Store:
         self.path = path
         self.now = now
         self.warning = ""
+        # One connection serves every thread of the app: a transaction holds it throughout.
+        self.lock = threading.RLock()
 
     @property
     def in_memory(self) -> bool:
@@ -169,19 +172,20 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``); errors become StoreError."""
         where = str(self.path) if self.path else "the in-memory store"
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
-        try:
-            yield self.conn
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
-        except BaseException:
-            self._rollback()
-            raise
+        with self.lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
+            except BaseException:
+                self._rollback()
+                raise
 
     def _rollback(self) -> None:
         with suppress(sqlite3.Error):
@@ -189,7 +193,8 @@ class Store:
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
-            return self.conn.execute(sql, tuple(params)).fetchall()
+            with self.lock:
+                return self.conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as exc:
             where = str(self.path) if self.path else "the in-memory store"
             raise StoreError(f"cannot read {where}: {_describe(exc)}") from None

@@ -1,4 +1,4 @@
-"""The app's handle on one interview: the core engine plus timing and autosave.
+"""The app's handle on one interview: the core engine plus timing and the store.
 
 This module is the seam between the Textual widgets and the core. It never
 imports textual: every call returns plain data (an :class:`Exchange`), and the
@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.models import Flow, Track
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.storage import SaveError, SessionStore
+from interviewer.ui.storage import SessionStore
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
     from interviewer.grading import GradeResult
     from interviewer.loader import Bank
     from interviewer.report import Report
+    from interviewer.store import Recorder, Store
     from interviewer.transcript import Turn
 
 __all__ = [
@@ -156,6 +157,16 @@ class _Timer:
             self.times.append((self.question_id, self.now() - self.question_started))
             self.question_id = None
 
+    def resume(self, transcript: Any, question: Any) -> None:
+        """Continue the clocks of a stored session from its saved timings."""
+        elapsed = transcript.extras.get("elapsed") or {}
+        self.started = self.clock() - float(elapsed.get("total_seconds", 0.0))
+        self.times = [
+            (str(q["question_id"]), float(q["seconds"])) for q in elapsed.get("questions", [])
+        ]
+        if question is not None:
+            self.new_question(question.id)
+
     def freeze(self) -> None:
         if self.frozen_at is None:
             self.frozen_at = self.clock()
@@ -171,8 +182,11 @@ class InterviewSession:
         options: The candidate's choices (``seed`` must be set).
         grader: A fitted grader (or a
             :class:`~interviewer.ui.background_grader.BackgroundGrader`).
-        store: Where the transcript is autosaved and exported.
+        store: Where exports go (its ``session_id`` names the session).
         clock: Monotonic seconds, for the elapsed-time display.
+        db: The session store every exchange is committed to (None: memory only).
+        resume: The id of a stored session to continue instead of starting one.
+        flow: The flow to run instead of the track's (a review).
     """
 
     bank: Bank
@@ -180,22 +194,50 @@ class InterviewSession:
     grader: Any
     store: SessionStore
     clock: Clock = system_clock
-    flow: Flow = field(init=False)
+    db: Store | None = None
+    resume: str | None = None
+    flow: Flow | None = None
     progress: Progress = field(init=False)
+    recorder: Recorder = field(init=False)
     _interview: Interview = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     _timer: _Timer = field(init=False)
 
     def __post_init__(self) -> None:
         from interviewer.dialog.engine import Interview, InterviewConfig
+        from interviewer.store import Recorder, memory_store, resume_interview
 
-        self.flow = flow_for_track(self.bank, self.options.track)
-        config = InterviewConfig(
-            seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
-        )
-        self._interview = Interview(self.bank, self.flow, self.grader, config)
+        db = self.db if self.db is not None else memory_store()
         self._timer = _Timer(self.clock)
+        if self.resume is not None:
+            self._interview, self.recorder, _ = resume_interview(
+                db, self.resume, self.bank, self.grader
+            )
+            self.flow = self._interview._flow
+            self._timer.resume(self._interview.transcript, self._interview.question)
+        else:
+            custom = self.flow is not None
+            self.flow = self.flow or flow_for_track(self.bank, self.options.track)
+            config = InterviewConfig(
+                seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
+            )
+            self._interview = Interview(self.bank, self.flow, self.grader, config)
+            flow_def = self.flow.model_dump(mode="json") if custom else None
+            self.recorder = Recorder(
+                db, self.store.session_id, self._interview, self.bank, "app", flow_def
+            )
+        self.recorder.times = self._question_seconds
         self.progress = self._progress()
+
+    @property
+    def session_id(self) -> str:
+        """The id the session is stored under."""
+        return self.recorder.session_id
+
+    @property
+    def resumed(self) -> bool:
+        """Whether this continues a stored session."""
+        return self.resume is not None
 
     @staticmethod
     def session_id_for(options: SessionOptions, when: datetime) -> str:
@@ -210,8 +252,16 @@ class InterviewSession:
     # -- engine calls (any thread) -------------------------------------------------
 
     def start(self) -> Exchange:
-        """Open the interview: the greeting and the first question."""
+        """Open the interview: the greeting and the first question.
+
+        A resumed session is not restarted: every turn so far comes back instead.
+        """
         with self._lock:
+            if self.resume is not None:
+                turns = list(self._interview.transcript.turns)
+                self.progress = self._progress()
+                texts = tuple(self._graded_text(t) for t in turns)
+                return Exchange(tuple(turns), self.progress, texts, "")
             self._timer.started = self.clock()
             return self._exchange(self._interview.start())
 
@@ -247,6 +297,7 @@ class InterviewSession:
         return graded_text(turn.grade, answers or [turn.text])
 
     def _progress(self) -> Progress:
+        assert self.flow is not None
         asked, planned = self._interview.progress
         return Progress(
             stage=self._interview.stage,
@@ -281,27 +332,33 @@ class InterviewSession:
 
     # -- persistence ----------------------------------------------------------------
 
-    def transcript_files(self) -> dict[str, str]:
-        """The transcript as Markdown and JSON (timings included), keyed by file suffix."""
-        transcript = self._interview.transcript
-        transcript.extras["elapsed"] = {
+    def _question_seconds(self) -> dict[str, float]:
+        seconds: dict[str, float] = {}
+        for qid, spent in self._timer.times:
+            seconds[qid] = round(seconds.get(qid, 0.0) + spent, 1)
+        return seconds
+
+    def _keep_times(self) -> None:
+        self._interview.transcript.extras["elapsed"] = {
             "total_seconds": round(self.elapsed_total, 1),
             "questions": [
                 {"question_id": qid, "seconds": round(seconds, 1)}
                 for qid, seconds in self._timer.times
             ],
         }
+
+    def transcript_files(self) -> dict[str, str]:
+        """The transcript as Markdown and JSON (timings included), keyed by file suffix."""
+        transcript = self._interview.transcript
+        self._keep_times()
         return {
             "transcript.md": transcript.to_markdown(),
             "transcript.json": transcript.to_json(include_extras=True),
         }
 
     def _autosave(self) -> str:
-        try:
-            self.store.autosave(self.transcript_files())
-        except SaveError as exc:
-            return str(exc)
-        return ""
+        self._keep_times()
+        return self.recorder.commit()
 
     def save(self) -> str:
         """Autosave now (e.g. on quit); return an error message or ``""``.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from ui_helpers import GOOD_ANSWERS, SNAPSHOT_DATA_DIR, answer, current_question_id, settle
 from ui_stub_grader import PhraseGrader
@@ -16,6 +17,13 @@ from ui_stub_grader import PhraseGrader
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
+
+
+@pytest.fixture(autouse=True)
+def _fresh_snapshot_store() -> None:
+    """Each snapshot starts with no stored sessions (no resume list, nothing due)."""
+    for name in ("interviewer.db", "interviewer.db-wal", "interviewer.db-shm"):
+        (SNAPSHOT_DATA_DIR / name).unlink(missing_ok=True)
 
 
 async def _steady(pilot: Pilot[Any]) -> None:
