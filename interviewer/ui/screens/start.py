@@ -116,6 +116,8 @@ class StartScreen(Screen[SessionOptions]):
         self.options = options or SessionOptions()
         self.available = available
         self.unfinished: list[SessionRow] = []
+        self.due = 0
+        self._ready = False
 
     def compose(self) -> ComposeResult:
         """The three choices side by side, then the seed and the start button."""
@@ -166,7 +168,9 @@ class StartScreen(Screen[SessionOptions]):
 
     def show_saved(self, unfinished: list[SessionRow], due: int) -> None:
         """List the unfinished sessions and how many review items are due."""
-        self.unfinished = list(unfinished)
+        self.unfinished, self.due = list(unfinished), due
+        if not self._ready:
+            return  # not mounted yet: on_mount shows them
         options = self.query_one("#resume-list", OptionList)
         options.clear_options()
         for row in self.unfinished:
@@ -196,6 +200,8 @@ class StartScreen(Screen[SessionOptions]):
     def on_mount(self) -> None:
         """Enter starts straight away with the choices shown."""
         self.set_available(self.available)
+        self._ready = True
+        self.show_saved(self.unfinished, self.due)
         self.query_one("#start", Button).focus()
 
     def set_available(self, available: tuple[str, ...]) -> None:
