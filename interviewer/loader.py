@@ -333,14 +333,16 @@ def load_bank(
 def _cache_path(rubric_files: list[Path], dialog_files: list[Path]) -> Path | None:
     """Where a validated bank built from exactly these files is cached.
 
-    The key hashes every file's path and content with the package version, so
-    any edit invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
+    The key hashes every file's path and content with the package version and
+    the schema's source (a new field must not meet an old pickle), so any edit
+    invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
     """
     if os.environ.get("INTERVIEWER_NO_CACHE"):
         return None
-    from interviewer import __version__
+    from interviewer import __version__, models
 
     digest = hashlib.sha256(__version__.encode())
+    digest.update(Path(models.__file__).read_bytes())
     try:
         for path in [*rubric_files, None, *dialog_files]:
             if path is None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.models import Flow, Track
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.storage import SessionStore
+from interviewer.ui.storage import SessionStore, display_path
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from interviewer.loader import Bank
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
+    from interviewer.timing import AnswerTime
     from interviewer.transcript import Turn
 
 __all__ = [
@@ -54,12 +55,14 @@ class SessionOptions:
         mode: ``practice`` shows feedback after every answer; ``interview`` only in the report.
         length: ``short`` (about 8 questions) or ``full`` (about 20).
         seed: Fixes the question draw; ``None`` draws a fresh one.
+        clock: Count down the flow's time target per answer (when it sets one).
     """
 
     track: Track = "general"
     mode: Mode = "practice"
     length: Length = "short"
     seed: int | None = None
+    clock: bool = True
 
 
 @dataclass(frozen=True)
@@ -326,6 +329,25 @@ class InterviewSession:
         return max(0.0, self._timer.now() - self._timer.question_started)
 
     @property
+    def question_target(self) -> int | None:
+        """The time target for the current question's level (None: no clock)."""
+        question = self._interview.question
+        if not self.options.clock or question is None or self.flow is None:
+            return None
+        return self.flow.answer_time.get(question.level)
+
+    def answer_times(self) -> list[AnswerTime]:
+        """Time per question so far against its target."""
+        from interviewer.timing import answer_times
+
+        assert self.flow is not None
+        self._keep_times()
+        targets = self.flow if self.options.clock else self.flow.model_copy(
+            update={"answer_time": {}}
+        )
+        return answer_times(self._interview.transcript, self.bank, targets)
+
+    @property
     def question_times(self) -> list[tuple[str, float]]:
         """Seconds spent on each question asked so far, in order."""
         return list(self._timer.times)
@@ -360,6 +382,12 @@ class InterviewSession:
         self._keep_times()
         return self.recorder.commit()
 
+    @property
+    def saved_where(self) -> str:
+        """Where the session is kept, for the user: the database, or memory only."""
+        path = self.recorder.store.path
+        return display_path(path) if path is not None else "memory only (not saved)"
+
     def save(self) -> str:
         """Autosave now (e.g. on quit); return an error message or ``""``.
 
@@ -386,6 +414,11 @@ class InterviewSession:
         with self._lock:
             report = self._interview.report()
             files = self.transcript_files()
+            from interviewer.timing import timing_markdown
+
             files["report.md"] = report.to_markdown()
+            timing = timing_markdown(self.answer_times())
+            if timing:
+                files["report.md"] += "\n" + timing
             files["report.json"] = report.to_json()
             return self.store.export(files)

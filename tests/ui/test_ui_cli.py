@@ -71,7 +71,9 @@ def test_run_builds_the_app_from_the_options(
     args: argparse.Namespace = build_parser().parse_args(argv)
     assert ui_command.run(args) == 0
     assert made["options"] == options
-    assert made["kwargs"] == {"skip_start": skip_start}
+    from interviewer.store.paths import default_data_dir
+
+    assert made["kwargs"] == {"skip_start": skip_start, "data_dir": default_data_dir()}
     assert fake.ran and fake.saved
 
 

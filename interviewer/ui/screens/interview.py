@@ -235,7 +235,11 @@ class InterviewScreen(Screen[None]):
     def _tick(self) -> None:
         if self.session is not None:
             panel = self.query_one(ProgressPanel)
-            panel.show_times(self.session.elapsed_question, self.session.elapsed_total)
+            panel.show_times(
+                self.session.elapsed_question,
+                self.session.elapsed_total,
+                self.session.question_target,
+            )
 
     # -- input --------------------------------------------------------------------------
 

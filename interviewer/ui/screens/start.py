@@ -243,4 +243,5 @@ class StartScreen(Screen[SessionOptions]):
             mode=cast(Mode, self._pressed("mode", self.options.mode)),
             length=cast(Length, self._pressed("length", self.options.length)),
             seed=seed,
+            clock=self.options.clock,
         )
