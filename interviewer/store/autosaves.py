@@ -101,7 +101,12 @@ def import_autosaves(store: Store, folder: Path) -> int:
                         turn.kind,
                         turn.question_id,
                         turn.grade.grade if turn.grade else None,
-                        json.dumps(turn.to_dict(), ensure_ascii=False, sort_keys=True),
+                        json.dumps(
+                            turn.to_dict(),
+                            ensure_ascii=False,
+                            sort_keys=True,
+                            separators=(",", ":"),
+                        ),
                         stamp,
                     )
                     for seq, turn in enumerate(transcript.turns)

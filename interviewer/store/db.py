@@ -321,7 +321,7 @@ class Store:
                         t["kind"],
                         t.get("question_id"),
                         (t.get("grade") or {}).get("grade"),
-                        json.dumps(t, ensure_ascii=False, sort_keys=True),
+                        json.dumps(t, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                         stamp,
                     )
                     for i, t in enumerate(turns)
@@ -335,7 +335,7 @@ class Store:
                     "finished" if finished else "active",
                     answered,
                     grade,
-                    json.dumps(state, ensure_ascii=False),
+                    json.dumps(state, ensure_ascii=False, separators=(",", ":")),
                     json.dumps(driver) if driver is not None else None,
                     None if finished else os.getpid(),
                     session_id,

@@ -79,7 +79,9 @@ def import_history(store: Store, document: Any) -> dict[str, int]:
                     unknown = sorted(set(row) - columns) if isinstance(row, dict) else []
                     raise StoreError(f"{table} row {number} is not a row of {table} {unknown}")
                 values = {
-                    k: json.dumps(v) if k in json_columns and v is not None else v
+                    k: json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+                    if k in json_columns and v is not None
+                    else v
                     for k, v in row.items()
                 }
                 if table == "review_items":

@@ -82,6 +82,7 @@ class InterviewerApp(App[None]):
         self._store_opener = store_opener
         self.db: Store | None = None
         self.db_ready = threading.Event()
+        self.saved_shown = threading.Event()  # the start screen shows what the store holds
         self.options = options
         self.skip_start = skip_start
         self.clock = clock
@@ -159,6 +160,7 @@ class InterviewerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.show_saved(unfinished, due)
+                self.saved_shown.set()
 
     def _open_store(self) -> None:
         from interviewer.store import open_store
