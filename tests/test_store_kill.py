@@ -37,13 +37,14 @@ REPLIES = [
 
 
 def _start(args: list[str], data: Path) -> subprocess.Popen[str]:
+    data.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "INTERVIEWER_DATA_DIR": str(data)}
     return subprocess.Popen(
         [*CLI, *args, "--answers", "-"],
         env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=(data / "stderr.txt").open("a"),  # the interviewer's side, and any error
         text=True,
     )
 
@@ -70,7 +71,7 @@ def _wait_for(data: Path, candidate_turns: int, proc: subprocess.Popen[str]) -> 
         if said == candidate_turns and total > 0:
             time.sleep(0.05)  # the process is now blocked reading its next line
             return total
-        assert proc.poll() is None, "the interview process ended early"
+        assert proc.poll() is None, (data / "stderr.txt").read_text()[-3000:]
         time.sleep(0.02)
     raise AssertionError(f"{candidate_turns} replies were never committed")
 

@@ -4,15 +4,13 @@ Part of the core: it imports neither textual nor torch. The app, ``practice``,
 ``review`` and the history commands all go through it.
 """
 
+from interviewer.store.connect import DB_NAME, memory_store, open_store
 from interviewer.store.db import (
-    DB_NAME,
     QuestionOutcome,
     SessionBusyError,
     SessionRow,
     Store,
     StoreError,
-    memory_store,
-    open_store,
     utc_now,
 )
 from interviewer.store.recorder import Recorder, flow_of, resume_interview

@@ -6,9 +6,7 @@ leaves a half-written turn. Each exchange of an interview (the candidate's turn
 and the interviewer's replies) is committed with the session's saved state in
 one transaction.
 
-When the database cannot be used (a read-only or full directory, a locked or
-corrupt file, a newer schema), :func:`open_store` falls back to an in-memory
-database with the same schema and says why, so the interview still runs.
+:func:`interviewer.store.connect.open_store` opens it (or falls back to memory).
 """
 
 from __future__ import annotations
@@ -19,27 +17,24 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from interviewer.store.schema import NewerSchemaError, migrate
+from interviewer.store.rows import QuestionOutcome, SessionRow
 
 __all__ = [
-    "DB_NAME",
+    "BUSY_TIMEOUT",
     "Clock",
     "QuestionOutcome",
     "SessionBusyError",
     "SessionRow",
     "Store",
     "StoreError",
-    "memory_store",
-    "open_store",
+    "describe",
     "utc_now",
 ]
 
-DB_NAME = "interviewer.db"
 Clock = Callable[[], datetime]
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
 
@@ -57,69 +52,14 @@ class SessionBusyError(StoreError):
     """The session is being written by another running interviewer."""
 
 
-@dataclass(frozen=True)
-class SessionRow:
-    """One session as listed: what ``interviewer sessions`` prints.
-
-    Attributes:
-        id: The session id (also the stem of its export files).
-        created, updated: ISO 8601 UTC times.
-        flow, track, mode, length, seed: How it was run.
-        status: ``active`` (can be resumed), ``finished`` or ``stopped`` (an
-            imported autosave that cannot be resumed).
-        answered: Questions answered so far.
-        grade: Mean credit over the graded questions (None if none yet).
-        source: ``app``, ``practice``, ``review`` or ``import``.
-        turns: Turns recorded.
-    """
-
-    id: str
-    created: str
-    updated: str
-    flow: str
-    track: str
-    mode: str
-    length: str
-    seed: int
-    status: str
-    answered: int
-    grade: float | None
-    source: str
-    turns: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class QuestionOutcome:
-    """A graded question closed in a session: fed to the review schedule and history.
-
-    Attributes:
-        position: Its index in the session's question records.
-        question_id: The question.
-        credit: 0-5 after hint costs (0 for a skip).
-        missed: Ids of the key concepts not credited.
-        credited: Ids of the concepts credited.
-        seconds: Time spent on it, when a UI measured it.
-    """
-
-    position: int
-    question_id: str
-    credit: float
-    missed: tuple[str, ...]
-    credited: tuple[str, ...]
-    seconds: float | None = None
-
-
 _SESSION_COLUMNS = (
     "id, created, updated, flow, track, mode, length, seed, status, answered, grade, source, "
     "(SELECT COUNT(*) FROM turns WHERE turns.session_id = sessions.id)"
 )
 
 
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """A database error in plain words, with what to do about it."""
     text = str(exc) or type(exc).__name__
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         return f"{text} (the directory or file is read-only)"
@@ -176,13 +116,13 @@ class Store:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
+                raise StoreError(f"cannot write {where}: {describe(exc)}") from None
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
-                raise StoreError(f"cannot write {where}: {_describe(exc)}") from None
+                raise StoreError(f"cannot write {where}: {describe(exc)}") from None
             except BaseException:
                 self._rollback()
                 raise
@@ -197,7 +137,7 @@ class Store:
                 return self.conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as exc:
             where = str(self.path) if self.path else "the in-memory store"
-            raise StoreError(f"cannot read {where}: {_describe(exc)}") from None
+            raise StoreError(f"cannot read {where}: {describe(exc)}") from None
 
     def _stamp(self) -> str:
         return self.now().astimezone(UTC).isoformat(timespec="seconds")
@@ -446,72 +386,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _connect(target: str, timeout: float) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def open_store(
-    data_dir: Path,
-    *,
-    now: Clock = utc_now,
-    timeout: float = BUSY_TIMEOUT,
-    fallback: bool = True,
-) -> Store:
-    """Open (creating and migrating) the database under ``data_dir``.
-
-    Old JSON autosaves in ``data_dir/sessions`` are imported on first open.
-
-    Args:
-        data_dir: The data directory.
-        now: The wall clock, UTC.
-        timeout: Seconds to wait for a lock held by another writer.
-        fallback: On failure return an in-memory store whose ``warning`` says
-            why (True), or raise (False).
-
-    Raises:
-        StoreError: (only with ``fallback=False``) when the database cannot be used.
-    """
-    path = data_dir / DB_NAME
-    try:
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create {data_dir}: {_describe(exc)}") from None
-        conn = _connect(str(path), timeout)
-        try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise sqlite3.OperationalError(f"cannot switch to WAL mode (got {mode})")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
-            store = Store(conn, path, now)
-            from interviewer.store.autosaves import import_autosaves
-
-            import_autosaves(store, data_dir / "sessions")
-        except NewerSchemaError as exc:
-            conn.close()
-            raise StoreError(f"{path}: {exc}") from None
-        except sqlite3.Error as exc:
-            conn.close()
-            raise StoreError(f"cannot use {path}: {_describe(exc)}") from None
-        except StoreError:
-            conn.close()
-            raise
-    except StoreError as exc:
-        if not fallback:
-            raise
-        return memory_store(now, warning=f"{exc}. This session is kept in memory only.")
-    return store
-
-
-def memory_store(now: Clock = utc_now, warning: str = "") -> Store:
-    """An in-memory store with the full schema: the fallback, and for tests."""
-    conn = _connect(":memory:", BUSY_TIMEOUT)
-    migrate(conn)
-    store = Store(conn, None, now)
-    store.warning = warning
-    return store

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from interviewer.models import Flow, Track
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.storage import SessionStore, display_path
+from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
@@ -137,46 +138,6 @@ def flow_for_track(bank: Bank, track: str) -> Flow:
 
 
 @dataclass
-class _Timer:
-    """Elapsed time overall and per question, frozen when the interview ends."""
-
-    clock: Clock
-    started: float = 0.0
-    question_started: float = 0.0
-    question_id: str | None = None
-    frozen_at: float | None = None
-    times: list[tuple[str, float]] = field(default_factory=list)
-
-    def now(self) -> float:
-        return self.frozen_at if self.frozen_at is not None else self.clock()
-
-    def new_question(self, question_id: str | None) -> None:
-        self.close_question()
-        self.question_started = self.clock()
-        self.question_id = question_id
-
-    def close_question(self) -> None:
-        if self.question_id is not None:
-            self.times.append((self.question_id, self.now() - self.question_started))
-            self.question_id = None
-
-    def resume(self, transcript: Any, question: Any) -> None:
-        """Continue the clocks of a stored session from its saved timings."""
-        elapsed = transcript.extras.get("elapsed") or {}
-        self.started = self.clock() - float(elapsed.get("total_seconds", 0.0))
-        self.times = [
-            (str(q["question_id"]), float(q["seconds"])) for q in elapsed.get("questions", [])
-        ]
-        if question is not None:
-            self.new_question(question.id)
-
-    def freeze(self) -> None:
-        if self.frozen_at is None:
-            self.frozen_at = self.clock()
-            self.close_question()
-
-
-@dataclass
 class InterviewSession:
     """Drives one :class:`~interviewer.dialog.Interview` for the app.
 
@@ -204,14 +165,14 @@ class InterviewSession:
     recorder: Recorder = field(init=False)
     _interview: Interview = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
-    _timer: _Timer = field(init=False)
+    _timer: QuestionTimer = field(init=False)
 
     def __post_init__(self) -> None:
         from interviewer.dialog.engine import Interview, InterviewConfig
         from interviewer.store import Recorder, memory_store, resume_interview
 
         db = self.db if self.db is not None else memory_store()
-        self._timer = _Timer(self.clock)
+        self._timer = QuestionTimer(self.clock)
         if self.resume is not None:
             self._interview, self.recorder, _ = resume_interview(
                 db, self.resume, self.bank, self.grader
