@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
             app.run()
         finally:
             app.save_all()
+            app.close_store()
         return 0
     from interviewer.cli.practice import (
         AnswersError,

@@ -69,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         app.save_all()
+        app.close_store()
     return 0

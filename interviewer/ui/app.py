@@ -298,6 +298,12 @@ class InterviewerApp(App[None]):
         for session in self.sessions:
             session.save()
 
+    def close_store(self) -> None:
+        """Close the session store once the app has ended: its sessions may be resumed elsewhere."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
     # -- app-wide actions ----------------------------------------------------------------
 
     def action_help(self) -> None:
