@@ -135,6 +135,9 @@ class HistoryScreen(Screen[None]):
             xs = [index[(p.when, p.session_id)] for p in points]
             plt.plot(xs, [p.grade for p in points], label=topic)
         plt.ylim(0, 5)
+        step = max(1, len(sessions) // 6)
+        ticks = list(range(1, len(sessions) + 1, step))
+        plt.xticks(ticks, [sessions[t - 1][0][5:10] for t in ticks])
         chart.refresh()
 
     @on(OptionList.OptionSelected, "#history-sessions")
