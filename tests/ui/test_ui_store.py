@@ -140,3 +140,48 @@ async def test_nothing_due_disables_the_review_entry(make_app) -> None:
         button = app.screen.query_one("#review", Button)
         assert str(button.label) == "Review due: 0" and button.disabled
         assert not app.screen.has_class("-unfinished")
+
+
+async def test_resume_from_the_command_line_opens_the_session(
+    make_app, ui_bank: Bank, real_grader: Any, tmp_path: Path
+) -> None:
+    from interviewer.ui.app import options_of
+
+    data = tmp_path / "data"
+    stored = _record(ui_bank, real_grader, data, "20250102-090000-general-interview", ["hint"])
+    row = open_store(data, fallback=False).session("20250102-090000-general-interview")
+    app = make_app(options=options_of(row), resume=row.id)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        session = app.sessions[-1]
+        assert session.resumed and session.options.seed == 7
+        shown = [t.text for t in session._interview.transcript.turns]
+        assert shown == [t.text for t in stored.transcript.turns]
+        assert any("Resumed" in (n.title or "") for n in app._notifications)
+
+
+async def test_a_session_open_in_another_interviewer_is_refused_clearly(
+    make_app, ui_bank: Bank, real_grader: Any, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    _record(ui_bank, real_grader, data, "20250102-090000-general-practice", [])
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        store = open_store(data, fallback=False)
+        store.conn.execute("UPDATE sessions SET owner = ?", (other.pid,))
+        store.close()
+        app = make_app(resume="20250102-090000-general-practice")
+        async with app.run_test(size=(100, 36)) as pilot:
+            await settle(pilot)
+            errors = [str(w.render()) for w in app.screen.query(".error")]
+            assert errors and "could not start" in errors[0]
+            assert f"process {other.pid}" in errors[0]
+            assert "open in another interviewer" in errors[0]
+            assert app.is_running
+    finally:
+        other.kill()
+        other.wait()
