@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,10 @@ def test_history_shows_progress_and_one_session(
     assert "Grade per topic, session by session" in out  # the chart
     assert "\x1b[" not in out  # plain text, no colour codes
     assert "# Concepts missed most often" in out and "missed" in out
-    session = open_store(tmp_path, fallback=False).sessions()[-1].id
-    assert main(["history", session[:17], "--data-dir", str(tmp_path)]) == 2  # ambiguous prefix
+    ids = [r.id for r in open_store(tmp_path, fallback=False).sessions()]
+    shared = os.path.commonprefix(ids)
+    assert shared and main(["history", shared, "--data-dir", str(tmp_path)]) == 2  # ambiguous
+    session = ids[-1]
     assert "matches 2 sessions" in capsys.readouterr().err
     assert main(["history", session, "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
