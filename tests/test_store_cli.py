@@ -52,7 +52,8 @@ def test_history_shows_progress_and_one_session(
     assert "# Concepts missed most often" in out and "missed" in out
     ids = [r.id for r in open_store(tmp_path, fallback=False).sessions()]
     shared = ids[0][:4]  # the year: a prefix of both ids
-    assert all(i.startswith(shared) for i in ids) and main(["history", shared, "--data-dir", str(tmp_path)]) == 2  # ambiguous
+    assert all(i.startswith(shared) for i in ids)
+    assert main(["history", shared, "--data-dir", str(tmp_path)]) == 2  # ambiguous
     session = ids[-1]
     assert "matches 2 sessions" in capsys.readouterr().err
     assert main(["history", session, "--data-dir", str(tmp_path)]) == 0
