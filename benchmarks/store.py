@@ -137,7 +137,10 @@ def _grow(data: Path, total: int) -> None:
         )
         n += 1
     # A few unfinished ones, as a real history has.
-    conn.execute("UPDATE sessions SET status = 'active' WHERE id LIKE 'copy-0000%'")
+    conn.execute(
+        "UPDATE sessions SET status = 'active' WHERE id IN "
+        "('copy-00000', 'copy-00001', 'copy-00002', 'copy-00003', 'copy-00004')"
+    )
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -211,20 +214,29 @@ def main(argv: list[str] | None = None) -> int:
         big = Path(tmp) / "big"
         shutil.copytree(data, big, ignore=shutil.ignore_patterns("json-baseline"))
         _grow(big, 1000)
+        small = Path(tmp) / "small"  # the same resume list on screen, a short history
+        shutil.copytree(data, small, ignore=shutil.ignore_patterns("json-baseline"))
+        _grow(small, args.sessions + 5)
         print(f"  store at 1,000 sessions: {(big / DB_NAME).stat().st_size / 1024 / 1024:.1f} MiB")
         empty = Path(tmp) / "empty"
         empty.mkdir()
         _startup(empty)  # warm the bank and grader caches; not counted
-        none_runs, big_runs = [], []
+        none_runs, small_runs, big_runs = [], [], []
         for _ in range(args.runs):
             none_runs.append(_startup(empty))  # a store with no session in it
+            small_runs.append(_startup(small))
             big_runs.append(_startup(big))
-        none, full = statistics.median(none_runs), statistics.median(big_runs)
+        none, short = statistics.median(none_runs), statistics.median(small_runs)
+        full = statistics.median(big_runs)
         print(f"Start-up to the start screen with the resume list (median of {args.runs}):")
         print(f"  no history            {none * 1000:.0f} ms")
         print(
+            f"  {args.sessions + 5} sessions           {short * 1000:.0f} ms  "
+            f"({(short / none - 1) * 100:+.1f}%; 5 unfinished listed)"
+        )
+        print(
             f"  1,000 sessions        {full * 1000:.0f} ms  ({(full / none - 1) * 100:+.1f}%, "
-            f"target <= {(STARTUP_TARGET - 1) * 100:+.0f}%)"
+            f"target <= {(STARTUP_TARGET - 1) * 100:+.0f}%; 5 unfinished listed)"
         )
         print(f"  load average          {os.getloadavg()[0]:.2f}")
         print("The store's part of it (open, unfinished list, due count; median of 50):")
