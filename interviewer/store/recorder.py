@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from interviewer.store.db import QuestionOutcome, Store, StoreError
+from interviewer.store.db import QuestionOutcome, SessionBusyError, Store, StoreError
 from interviewer.store.review import schedule_outcome
 
 if TYPE_CHECKING:
@@ -134,8 +134,14 @@ def resume_interview(
     bank: Bank,
     grader: Any,
     on_turn: Callable[[Turn], Any] | None = None,
+    *,
+    copy_if_busy: bool = False,
 ) -> tuple[Interview, Recorder, dict[str, Any] | None]:
     """Rebuild an unfinished interview exactly where it stopped, and claim it.
+
+    With ``copy_if_busy``, a session open in another process is not refused: it
+    is continued as a copy kept in memory, and the recorder's store says so in
+    its ``warning``.
 
     Returns:
         The interview, a recorder that continues the session, and the saved
@@ -172,7 +178,18 @@ def resume_interview(
         interview.restore(state, [Turn.from_dict(t) for t in turn_dicts])
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"session {session_id} cannot be resumed: {exc}") from None
-    store.claim(session_id)
+    try:
+        store.claim(session_id)
+    except SessionBusyError as exc:
+        if not copy_if_busy:
+            raise
+        from interviewer.store.connect import memory_store
+
+        copy = memory_store(
+            store.now, warning=f"{exc}. This copy of it is kept in memory only, not saved."
+        )
+        recorder = Recorder(copy, session_id, interview, bank, row.source, flow_def)
+        return interview, recorder, driver
     recorder = Recorder(
         store,
         session_id,

@@ -175,7 +175,7 @@ class InterviewSession:
         self._timer = QuestionTimer(self.clock)
         if self.resume is not None:
             self._interview, self.recorder, _ = resume_interview(
-                db, self.resume, self.bank, self.grader
+                db, self.resume, self.bank, self.grader, copy_if_busy=True
             )
             self.flow = self._interview._flow
             self._timer.resume(self._interview.transcript, self._interview.question)
@@ -225,7 +225,8 @@ class InterviewSession:
                 turns = list(self._interview.transcript.turns)
                 self.progress = self._progress()
                 texts = tuple(self._graded_text(t) for t in turns)
-                return Exchange(tuple(turns), self.progress, texts, "")
+                warning = self.recorder.store.warning  # e.g. open in another interviewer
+                return Exchange(tuple(turns), self.progress, texts, warning)
             self._timer.started = self.clock()
             return self._exchange(self._interview.start())
 

@@ -161,7 +161,7 @@ async def test_resume_from_the_command_line_opens_the_session(
         assert any("Resumed" in (n.title or "") for n in app._notifications)
 
 
-async def test_a_session_open_in_another_interviewer_is_refused_clearly(
+async def test_a_session_open_in_another_interviewer_runs_as_a_copy_in_memory(
     make_app, ui_bank: Bank, real_grader: Any, tmp_path: Path
 ) -> None:
     import subprocess
@@ -177,11 +177,18 @@ async def test_a_session_open_in_another_interviewer_is_refused_clearly(
         app = make_app(resume="20250102-090000-general-practice")
         async with app.run_test(size=(100, 36)) as pilot:
             await settle(pilot)
-            errors = [str(w.render()) for w in app.screen.query(".error")]
-            assert errors and "could not start" in errors[0]
-            assert f"process {other.pid}" in errors[0]
-            assert "open in another interviewer" in errors[0]
-            assert app.is_running
+            assert isinstance(app.screen, InterviewScreen)
+            warned = [str(n.message) for n in app._notifications]
+            assert any(f"process {other.pid}" in m and "in memory only" in m for m in warned), (
+                warned
+            )
+            await answer(pilot, "adds a bias")  # the interview runs
+            session = app.sessions[-1]
+            assert session.recorder.store.in_memory
+        stored = open_store(data, fallback=False)
+        _row, _state, turns = stored.load("20250102-090000-general-practice")
+        assert not any(t["text"] == "adds a bias" for t in turns)  # the other one's session
+        assert stored.conn.execute("SELECT owner FROM sessions").fetchone()[0] == other.pid
     finally:
         other.kill()
         other.wait()
