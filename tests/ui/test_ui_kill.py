@@ -31,7 +31,7 @@ REPLIES = [
     "It has a shape, a dtype and a device.",
     "let's stop here",
 ]
-READY_SECONDS = 2.0  # the app takes input once its first screen is up
+READY = b"Type your answer"  # the answer box's placeholder: the app takes input
 
 
 class _App:
@@ -39,10 +39,15 @@ class _App:
 
     def __init__(self, data: Path, *args: str) -> None:
         env = {**os.environ, "INTERVIEWER_DATA_DIR": str(data), "TERM": "xterm-256color"}
+        self.output = b""
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become the app
             os.execve(sys.executable, [sys.executable, "-c", MAIN, *args], env)
-        self.wait(READY_SECONDS)
+        end = time.monotonic() + 60
+        while READY not in self.output:
+            assert time.monotonic() < end, "the app never showed its answer box"
+            self.wait(0.05)
+        self.wait(0.3)
 
     def wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -53,10 +58,12 @@ class _App:
     def drain(self) -> None:
         while select.select([self.fd], [], [], 0)[0]:
             try:
-                if not os.read(self.fd, 65536):
-                    return
+                chunk = os.read(self.fd, 65536)
             except OSError:
                 return
+            if not chunk:
+                return
+            self.output = (self.output + chunk)[-200_000:]
 
     def type(self, text: str) -> None:
         os.write(self.fd, text.encode())
