@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from interviewer.cli.store_args import add_data_dir, data_dir_of
+
 __all__ = ["add_parser", "run"]
 
 
@@ -41,6 +43,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="short: about 8 questions; full: about 20",
     )
     parser.add_argument("--seed", type=int, help="fix the question draw (default: random)")
+    parser.add_argument(
+        "--no-clock",
+        action="store_true",
+        help="no countdown per answer (the flow's time targets are not applied)",
+    )
+    add_data_dir(parser)
     return parser
 
 
@@ -54,10 +62,12 @@ def run(args: argparse.Namespace) -> int:
         mode=args.mode,
         length=args.length,
         seed=args.seed,
+        clock=not args.no_clock,
     )
-    app = create_app(options, skip_start=args.track is not None)
+    app = create_app(options, skip_start=args.track is not None, data_dir=data_dir_of(args))
     try:
         app.run()
     finally:
         app.save_all()
+        app.close_store()
     return 0
