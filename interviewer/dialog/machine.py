@@ -77,7 +77,13 @@ STATES: tuple[State, ...] = get_args(State)
 
 # The states the dialog rests in between two calls, waiting for the candidate: the only
 # states a saved session can be in, and the ones :meth:`Machine.restore` accepts.
-RESTING: tuple[State, ...] = ("idle", "awaiting_answer", "revisiting", "finished")
+RESTING: tuple[State, ...] = (
+    "idle",
+    "awaiting_answer",
+    "revisiting",
+    "candidate_questions",
+    "finished",
+)
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("awaiting_answer", "empty", "awaiting_answer", "an empty reply: a gentle notice"),
     Transition("awaiting_answer", "skip", "asking", "the candidate skips; the question scores 0"),
     Transition("awaiting_answer", "back", "revisiting", "the previous question is asked again"),
-    Transition(
-        "awaiting_answer", "no_back", "awaiting_answer", "nothing to go back to: a notice"
-    ),
+    Transition("awaiting_answer", "no_back", "awaiting_answer", "nothing to go back to: a notice"),
     Transition("awaiting_answer", "end", "wrap_up", "the candidate ends the interview"),
     Transition("grading", "retry", "hinting", "a weak first attempt earns a hint and a retry"),
     Transition("grading", "probe", "probing", "a key concept is missing and probes remain"),

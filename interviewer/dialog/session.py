@@ -153,7 +153,10 @@ class Session:
 
         The dialog's state is saved by its declared name (one of
         :data:`~interviewer.dialog.machine.RESTING`), the question draw by the
-        generator's own state; :meth:`restore` puts both back without replaying anything.
+        generator's own state, the voice by its draw of phrasings (so the same ones
+        come next), with the acknowledgement still to be said, the words a deeper
+        follow-up is graded with and the questions the candidate asked at the end;
+        :meth:`restore` puts all of it back without replaying anything.
 
         Raises:
             RuntimeError: when called in the middle of a reply (never between calls).
@@ -182,6 +185,10 @@ class Session:
             "questions": [q.to_dict() for q in questions],
             "ended_by": self._transcript.ended_by,
             "extras": self._transcript.extras,
+            "voice": self._voice.state(),
+            "lead": self._lead,
+            "carried": list(self._carried),
+            "asked_back": self._asked_back,
         }
 
     def restore(self, snapshot: dict[str, Any], turns: list[Turn]) -> None:
@@ -216,8 +223,15 @@ class Session:
             probe = next((c for c in concepts if c.id == snapshot["probe"]), None)
             if probe is None:
                 raise ValueError(f"the bank no longer has the concept {snapshot['probe']!r}")
+        voice = Voice(self._voice.lines, self.config.seed)
+        if snapshot.get("voice") is not None:  # else a fresh draw of phrasings
+            voice.restore(snapshot["voice"])
         version, internal, gauss = snapshot["rng"]
         self._rng.setstate((int(version), tuple(int(i) for i in internal), gauss))
+        self._voice = voice
+        self._lead = str(snapshot.get("lead", ""))
+        self._carried = [str(said) for said in snapshot.get("carried") or []]
+        self._asked_back = int(snapshot.get("asked_back", 0))
         self._machine = machine
         self._stage_index = stage_index
         self._stage_asked = int(snapshot["stage_asked"])

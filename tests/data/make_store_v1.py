@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from interviewer.cli.practice import load_answers
+from interviewer.cli.practice import QUESTIONS_KEY, load_answers
 from interviewer.dialog import Interview, InterviewConfig
 from interviewer.grading import default_grader
 from interviewer.loader import load_bank
@@ -38,7 +38,10 @@ def main() -> None:
             if interview.finished:
                 break
             question = interview.question
-            interview.reply(script.next_reply(question.id if question else None))
+            if interview.state == "candidate_questions":
+                interview.reply(script.next_reply(QUESTIONS_KEY))
+            else:
+                interview.reply(script.next_reply(question.id if question else None))
         state = interview.snapshot()
         credits = [q["credit"] for q in state["questions"] if q["credit"] is not None]
         conn.execute(
