@@ -16,8 +16,10 @@ import subprocess
 import time
 from pathlib import Path
 
-from store_helpers import CLI
+from store_helpers import CLI, bank, grader, script
 
+from interviewer.cli.practice import QUESTIONS_KEY
+from interviewer.dialog import Interview, InterviewConfig
 from interviewer.store import DB_NAME
 
 # A short session with everything that changes the dialog's state on the way:
@@ -103,6 +105,58 @@ def test_kill_9_at_every_turn_then_resume(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert kills == len(REPLIES)
     assert "revisiting" in states  # killed while going back, too
+    assert out == expected
+
+
+def _replies_of(name: str, seed: int) -> tuple[list[str], set[int]]:
+    """An example candidate's replies in a short general interview, one per line, and
+    the positions of those given while asking the interviewer questions at the end."""
+    answers = script(name)
+    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=seed))
+    interview.start()
+    replies, asking = [], set()
+    while not interview.finished:
+        question = interview.question
+        if interview.state == "candidate_questions":
+            asking.add(len(replies))
+            reply = answers.next_reply(QUESTIONS_KEY)
+        else:
+            reply = answers.next_reply(question.id if question else None)
+        assert "\n" not in reply
+        replies.append(reply)
+        interview.reply(reply)
+    return replies, asking
+
+
+def test_kill_9_while_the_candidate_asks_questions_then_resume(tmp_path: Path) -> None:
+    replies, asking = _replies_of("self-correcting", seed=7)
+    assert len(asking) == 3  # the prompt's answer and two more questions of the candidate's
+    whole = _start(["practice", "--seed", "7"], tmp_path / "uninterrupted")
+    expected, _ = whole.communicate("\n".join(replies) + "\n", timeout=120)
+    assert whole.returncode == 0
+    assert all(replies[n] in expected for n in asking)
+
+    data = tmp_path / "killed"
+    proc = _start(["practice", "--seed", "7"], data)
+    for done, reply in enumerate(replies):
+        before = _wait_for(data, done, proc)
+        assert proc.stdin is not None
+        if done not in asking:
+            proc.stdin.write(reply + "\n")
+            proc.stdin.flush()
+            continue
+        proc.stdin.write(reply[: len(reply) // 2])
+        proc.stdin.flush()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert _committed(data) == (done, before)  # each question and answer so far is kept
+        assert _saved_state(data) == "candidate_questions"
+        proc = _start(["resume"], data)
+        assert proc.stdin is not None
+        proc.stdin.write(reply + "\n")
+        proc.stdin.flush()
+    out, _ = proc.communicate("", timeout=120)
+    assert proc.returncode == 0
     assert out == expected
 
 

@@ -228,8 +228,8 @@ def play(
         question = interview.question
         if interview.state == "candidate_questions":
             interview.reply(script.next_reply(QUESTIONS_KEY))
-            continue
-        interview.reply(script.next_reply(question.id if question else None))
+        else:
+            interview.reply(script.next_reply(question.id if question else None))
         commit()
     interview.reply(STOP)
     commit()
