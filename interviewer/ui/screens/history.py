@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -18,10 +18,13 @@ from textual.widgets import Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from interviewer.ui.commands import HISTORY_COMMANDS, HistoryCommands, command_bindings
+
 if TYPE_CHECKING:
     from interviewer.store import SessionRow
     from interviewer.store.history import MissedConcept, TopicPoint
     from interviewer.ui.app import InterviewerApp
+    from interviewer.ui.screens.help import HelpScreen
 
 __all__ = ["HistoryScreen"]
 
@@ -40,10 +43,8 @@ class HistoryScreen(Screen[None]):
     HistoryScreen .heading { text-style: bold; margin-top: 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("f1", "app.help", "Help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(command_bindings(HISTORY_COMMANDS))
+    COMMANDS: ClassVar = {HistoryCommands}
 
     class _Loaded(Message):
         def __init__(
@@ -82,6 +83,13 @@ class HistoryScreen(Screen[None]):
 
         assert isinstance(self.app, InterviewerApp)
         return self.app
+
+    def help_screen(self) -> HelpScreen:
+        """F1 on this screen lists this screen's keys."""
+        from interviewer.ui.screens.help import SCREEN_KEYS, HelpScreen
+
+        keys = (*SCREEN_KEYS, ("Enter", "Show the chosen session's transcript and report"))
+        return HelpScreen(HISTORY_COMMANDS, typed=False, general=keys)
 
     def on_mount(self) -> None:
         """Read the history in a worker."""

@@ -190,11 +190,16 @@ class StartScreen(Screen[SessionOptions]):
             self.post_message(self.ResumeRequested(row))
 
     @on(Button.Pressed, "#review")
-    def _review(self) -> None:
+    def action_review(self) -> None:
+        """Run a short session of the review items due, if any."""
+        if self.due == 0:
+            self.notify("Nothing is due for review yet.")
+            return
         self.post_message(self.ReviewRequested())
 
     @on(Button.Pressed, "#history")
-    def _history(self) -> None:
+    def action_history(self) -> None:
+        """Open the history screen."""
         self.post_message(self.HistoryRequested())
 
     def on_mount(self) -> None:
