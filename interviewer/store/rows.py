@@ -62,5 +62,3 @@ class QuestionOutcome:
     missed: tuple[str, ...]
     credited: tuple[str, ...]
     seconds: float | None = None
-
-

@@ -309,8 +309,8 @@ class InterviewSession:
 
         assert self.flow is not None
         self._keep_times()
-        targets = self.flow if self.options.clock else self.flow.model_copy(
-            update={"answer_time": {}}
+        targets = (
+            self.flow if self.options.clock else self.flow.model_copy(update={"answer_time": {}})
         )
         return answer_times(self._interview.transcript, self.bank, targets)
 

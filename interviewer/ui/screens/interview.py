@@ -191,9 +191,7 @@ class InterviewScreen(Screen[None]):
         if message.first:
             self.interviewer_app.warm_up_grader()
             if self.session is not None and self.session.resumed:
-                self.notify(
-                    f"Session {self.session.session_id}, as you left it.", title="Resumed"
-                )
+                self.notify(f"Session {self.session.session_id}, as you left it.", title="Resumed")
 
     def _widgets_for(self, exchange: Exchange) -> list[Widget]:
         """One widget per turn; in practice mode a feedback turn becomes a feedback card."""
