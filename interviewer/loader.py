@@ -339,7 +339,8 @@ def _cache_path(rubric_files: list[Path], dialog_files: list[Path]) -> Path | No
     """Where a validated bank built from exactly these files is cached.
 
     The key hashes every file's path and content with the package version and
-    the schema's source, so any edit invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
+    the schema's source (a new field must not meet an old pickle), so any edit
+    invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
     """
     if os.environ.get("INTERVIEWER_NO_CACHE"):
         return None

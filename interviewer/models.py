@@ -373,6 +373,9 @@ class Flow(_Strict):
     max_probes_per_question: int = Field(default=1, ge=0, le=5)
     max_thread_depth: int = Field(default=3, ge=0, le=10)
     max_hints: int = Field(default=3, ge=0, le=10)
+    # A time target per answer, in seconds, by question level (empty: no clock). Shown as
+    # a countdown; going over is noted in the report, never cut off.
+    answer_time: dict[Level, int] = Field(default_factory=dict)
     stages: list[Stage] = Field(min_length=2)
 
     @model_validator(mode="after")

@@ -25,6 +25,12 @@ COMMANDS: dict[str, str] = {
     "eval": "evaluate",
     "demo": "demo",
     "ui": "ui",
+    "resume": "resume",
+    "sessions": "sessions",
+    "history": "history",
+    "review": "review",
+    "export-history": "export_history",
+    "import-history": "import_history",
 }
 
 

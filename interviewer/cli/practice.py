@@ -21,14 +21,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interviewer.cli.store_args import add_data_dir
+
 if TYPE_CHECKING:
     from interviewer.dialog import Interview
+    from interviewer.store import Recorder
+    from interviewer.transcript import Turn
 
-__all__ = ["AnswerScript", "AnswersError", "add_parser", "load_answers", "play", "run"]
+__all__ = [
+    "AnswerScript",
+    "AnswersError",
+    "StdinScript",
+    "add_parser",
+    "emit",
+    "load_answers",
+    "play",
+    "render",
+    "run",
+]
 
 STOP = "let's stop here"
 SKIP = "skip"
@@ -53,11 +68,27 @@ class AnswerScript:
     ordered: list[str] = field(default_factory=list)
     keyed: dict[str, list[str]] | None = None
     _used: dict[str, int] = field(default_factory=dict)
+    _taken: int = 0
+
+    def cursor(self) -> dict[str, Any]:
+        """Where the script stands, JSON-ready (saved with each turn, for a resume)."""
+        return {"kind": "file", "taken": self._taken, "used": dict(self._used)}
+
+    def seek(self, cursor: dict[str, Any] | None) -> None:
+        """Continue from a saved :meth:`cursor` (a fresh script; None: from the start)."""
+        if not cursor or cursor.get("kind") != "file":
+            return
+        taken = int(cursor.get("taken", 0))
+        self.ordered, self._taken = self.ordered[taken:], taken
+        self._used = {str(k): int(v) for k, v in dict(cursor.get("used") or {}).items()}
 
     def next_reply(self, question_id: str | None) -> str:
         """The reply to give when ``question_id`` is awaiting an answer."""
         if self.keyed is None:
-            return self.ordered.pop(0) if self.ordered else STOP
+            if not self.ordered:
+                return STOP
+            self._taken += 1
+            return self.ordered.pop(0)
         key = question_id or ""
         replies = self.keyed.get(key)
         if replies is None and key != QUESTIONS_KEY:
@@ -69,6 +100,32 @@ class AnswerScript:
             return SKIP if used and key != QUESTIONS_KEY else STOP
         self._used[key] = used + 1
         return replies[used]
+
+
+class StdinScript:
+    """Replies read from standard input, one line each, as the interview goes.
+
+    Blank lines are ignored; the end of input says "let's stop here".
+    """
+
+    def __init__(self, stream: Any = None) -> None:
+        self._stream = stream if stream is not None else sys.stdin
+
+    def cursor(self) -> dict[str, Any]:
+        """Nothing to keep: the lines already read are gone from the input."""
+        return {"kind": "stdin"}
+
+    def seek(self, cursor: dict[str, Any] | None) -> None:
+        """Nothing to do: a resume reads on from its own input."""
+
+    def next_reply(self, question_id: str | None) -> str:
+        """The next non-blank line of input, or STOP at its end."""
+        while True:
+            line = self._stream.readline()
+            if not line:
+                return STOP
+            if line.strip():
+                return line.strip()
 
 
 def _as_text(value: Any, where: str) -> str:
@@ -151,18 +208,31 @@ def _keyed(data: dict[Any, Any], known_ids: set[str], path: Path) -> dict[str, l
     return keyed
 
 
-def play(interview: Interview, script: AnswerScript) -> None:
-    """Run the interview to its end with the script's replies."""
-    interview.start()
+def play(
+    interview: Interview,
+    script: AnswerScript | StdinScript,
+    after: Callable[[], Any] | None = None,
+) -> None:
+    """Run the interview to its end with the script's replies.
+
+    An interview already under way (a resume) is continued, not restarted.
+    ``after`` is called after each exchange (the store commits there).
+    """
+    commit = after or (lambda: None)
+    if interview.state == "idle":
+        interview.start()
+        commit()
     for _ in range(MAX_REPLIES):
         if interview.finished:
             return
         question = interview.question
         if interview.state == "candidate_questions":
             interview.reply(script.next_reply(QUESTIONS_KEY))
-            continue
-        interview.reply(script.next_reply(question.id if question else None))
+        else:
+            interview.reply(script.next_reply(question.id if question else None))
+        commit()
     interview.reply(STOP)
+    commit()
 
 
 def add_parser(subparsers: Any) -> None:
@@ -199,6 +269,15 @@ def add_parser(subparsers: Any) -> None:
         choices=("text", "mermaid"),
         help="print the dialog's states and transitions and exit",
     )
+    parser.add_argument(
+        "--adaptive",
+        action="store_true",
+        help="favour topics with reviews due and topics you did badly on (still seeded)",
+    )
+    parser.add_argument(
+        "--no-save", action="store_true", help="do not record the session in the store"
+    )
+    add_data_dir(parser)
     parser.set_defaults(command="practice")
 
 
@@ -219,28 +298,86 @@ def run(args: argparse.Namespace) -> int:
     from interviewer.dialog import Interview, InterviewConfig
     from interviewer.grading import default_grader
     from interviewer.loader import load_bank
+    from interviewer.store import Recorder, memory_store
+    from interviewer.store.plan import adaptive_flow, topic_boosts
 
     bank = load_bank()
     if args.flow not in bank.flows:
         return _fail(f"no flow {args.flow!r}; choose one of {', '.join(sorted(bank.flows))}")
     try:
-        script = load_answers(Path(args.answers), set(bank.questions) | set(bank.handson))
+        script = open_script(args.answers, set(bank.questions) | set(bank.handson))
     except AnswersError as exc:
         return _fail(str(exc))
+    from interviewer.cli.store_args import open_cli_store
+
+    store = memory_store() if args.no_save else open_cli_store(args, "practice", fallback=True)
+    flow, flow_def = bank.flows[args.flow], None
+    if args.adaptive:
+        flow = adaptive_flow(flow, topic_boosts(store, bank))
+        flow_def = json.loads(flow.model_dump_json())
     config = InterviewConfig(seed=args.seed, length=args.length, mode=args.mode)
-    interview = Interview(bank, bank.flows[args.flow], default_grader(), config)
-    play(interview, script)
+    echo = _echo if isinstance(script, StdinScript) else None
+    interview = Interview(bank, flow, default_grader(), config, on_turn=echo)
+    recorder = Recorder(
+        store,
+        store.new_session_id(flow.track, args.mode),
+        interview,
+        bank,
+        source="practice",
+        flow_def=flow_def,
+    )
+    play(interview, script, committer(recorder, script))
+    return emit(args, render(interview, args.fmt))
+
+
+def open_script(answers: str, known_ids: set[str]) -> AnswerScript | StdinScript:
+    """The replies: ``-`` reads standard input line by line, anything else is a file.
+
+    Raises:
+        AnswersError: when the file cannot be used.
+    """
+    if answers == "-":
+        return StdinScript()
+    return load_answers(Path(answers), known_ids)
+
+
+def committer(recorder: Recorder, script: AnswerScript | StdinScript) -> Callable[[], None]:
+    """Commit after each exchange, with the script's position; warn once if it fails."""
+    warned: list[str] = []
+
+    def commit() -> None:
+        error = recorder.commit(script.cursor())
+        if error and not warned:
+            warned.append(error)
+            print(
+                f"interviewer: warning: {error}; the interview goes on in memory",
+                file=sys.stderr,
+            )
+
+    return commit
+
+
+def _echo(turn: Turn) -> None:
+    if turn.role == "interviewer":
+        print(f"\nInterviewer: {turn.text}", file=sys.stderr, flush=True)
+
+
+def render(interview: Interview, fmt: str) -> str:
+    """The transcript and the report, as Markdown or JSON."""
     transcript, report = interview.transcript, interview.report()
-    if args.fmt == "json":
+    if fmt == "json":
         output = json.dumps(
             {"transcript": transcript.to_dict(), "report": report.to_dict()},
             indent=2,
             sort_keys=True,
             ensure_ascii=False,
         )
-        output += "\n"
-    else:
-        output = transcript.to_markdown() + "\n" + report.to_markdown()
+        return output + "\n"
+    return transcript.to_markdown() + "\n" + report.to_markdown()
+
+
+def emit(args: argparse.Namespace, output: str) -> int:
+    """Write ``output`` to ``--out`` or standard output; 0, or 2 when it cannot be written."""
     if args.out:
         try:
             Path(args.out).write_text(output, encoding="utf-8")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from interviewer.cli.store_args import add_data_dir, data_dir_of
+
 __all__ = ["add_parser", "run"]
 
 
@@ -44,6 +46,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--flow", help="run this flow instead of the track's (e.g. handson: calculations and code)"
     )
+    parser.add_argument(
+        "--no-clock",
+        action="store_true",
+        help="no countdown per answer (the flow's time targets are not applied)",
+    )
+    add_data_dir(parser)
     return parser
 
 
@@ -58,10 +66,12 @@ def run(args: argparse.Namespace) -> int:
         length=args.length,
         seed=args.seed,
         flow=args.flow,
+        clock=not args.no_clock,
     )
-    app = create_app(options, skip_start=args.track is not None)
+    app = create_app(options, skip_start=args.track is not None, data_dir=data_dir_of(args))
     try:
         app.run()
     finally:
         app.save_all()
+        app.close_store()
     return 0

@@ -202,6 +202,7 @@ class Interview(FollowUps):
         record = self._current
         assert record is not None  # awaiting_answer always has a current question
         question = self._bank.questions[record.question_id]
+        revisiting = self._machine.state == "revisiting"
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
@@ -236,8 +237,7 @@ class Interview(FollowUps):
             self._ask_next()
             return
         answering_probe, self._probe = self._probe is not None, None
-        if self._revisiting:
-            self._revisiting = False
+        if revisiting:
             self._acknowledge(record, dont_know)
             self._feedback(question, record, closed=True)
             self._fire("next")
@@ -358,7 +358,8 @@ class Interview(FollowUps):
         if name == "hint":
             self._fire("hint")
             self._give_hint(question, record)
-            self._fire("hinted")
+            if self._machine.state == "hinting":  # a revisit takes its hint in place
+                self._fire("hinted")
         elif name == "repeat":
             self._fire("repeat")
             self._say("repeat", self._asking or question.ask)
@@ -372,7 +373,6 @@ class Interview(FollowUps):
             self._say("repeat", text, {"rephrased": True})
         elif name == "skip":
             self._fire("skip")
-            self._revisiting = False
             waived = record.status == "asked" and self._waive_step_down(record)
             if record.status == "asked":
                 record.status = "skipped"
@@ -387,18 +387,20 @@ class Interview(FollowUps):
             self._wrap_up("candidate")
 
     def _go_back(self, record: QuestionRecord) -> None:
-        self._fire("back")
         earlier = [r for r in self._transcript.questions if r is not record and r.status != "asked"]
-        if self._revisiting or self._resume is not None:
+        if self._machine.state == "revisiting":
+            self._fire("back")
             self._say(
                 "notice", "We can only go back one question at a time. Let's finish this one."
             )
             return
         if not earlier:
+            self._fire("no_back")
             self._say("notice", "This is the first question, so there is nothing to go back to.")
             return
+        self._fire("back")
         previous = earlier[-1]
         self._resume, self._current = record, previous
-        self._revisiting, self._probe, self._rephrased = True, None, 0
+        self._probe, self._rephrased = None, 0
         self._asking = self._bank.questions[previous.question_id].ask
         self._say("question", f"Sure, let's go back. {self._asking}", {"revisit": True})

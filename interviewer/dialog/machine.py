@@ -14,6 +14,7 @@ from typing import Literal, get_args
 
 __all__ = [
     "EVENTS",
+    "RESTING",
     "STATES",
     "TRANSITIONS",
     "Event",
@@ -30,6 +31,8 @@ State = Literal[
     "asking",
     "awaiting_answer",
     "grading",
+    "revisiting",
+    "grading_revisit",
     "probing",
     "threading",
     "hinting",
@@ -52,6 +55,7 @@ Event = Literal[
     "clarify",
     "skip",
     "back",
+    "no_back",
     "end",
     "empty",
     "retry",
@@ -70,6 +74,16 @@ Event = Literal[
 ]
 
 STATES: tuple[State, ...] = get_args(State)
+
+# The states the dialog rests in between two calls, waiting for the candidate: the only
+# states a saved session can be in, and the ones :meth:`Machine.restore` accepts.
+RESTING: tuple[State, ...] = (
+    "idle",
+    "awaiting_answer",
+    "revisiting",
+    "candidate_questions",
+    "finished",
+)
 
 
 @dataclass(frozen=True)
@@ -111,9 +125,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("awaiting_answer", "clarify", "awaiting_answer", "the question is rephrased"),
     Transition("awaiting_answer", "empty", "awaiting_answer", "an empty reply: a gentle notice"),
     Transition("awaiting_answer", "skip", "asking", "the candidate skips; the question scores 0"),
-    Transition(
-        "awaiting_answer", "back", "awaiting_answer", "the previous question is asked again"
-    ),
+    Transition("awaiting_answer", "back", "revisiting", "the previous question is asked again"),
+    Transition("awaiting_answer", "no_back", "awaiting_answer", "nothing to go back to: a notice"),
     Transition("awaiting_answer", "end", "wrap_up", "the candidate ends the interview"),
     Transition("grading", "retry", "hinting", "a weak first attempt earns a hint and a retry"),
     Transition("grading", "probe", "probing", "a key concept is missing and probes remain"),
@@ -130,6 +143,27 @@ TRANSITIONS: tuple[Transition, ...] = (
         "grader_failed",
         "awaiting_answer",
         "grading failed: the answer is kept and the question stays open",
+    ),
+    Transition("revisiting", "answer", "grading_revisit", "the revisited question is answered"),
+    Transition("revisiting", "dont_know", "grading_revisit", "'I don't know' to the revisit"),
+    Transition("revisiting", "hint", "revisiting", "a hint on the revisited question"),
+    Transition("revisiting", "repeat", "revisiting", "the revisited question is said again"),
+    Transition("revisiting", "clarify", "revisiting", "the revisited question is rephrased"),
+    Transition("revisiting", "empty", "revisiting", "an empty reply: a gentle notice"),
+    Transition("revisiting", "back", "revisiting", "only one step back at a time: a notice"),
+    Transition("revisiting", "skip", "asking", "the revisit is dropped for the interrupted one"),
+    Transition("revisiting", "end", "wrap_up", "the candidate ends the interview"),
+    Transition(
+        "grading_revisit",
+        "next",
+        "asking",
+        "the revisit is closed (never probed); the interrupted question comes back",
+    ),
+    Transition(
+        "grading_revisit",
+        "grader_failed",
+        "revisiting",
+        "grading failed: the answer is kept and the revisit stays open",
     ),
     Transition("probing", "asked", "awaiting_answer", "the probe has been asked"),
     Transition("threading", "asked", "awaiting_answer", "the follow-up question has been asked"),
@@ -181,6 +215,21 @@ class Machine:
     def __init__(self, state: State = "idle") -> None:
         self.state: State = state
         self.history: list[tuple[State, Event, State]] = []
+
+    @classmethod
+    def restore(cls, state: str) -> Machine:
+        """A machine put back in a saved state: one of :data:`RESTING`, checked by name.
+
+        Raises:
+            ValueError: for a name that is not a declared resting state.
+        """
+        for declared in RESTING:
+            if declared == state:
+                return cls(declared)
+        raise ValueError(
+            f"cannot resume in state {state!r}: a saved session rests in one of "
+            + ", ".join(RESTING)
+        )
 
     def can(self, event: Event) -> bool:
         """Whether ``event`` is allowed in the current state."""

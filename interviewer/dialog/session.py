@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from interviewer.dialog.machine import Event, Machine
+from interviewer.dialog.machine import RESTING, Event, Machine
 from interviewer.dialog.rules import Grader
 from interviewer.dialog.selection import QuestionPicker
 from interviewer.dialog.voice import Voice, VoiceLines, default_lines
@@ -23,7 +23,24 @@ from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind
 
-__all__ = ["InterviewConfig", "Session"]
+__all__ = ["SNAPSHOT_VERSION", "InterviewConfig", "Session"]
+
+# The layout of :meth:`Session.snapshot`; a saved state of another version is refused.
+SNAPSHOT_VERSION = 1
+
+
+def _index_of(records: list[QuestionRecord], record: QuestionRecord | None) -> int | None:
+    if record is None:
+        return None
+    return next(i for i, r in enumerate(records) if r is record)
+
+
+def _at(records: list[QuestionRecord], index: Any) -> QuestionRecord | None:
+    if index is None:
+        return None
+    if not isinstance(index, int) or not 0 <= index < len(records):
+        raise ValueError(f"saved question index {index!r} is out of range")
+    return records[index]
 
 
 @dataclass(frozen=True)
@@ -71,9 +88,8 @@ class Session:
         self._grader = grader
         self._on_turn = on_turn
         self._machine = Machine()
-        self._picker = QuestionPicker(
-            bank.questions.values(), flow, random.Random(self.config.seed)
-        )
+        self._rng = random.Random(self.config.seed)
+        self._picker = QuestionPicker(bank.questions.values(), flow, self._rng)
         self._transcript = Transcript(
             flow=flow.name,
             title=flow.title,
@@ -87,7 +103,6 @@ class Session:
         self._current: QuestionRecord | None = None
         self._probe: Concept | None = None
         self._resume: QuestionRecord | None = None
-        self._revisiting = False
         self._rephrased = 0
         self._asking = ""  # the wording of the question or probe awaiting an answer
         self._out: list[Turn] = []
@@ -133,6 +148,105 @@ class Session:
     def transcript(self) -> Transcript:
         """The transcript so far."""
         return self._transcript
+
+    # ----- saving and resuming ----------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to continue this interview later, JSON-ready, turns excepted.
+
+        The dialog's state is saved by its declared name (one of
+        :data:`~interviewer.dialog.machine.RESTING`), the question draw by the
+        generator's own state, the voice by its draw of phrasings (so the same ones
+        come next), with the acknowledgement still to be said, the words a deeper
+        follow-up is graded with and the questions the candidate asked at the end;
+        :meth:`restore` puts all of it back without replaying anything.
+
+        Raises:
+            RuntimeError: when called in the middle of a reply (never between calls).
+        """
+        if self._machine.state not in RESTING:
+            raise RuntimeError(f"cannot save the dialog in mid-move ({self._machine.state})")
+        questions = self._transcript.questions
+        version, internal, gauss = self._rng.getstate()
+        return {
+            "version": SNAPSHOT_VERSION,
+            "flow": self._flow.name,
+            "config": {
+                "seed": self.config.seed,
+                "length": self.config.length,
+                "mode": self.config.mode,
+            },
+            "state": self._machine.state,
+            "stage_index": self._stage_index,
+            "stage_asked": self._stage_asked,
+            "current": _index_of(questions, self._current),
+            "resume": _index_of(questions, self._resume),
+            "probe": self._probe.id if self._probe is not None else None,
+            "rephrased": self._rephrased,
+            "asking": self._asking,
+            "rng": [version, list(internal), gauss],
+            "questions": [q.to_dict() for q in questions],
+            "ended_by": self._transcript.ended_by,
+            "extras": self._transcript.extras,
+            "voice": self._voice.state(),
+            "lead": self._lead,
+            "carried": list(self._carried),
+            "asked_back": self._asked_back,
+        }
+
+    def restore(self, snapshot: dict[str, Any], turns: list[Turn]) -> None:
+        """Put a fresh session (same bank, flow and config) in the saved state.
+
+        Args:
+            snapshot: What :meth:`snapshot` returned.
+            turns: The transcript's turns saved with it, in order.
+
+        Raises:
+            ValueError: when the snapshot does not fit this session or the bank
+                (a question or concept it names is gone); the session is left unchanged.
+        """
+        if snapshot.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unknown saved-state version {snapshot.get('version')!r}")
+        if snapshot.get("flow") != self._flow.name:
+            raise ValueError(f"saved for flow {snapshot.get('flow')!r}, not {self._flow.name!r}")
+        machine = Machine.restore(str(snapshot["state"]))
+        questions = [QuestionRecord.from_dict(q) for q in snapshot["questions"]]
+        missing = sorted({q.question_id for q in questions} - set(self._bank.questions))
+        if missing:
+            raise ValueError(f"the bank no longer has question(s) {', '.join(missing)}")
+        stage_index = int(snapshot["stage_index"])
+        if not -1 <= stage_index < len(self._flow.stages):
+            raise ValueError(f"stage {stage_index} is outside the flow")
+        current = _at(questions, snapshot.get("current"))
+        probe: Concept | None = None
+        if snapshot.get("probe") is not None:
+            if current is None:
+                raise ValueError("a probe is saved without its question")
+            concepts = self._bank.questions[current.question_id].concepts
+            probe = next((c for c in concepts if c.id == snapshot["probe"]), None)
+            if probe is None:
+                raise ValueError(f"the bank no longer has the concept {snapshot['probe']!r}")
+        voice = Voice(self._voice.lines, self.config.seed)
+        if snapshot.get("voice") is not None:  # else a fresh draw of phrasings
+            voice.restore(snapshot["voice"])
+        version, internal, gauss = snapshot["rng"]
+        self._rng.setstate((int(version), tuple(int(i) for i in internal), gauss))
+        self._voice = voice
+        self._lead = str(snapshot.get("lead", ""))
+        self._carried = [str(said) for said in snapshot.get("carried") or []]
+        self._asked_back = int(snapshot.get("asked_back", 0))
+        self._machine = machine
+        self._stage_index = stage_index
+        self._stage_asked = int(snapshot["stage_asked"])
+        self._current = current
+        self._resume = _at(questions, snapshot.get("resume"))
+        self._probe = probe
+        self._rephrased = int(snapshot.get("rephrased", 0))
+        self._asking = str(snapshot.get("asking", ""))
+        self._transcript.questions = questions
+        self._transcript.turns = list(turns)
+        self._transcript.ended_by = str(snapshot.get("ended_by", ""))
+        self._transcript.extras = dict(snapshot.get("extras") or {})
 
     # ----- plumbing -----------------------------------------------------------------------
 

@@ -258,6 +258,51 @@ class Voice:
         self._last[key] = text
         return text.format(**fields) if fields or "{" in text else text
 
+    def state(self) -> dict[str, Any]:
+        """The draw so far, JSON-ready: the generator's state, each deck's phrasings
+        still to come (in order) and the last phrasing said from each pool."""
+        version, internal, gauss = self._rng.getstate()
+        return {
+            "rng": [version, list(internal), gauss],
+            "decks": {key: list(deck) for key, deck in self._decks.items()},
+            "last": dict(self._last),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Continue the draw saved by :meth:`state`: the same phrasings come next.
+
+        A phrasing no longer in its pool (the voice file was edited since) is
+        dropped from its deck; the rest of the draw is kept.
+
+        Raises:
+            ValueError: when ``state`` is not the shape :meth:`state` writes.
+        """
+        try:
+            version, internal, gauss = state["rng"]
+            rng_state = (int(version), tuple(int(i) for i in internal), gauss)
+            decks = {str(k): [str(t) for t in v] for k, v in dict(state["decks"]).items()}
+            last = {str(k): str(v) for k, v in dict(state["last"]).items()}
+            self._rng.setstate(rng_state)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"the voice's saved draw is malformed ({exc})") from None
+        self._decks = {}
+        for key, deck in decks.items():
+            known = set(self._pool_of(key))
+            kept = [text for text in deck if text in known]
+            if kept:
+                self._decks[key] = kept
+        self._last = last
+
+    def _pool_of(self, key: str) -> list[str]:
+        """The phrasings of a deck's key; an intent's replies for ``intent.<id>``."""
+        if key.startswith("intent."):
+            wanted = key.removeprefix("intent.")
+            return next((i.replies for i in self.lines.intents if i.id == wanted), [])
+        try:
+            return self.lines.pool(key)
+        except KeyError:
+            return []
+
     def topic_name(self, topic: str) -> str:
         """How the interviewer names a bank topic out loud."""
         return self.lines.topic_names.get(topic, topic.replace("-", " "))

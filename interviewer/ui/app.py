@@ -6,32 +6,43 @@ import contextlib
 import random
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from interviewer.models import TRACKS
+from interviewer.models import TRACKS, Track
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.session import InterviewSession, SessionOptions
+from interviewer.ui.session import InterviewSession, Length, Mode, SessionOptions
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:
     from interviewer.loader import Bank
     from interviewer.models import Question
+    from interviewer.store import Store
     from interviewer.ui.screens.interview import InterviewScreen
+    from interviewer.ui.screens.start import StartScreen
 
 # Screens are imported where they are first shown: only the first one is on the
 # path to the first question, and every import there counts (see benchmarks/ui_startup.py).
 
-__all__ = ["InterviewerApp", "create_app"]
+__all__ = ["InterviewerApp", "create_app", "options_of"]
+
+
+def options_of(row: Any) -> SessionOptions:
+    """The options a stored session (a :class:`~interviewer.store.SessionRow`) was run with."""
+    track: Track = cast(Track, row.track) if row.track in TRACKS else "general"
+    mode: Mode = "interview" if row.mode == "interview" else "practice"
+    length: Length = "full" if row.length == "full" else "short"
+    return SessionOptions(track=track, mode=mode, length=length, seed=row.seed)
 
 
 def _load_default_bank() -> Bank:
@@ -62,8 +73,17 @@ class InterviewerApp(App[None]):
         clock: Clock,
         data_dir: Path,
         now: Callable[[], datetime],
+        resume: str | None = None,
+        review: int | None = None,
+        store_opener: Callable[[Path], Store] | None = None,
     ) -> None:
         super().__init__()
+        self.resume_id = resume
+        self.review_limit = review
+        self._store_opener = store_opener
+        self.db: Store | None = None
+        self.db_ready = threading.Event()
+        self.saved_shown = threading.Event()  # the start screen shows what the store holds
         self.options = options
         self.skip_start = skip_start
         self.clock = clock
@@ -81,7 +101,11 @@ class InterviewerApp(App[None]):
         """Load the bank in the background and show the first screen at once."""
         self._load_bank()
         self._catch_signals()
-        if self.skip_start:
+        if self.resume_id is not None:
+            self._push_interview(self.options, resume=self.resume_id)
+        elif self.review_limit is not None:
+            self._push_interview(self.options, review=self.review_limit)
+        elif self.skip_start:
             self._push_interview(self.options)
         else:
             self._push_start()
@@ -90,11 +114,15 @@ class InterviewerApp(App[None]):
         from interviewer.ui.screens.start import StartScreen
 
         self.push_screen(StartScreen(self.options, self.available_tracks()), self._chosen)
+        if self.db is not None:
+            self.call_after_refresh(self._refresh_start)
 
-    def _push_interview(self, options: SessionOptions) -> None:
+    def _push_interview(
+        self, options: SessionOptions, *, resume: str | None = None, review: int | None = None
+    ) -> None:
         from interviewer.ui.screens.interview import InterviewScreen
 
-        self.push_screen(InterviewScreen(self._with_seed(options)))
+        self.push_screen(InterviewScreen(self._with_seed(options), resume=resume, review=review))
 
     def available_tracks(self) -> tuple[str, ...]:
         """Tracks with a flow in the bank (all of them until the bank is loaded)."""
@@ -112,8 +140,42 @@ class InterviewerApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.set_available(self.available_tracks())
 
+    def _store_opened(self) -> None:
+        if self.db is not None and self.db.warning:
+            self.notify(self.db.warning, title="Sessions are not saved", severity="warning")
+        self._refresh_start()
+
+    def _refresh_start(self) -> None:
+        if "interviewer.ui.screens.start" not in sys.modules or self.db is None:
+            return
+        from interviewer.store import StoreError
+        from interviewer.store.review import due_count
+        from interviewer.ui.screens.start import StartScreen
+
+        try:
+            unfinished = self.db.sessions(status="active", limit=5)
+            due = due_count(self.db)
+        except StoreError as exc:
+            self.notify(str(exc), title="Sessions cannot be read", severity="warning")
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.show_saved(unfinished, due)
+                self.saved_shown.set()
+
+    def _open_store(self) -> None:
+        from interviewer.store import open_store
+
+        try:
+            opener = self._store_opener or open_store
+            self.db = opener(self.data_dir)
+        finally:
+            self.db_ready.set()
+        self.call_from_thread(self._store_opened)
+
     @work(thread=True, group="load")
     def _load_bank(self) -> None:
+        self._open_store()
         try:
             bank = self._bank_loader()
         except Exception as exc:  # reported by whichever screen needs the bank
@@ -162,27 +224,73 @@ class InterviewerApp(App[None]):
         if options is not None:
             self._push_interview(options)
 
-    def new_session(self, options: SessionOptions) -> InterviewSession:
+    def new_session(
+        self, options: SessionOptions, *, resume: str | None = None, review: int | None = None
+    ) -> InterviewSession:
         """Build a session (call from a worker thread: it waits for the bank).
 
+        Args:
+            options: The candidate's choices.
+            resume: A stored session to continue instead.
+            review: Run a review of at most this many due questions instead.
+
         Raises:
-            Exception: whatever loading the bank raised, or KeyError for a track without a flow.
+            Exception: whatever loading the bank raised, KeyError for a track without a
+                flow, StoreError when the session cannot be resumed or nothing is due.
         """
         bank = self.bank_future.result()
         assert self.grader is not None
-        session_id = InterviewSession.session_id_for(options, self.now())
+        self.db_ready.wait()
+        flow = None
+        if review is not None:
+            flow = self._review_flow(bank, review)
+            options = replace(options, track="general")
+        session_id = resume or InterviewSession.session_id_for(options, self.now())
+        if review is not None:
+            session_id = session_id.replace(f"-{options.track}-", "-review-")
         used = {session.store.session_id for session in self.sessions}
+        if resume is None and self.db is not None:
+            used |= {row.id for row in self.db.sessions() if row.id.startswith(session_id)}
         if session_id in used:  # two interviews started within the same second
-            session_id += f"-{len(self.sessions) + 1}"
+            session_id += f"-{len(used) + 1}"
         session = InterviewSession(
             bank=bank,
             options=options,
             grader=self.grader,
             store=SessionStore(self.data_dir, session_id),
             clock=self.clock,
+            db=self.db,
+            resume=resume,
+            flow=flow,
         )
         self.sessions.append(session)
         return session
+
+    def _review_flow(self, bank: Bank, limit: int) -> Any:
+        from interviewer.store import StoreError
+        from interviewer.store.plan import review_flow
+        from interviewer.store.review import due_items
+
+        flow = review_flow(bank, due_items(self.db), limit) if self.db is not None else None
+        if flow is None:
+            raise StoreError("nothing is due for review")
+        return flow
+
+    def on_start_screen_resume_requested(self, message: StartScreen.ResumeRequested) -> None:
+        """The candidate picked an unfinished session on the start screen."""
+        self.pop_screen()
+        self._push_interview(options_of(message.row), resume=message.row.id)
+
+    def on_start_screen_review_requested(self, message: StartScreen.ReviewRequested) -> None:
+        """The candidate chose "Review due" on the start screen."""
+        self.pop_screen()
+        self._push_interview(self.options, review=message.limit)
+
+    def on_start_screen_history_requested(self, message: StartScreen.HistoryRequested) -> None:
+        """Show the history screen over the start screen."""
+        from interviewer.ui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
 
     def question(self, question_id: str) -> Question | None:
         """A question of the loaded bank, or None."""
@@ -194,6 +302,12 @@ class InterviewerApp(App[None]):
         """Autosave every session's transcript (on quit, on a signal)."""
         for session in self.sessions:
             session.save()
+
+    def close_store(self) -> None:
+        """Close the session store once the app has ended: its sessions may be resumed elsewhere."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
 
     # -- app-wide actions ----------------------------------------------------------------
 
@@ -238,6 +352,9 @@ def create_app(
     clock: Clock | None = None,
     data_dir: Path | None = None,
     now: Callable[[], datetime] | None = None,
+    resume: str | None = None,
+    review: int | None = None,
+    store_opener: Callable[[Path], Store] | None = None,
 ) -> InterviewerApp:
     """Build the app. The CLI and the tests both come through here.
 
@@ -249,6 +366,9 @@ def create_app(
         clock: Monotonic seconds for the timers (tests pass a ManualClock).
         data_dir: Where transcripts go (default: the platformdirs user data dir).
         now: Wall-clock time, for session file names.
+        resume: Open straight on this stored session, continuing it.
+        review: Open straight on a review of at most this many due questions.
+        store_opener: Opens the session store (tests inject a fixed clock or a failure).
     """
 
     def bank_loader() -> Bank:
@@ -269,4 +389,7 @@ def create_app(
         clock=clock or system_clock,
         data_dir=data_dir or default_data_dir(),
         now=now or datetime.now,
+        resume=resume,
+        review=review,
+        store_opener=store_opener,
     )

@@ -1,10 +1,11 @@
 """Each screen's commands: one table per screen feeds its key bindings, palette and help.
 
 The start screen has :data:`START_COMMANDS`, the interview screen
-:data:`INTERVIEW_COMMANDS`, the report screen :data:`REPORT_COMMANDS`; a screen
-binds its table's keys, names its palette provider in ``COMMANDS``
-(:class:`StartCommands`, :class:`InterviewCommands`, :class:`ReportCommands`) and
-builds its F1 help in ``help_screen()``.
+:data:`INTERVIEW_COMMANDS`, the report screen :data:`REPORT_COMMANDS`, the history
+screen :data:`HISTORY_COMMANDS`; a screen binds its table's keys, names its palette
+provider in ``COMMANDS`` (:class:`StartCommands`, :class:`InterviewCommands`,
+:class:`ReportCommands`, :class:`HistoryCommands`) and builds its F1 help in
+``help_screen()``.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 __all__ = [
+    "HISTORY_COMMANDS",
     "INTERVIEW_COMMANDS",
     "REPORT_COMMANDS",
     "START_COMMANDS",
     "TYPED_PHRASES",
     "CommandTable",
+    "HistoryCommands",
     "InterviewCommand",
     "InterviewCommands",
     "ReportCommands",
@@ -107,6 +110,23 @@ START_COMMANDS: tuple[InterviewCommand, ...] = (
     InterviewCommand(
         "start", "Start", "Start the interview with the choices on screen", "ctrl+s", "^S", True
     ),
+    InterviewCommand(
+        "review",
+        "Review due items",
+        "A short session of the questions and concepts due for review",
+        "",
+        "",
+    ),
+    InterviewCommand(
+        "history", "History", "Past sessions, grades per topic over time, concepts missed", "", ""
+    ),
+    InterviewCommand("app.quit", "Quit", "Quit", "ctrl+q", "^Q"),
+    InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
+)
+
+# The history screen's commands.
+HISTORY_COMMANDS: tuple[InterviewCommand, ...] = (
+    InterviewCommand("app.pop_screen", "Back", "Back to the start screen", "escape", "Esc", True),
     InterviewCommand("app.quit", "Quit", "Quit", "ctrl+q", "^Q"),
     InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
 )
@@ -188,6 +208,12 @@ class CommandTable(Provider):
     async def _run(self, action: str) -> None:
         screen: Screen[object] = self.screen
         await screen.run_action(action)
+
+
+class HistoryCommands(CommandTable):
+    """The history screen's commands in the palette."""
+
+    TABLE = HISTORY_COMMANDS
 
 
 class InterviewCommands(CommandTable):

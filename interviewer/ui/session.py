@@ -1,4 +1,4 @@
-"""The app's handle on one interview: the core engine plus timing and autosave.
+"""The app's handle on one interview: the core engine plus timing and the store.
 
 This module is the seam between the Textual widgets and the core. It never
 imports textual: every call returns plain data (an :class:`Exchange`), and the
@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.models import Flow, Track
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.storage import SaveError, SessionStore
+from interviewer.ui.storage import SessionStore, display_path
+from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
     from interviewer.grading import GradeResult
     from interviewer.loader import Bank
     from interviewer.report import Report
+    from interviewer.store import Recorder, Store
+    from interviewer.timing import AnswerTime
     from interviewer.transcript import Turn
 
 __all__ = [
@@ -54,6 +57,7 @@ class SessionOptions:
         length: ``short`` (about 8 questions) or ``full`` (about 20).
         seed: Fixes the question draw; ``None`` draws a fresh one.
         flow: A flow by name (e.g. ``handson``) instead of the track's default one.
+        clock: Count down the flow's time target per answer (when it sets one).
     """
 
     track: Track = "general"
@@ -61,6 +65,7 @@ class SessionOptions:
     length: Length = "short"
     seed: int | None = None
     flow: str | None = None
+    clock: bool = True
 
 
 @dataclass(frozen=True)
@@ -135,36 +140,6 @@ def flow_for_track(bank: Bank, track: str) -> Flow:
 
 
 @dataclass
-class _Timer:
-    """Elapsed time overall and per question, frozen when the interview ends."""
-
-    clock: Clock
-    started: float = 0.0
-    question_started: float = 0.0
-    question_id: str | None = None
-    frozen_at: float | None = None
-    times: list[tuple[str, float]] = field(default_factory=list)
-
-    def now(self) -> float:
-        return self.frozen_at if self.frozen_at is not None else self.clock()
-
-    def new_question(self, question_id: str | None) -> None:
-        self.close_question()
-        self.question_started = self.clock()
-        self.question_id = question_id
-
-    def close_question(self) -> None:
-        if self.question_id is not None:
-            self.times.append((self.question_id, self.now() - self.question_started))
-            self.question_id = None
-
-    def freeze(self) -> None:
-        if self.frozen_at is None:
-            self.frozen_at = self.clock()
-            self.close_question()
-
-
-@dataclass
 class InterviewSession:
     """Drives one :class:`~interviewer.dialog.Interview` for the app.
 
@@ -173,8 +148,11 @@ class InterviewSession:
         options: The candidate's choices (``seed`` must be set).
         grader: A fitted grader (or a
             :class:`~interviewer.ui.background_grader.BackgroundGrader`).
-        store: Where the transcript is autosaved and exported.
+        store: Where exports go (its ``session_id`` names the session).
         clock: Monotonic seconds, for the elapsed-time display.
+        db: The session store every exchange is committed to (None: memory only).
+        resume: The id of a stored session to continue instead of starting one.
+        flow: The flow to run instead of the track's (a review).
     """
 
     bank: Bank
@@ -182,27 +160,54 @@ class InterviewSession:
     grader: Any
     store: SessionStore
     clock: Clock = system_clock
-    flow: Flow = field(init=False)
+    db: Store | None = None
+    resume: str | None = None
+    flow: Flow | None = None
     progress: Progress = field(init=False)
+    recorder: Recorder = field(init=False)
     _interview: Interview = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
-    _timer: _Timer = field(init=False)
+    _timer: QuestionTimer = field(init=False)
 
     def __post_init__(self) -> None:
         from interviewer.dialog.engine import Interview, InterviewConfig
+        from interviewer.store import Recorder, memory_store, resume_interview
 
-        if self.options.flow is not None:
-            if self.options.flow not in self.bank.flows:
-                raise KeyError(f"no interview flow named {self.options.flow!r}")
-            self.flow = self.bank.flows[self.options.flow]
+        db = self.db if self.db is not None else memory_store()
+        self._timer = QuestionTimer(self.clock)
+        if self.resume is not None:
+            self._interview, self.recorder, _ = resume_interview(
+                db, self.resume, self.bank, self.grader, copy_if_busy=True
+            )
+            self.flow = self._interview._flow
+            self._timer.resume(self._interview.transcript, self._interview.question)
         else:
-            self.flow = flow_for_track(self.bank, self.options.track)
-        config = InterviewConfig(
-            seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
-        )
-        self._interview = Interview(self.bank, self.flow, self.grader, config)
-        self._timer = _Timer(self.clock)
+            custom = self.flow is not None
+            if self.flow is None and self.options.flow is not None:
+                if self.options.flow not in self.bank.flows:
+                    raise KeyError(f"no interview flow named {self.options.flow!r}")
+                self.flow = self.bank.flows[self.options.flow]
+            self.flow = self.flow or flow_for_track(self.bank, self.options.track)
+            config = InterviewConfig(
+                seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
+            )
+            self._interview = Interview(self.bank, self.flow, self.grader, config)
+            flow_def = self.flow.model_dump(mode="json") if custom else None
+            self.recorder = Recorder(
+                db, self.store.session_id, self._interview, self.bank, "app", flow_def
+            )
+        self.recorder.times = self._question_seconds
         self.progress = self._progress()
+
+    @property
+    def session_id(self) -> str:
+        """The id the session is stored under."""
+        return self.recorder.session_id
+
+    @property
+    def resumed(self) -> bool:
+        """Whether this continues a stored session."""
+        return self.resume is not None
 
     @staticmethod
     def session_id_for(options: SessionOptions, when: datetime) -> str:
@@ -222,8 +227,17 @@ class InterviewSession:
     # -- engine calls (any thread) -------------------------------------------------
 
     def start(self) -> Exchange:
-        """Open the interview: the greeting and the first question."""
+        """Open the interview: the greeting and the first question.
+
+        A resumed session is not restarted: every turn so far comes back instead.
+        """
         with self._lock:
+            if self.resume is not None:
+                turns = list(self._interview.transcript.turns)
+                self.progress = self._progress()
+                texts = tuple(self._graded_text(t) for t in turns)
+                warning = self.recorder.store.warning  # e.g. open in another interviewer
+                return Exchange(tuple(turns), self.progress, texts, warning)
             self._timer.started = self.clock()
             return self._exchange(self._interview.start())
 
@@ -259,6 +273,7 @@ class InterviewSession:
         return graded_text(turn.grade, answers or [turn.text])
 
     def _progress(self) -> Progress:
+        assert self.flow is not None
         asked, planned = self._interview.progress
         return Progress(
             stage=self._interview.stage,
@@ -313,33 +328,64 @@ class InterviewSession:
         return max(0.0, self._timer.now() - self._timer.question_started)
 
     @property
+    def question_target(self) -> int | None:
+        """The time target for the current question's level (None: no clock)."""
+        question = self._interview.question
+        if not self.options.clock or question is None or self.flow is None:
+            return None
+        return self.flow.answer_time.get(question.level)
+
+    def answer_times(self) -> list[AnswerTime]:
+        """Time per question so far against its target."""
+        from interviewer.timing import answer_times
+
+        assert self.flow is not None
+        self._keep_times()
+        targets = (
+            self.flow if self.options.clock else self.flow.model_copy(update={"answer_time": {}})
+        )
+        return answer_times(self._interview.transcript, self.bank, targets)
+
+    @property
     def question_times(self) -> list[tuple[str, float]]:
         """Seconds spent on each question asked so far, in order."""
         return list(self._timer.times)
 
     # -- persistence ----------------------------------------------------------------
 
-    def transcript_files(self) -> dict[str, str]:
-        """The transcript as Markdown and JSON (timings included), keyed by file suffix."""
-        transcript = self._interview.transcript
-        transcript.extras["elapsed"] = {
+    def _question_seconds(self) -> dict[str, float]:
+        seconds: dict[str, float] = {}
+        for qid, spent in self._timer.times:
+            seconds[qid] = round(seconds.get(qid, 0.0) + spent, 1)
+        return seconds
+
+    def _keep_times(self) -> None:
+        self._interview.transcript.extras["elapsed"] = {
             "total_seconds": round(self.elapsed_total, 1),
             "questions": [
                 {"question_id": qid, "seconds": round(seconds, 1)}
                 for qid, seconds in self._timer.times
             ],
         }
+
+    def transcript_files(self) -> dict[str, str]:
+        """The transcript as Markdown and JSON (timings included), keyed by file suffix."""
+        transcript = self._interview.transcript
+        self._keep_times()
         return {
             "transcript.md": transcript.to_markdown(),
             "transcript.json": transcript.to_json(include_extras=True),
         }
 
     def _autosave(self) -> str:
-        try:
-            self.store.autosave(self.transcript_files())
-        except SaveError as exc:
-            return str(exc)
-        return ""
+        self._keep_times()
+        return self.recorder.commit()
+
+    @property
+    def saved_where(self) -> str:
+        """Where the session is kept, for the user: the database, or memory only."""
+        path = self.recorder.store.path
+        return display_path(path) if path is not None else "memory only (not saved)"
 
     def save(self) -> str:
         """Autosave now (e.g. on quit); return an error message or ``""``.
@@ -367,6 +413,11 @@ class InterviewSession:
         with self._lock:
             report = self._interview.report()
             files = self.transcript_files()
+            from interviewer.timing import timing_markdown
+
             files["report.md"] = report.to_markdown()
+            timing = timing_markdown(self.answer_times())
+            if timing:
+                files["report.md"] += "\n" + timing
             files["report.json"] = report.to_json()
             return self.store.export(files)

@@ -12,25 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.store.paths import default_data_dir
+
 __all__ = ["SaveError", "SessionStore", "default_data_dir", "display_path"]
 
 
 class SaveError(Exception):
     """A transcript or report could not be written; the message says where and why."""
-
-
-def default_data_dir() -> Path:
-    """The per-user data directory of the app (platformdirs' user data dir).
-
-    ``INTERVIEWER_DATA_DIR`` overrides it, which is how tests and benchmarks
-    keep their files out of the user's directory.
-    """
-    override = os.environ.get("INTERVIEWER_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("interviewer", appauthor=False))
 
 
 def display_path(path: Path) -> str:

@@ -38,12 +38,16 @@ class _FakeApp:
     def __init__(self) -> None:
         self.ran = False
         self.saved = False
+        self.closed = False
 
     def run(self) -> None:
         self.ran = True
 
     def save_all(self) -> None:
         self.saved = True
+
+    def close_store(self) -> None:
+        self.closed = True
 
 
 @pytest.mark.parametrize(
@@ -71,8 +75,10 @@ def test_run_builds_the_app_from_the_options(
     args: argparse.Namespace = build_parser().parse_args(argv)
     assert ui_command.run(args) == 0
     assert made["options"] == options
-    assert made["kwargs"] == {"skip_start": skip_start}
-    assert fake.ran and fake.saved
+    from interviewer.store.paths import default_data_dir
+
+    assert made["kwargs"] == {"skip_start": skip_start, "data_dir": default_data_dir()}
+    assert fake.ran and fake.saved and fake.closed
 
 
 def test_the_command_line_does_not_import_textual_until_the_app_opens() -> None:

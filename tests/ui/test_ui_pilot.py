@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.command import CommandList
@@ -13,6 +14,7 @@ from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, s
 from ui_stub_grader import PhraseGrader
 
 from interviewer.errors import BankLoadError, Problem
+from interviewer.store import open_store
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
@@ -23,11 +25,15 @@ from interviewer.ui.widgets.chat import CandidateMessage, InterviewerMessage
 from interviewer.ui.widgets.feedback import FeedbackCard
 
 
-def _autosave(data_dir: Path) -> dict[str, object]:
-    files = sorted((data_dir / "sessions").glob("*.transcript.json"))
-    assert len(files) == 1, files
-    data: dict[str, object] = json.loads(files[0].read_text(encoding="utf-8"))
-    return data
+def _autosave(data_dir: Path) -> dict[str, Any]:
+    """The one session in the store: its turns and extras, as committed."""
+    store = open_store(data_dir, fallback=False)
+    rows = store.sessions()
+    assert len(rows) == 1, rows
+    _row, state, turns = store.load(rows[0].id)
+    store.close()
+    assert state is not None
+    return {"turns": turns, "extras": state["extras"]}
 
 
 async def test_start_screen_opens_the_chosen_interview(make_app) -> None:
@@ -331,13 +337,15 @@ async def test_a_broken_bank_is_reported_on_screen(make_app) -> None:
         assert "could not start" in text and "rubrics/x.yaml" in text
 
 
-async def test_a_failed_autosave_is_reported(make_app, tmp_path: Path) -> None:
+async def test_an_unwritable_data_dir_is_reported(make_app, tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("not a directory")
     app = make_app(skip_start=True, data_dir=blocker)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any("Autosave failed" in (n.title or "") for n in app._notifications)
+        warnings = [n for n in app._notifications if "not saved" in (n.title or "")]
+        assert warnings and "in memory only" in str(warnings[0].message)
+        assert str(blocker) in str(warnings[0].message)
         await answer(pilot, "adds a bias")
         assert app.screen.query(FeedbackCard)  # the interview goes on
 
@@ -359,8 +367,8 @@ async def test_new_interview_from_the_report(make_app, tmp_path: Path) -> None:
         assert isinstance(app.screen, InterviewScreen)
         assert len(app.sessions) == 2
         assert app.screen.query("InterviewerMessage.-question")
-    saved = sorted((tmp_path / "data" / "sessions").glob("*.transcript.json"))
-    assert len(saved) == 2  # the second interview did not overwrite the first
+    store = open_store(tmp_path / "data", fallback=False)
+    assert len(store.sessions()) == 2  # the second interview did not overwrite the first
 
 
 class _FlakyGrader:

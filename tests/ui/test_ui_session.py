@@ -12,6 +12,7 @@ from ui_stub_grader import PhraseGrader
 
 from interviewer.grading.result import ConceptMatch, GradeResult, Span
 from interviewer.loader import Bank
+from interviewer.store import Store, open_store
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import ManualClock, format_elapsed
 from interviewer.ui.session import (
@@ -28,10 +29,12 @@ def _result(*spans: Span) -> GradeResult:
     return GradeResult("q", 2.0, (match,))
 
 
-def _session(bank: Bank, root: Path, clock: ManualClock, **options: object) -> InterviewSession:
+def _session(
+    bank: Bank, root: Path, clock: ManualClock, db: Store | None = None, **options: object
+) -> InterviewSession:
     chosen = SessionOptions(**{"seed": 7, **options})  # type: ignore[arg-type]
     store = SessionStore(root, InterviewSession.session_id_for(chosen, FIXED_NOW))
-    return InterviewSession(bank, chosen, PhraseGrader(), store, clock)
+    return InterviewSession(bank, chosen, PhraseGrader(), store, clock, db=db)
 
 
 def _current(session: InterviewSession) -> str:
@@ -73,24 +76,27 @@ def test_timers_restart_per_question_and_freeze_at_the_end(ui_bank: Bank, tmp_pa
     assert [round(s) for _, s in session.question_times] == [30, 12]
 
 
-def test_every_exchange_is_autosaved(ui_bank: Bank, tmp_path: Path) -> None:
-    session = _session(ui_bank, tmp_path, ManualClock())
+def test_every_exchange_is_committed_to_the_store(ui_bank: Bank, tmp_path: Path) -> None:
+    db = open_store(tmp_path, fallback=False)
+    session = _session(ui_bank, tmp_path, ManualClock(), db=db)
     session.start()
     exchange = session.reply("adds a bias")
     assert exchange.save_error == ""
-    saved = json.loads(next((tmp_path / "sessions").glob("*.transcript.json")).read_text())
-    assert [t["text"] for t in saved["turns"] if t["role"] == "candidate"] == ["adds a bias"]
-    assert saved["extras"]["elapsed"]["total_seconds"] == 0.0
-    markdown = next((tmp_path / "sessions").glob("*.transcript.md")).read_text()
-    assert "adds a bias" in markdown
+    reader = open_store(tmp_path, fallback=False)  # a second connection sees the commit
+    _row, state, turns = reader.load(session.session_id)
+    assert [t["text"] for t in turns if t["role"] == "candidate"] == ["adds a bias"]
+    assert state is not None and state["extras"]["elapsed"]["total_seconds"] == 0.0
+    assert len(turns) == len(session._interview.transcript.turns)
 
 
 def test_an_unwritable_data_dir_is_reported_not_raised(ui_bank: Bank, tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("a file where the directory should be")
-    session = _session(ui_bank, blocker, ManualClock())
+    db = open_store(blocker)
+    assert db.in_memory and "cannot create" in db.warning and "in memory" in db.warning
+    session = _session(ui_bank, blocker, ManualClock(), db=db)
     exchange = session.start()
-    assert "cannot write" in exchange.save_error
+    assert exchange.save_error == ""  # kept in memory
     assert exchange.turns  # the interview goes on
     with pytest.raises(SaveError):
         session.export()

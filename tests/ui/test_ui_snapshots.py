@@ -7,8 +7,10 @@ blinking cursor. Regenerate with ``pytest tests/ui --snapshot-update``.
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from ui_helpers import GOOD_ANSWERS, SNAPSHOT_DATA_DIR, answer, current_question_id, settle
 from ui_stub_grader import PhraseGrader
@@ -17,6 +19,14 @@ from interviewer.loader import Bank
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
+
+
+@pytest.fixture(autouse=True)
+def _fresh_snapshot_store() -> None:
+    """Each snapshot starts with no stored sessions (no resume list, nothing due)."""
+    for name in ("interviewer.db", "interviewer.db-wal", "interviewer.db-shm"):
+        (SNAPSHOT_DATA_DIR / name).unlink(missing_ok=True)
+    shutil.rmtree(SNAPSHOT_DATA_DIR / "sessions", ignore_errors=True)  # autosaves of old runs
 
 
 async def _steady(pilot: Pilot[Any]) -> None:
@@ -170,3 +180,53 @@ def test_report_help_screen(snap_compare, make_app) -> None:
         await _steady(pilot)
 
     assert snap_compare(app, run_before=report_help)
+
+
+# -- sessions that last: the resume list, review due, history ----------------------------
+
+
+def _stored_history(bank: Any, grader: Any) -> Any:
+    """Two sessions in the snapshot data dir on a fixed clock: one finished, one unfinished."""
+    from datetime import UTC, datetime, timedelta
+
+    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.store import Recorder, open_store
+    from interviewer.ui.session import flow_for_track
+
+    when = [datetime(2025, 1, 2, 9, 30, tzinfo=UTC)]
+    store = open_store(SNAPSHOT_DATA_DIR, fallback=False, now=lambda: when[0])
+    for session_id, replies in (
+        ("20250102-093000-general-practice", ["no idea", "no idea", "end"]),
+        ("20250103-093000-general-practice", [GOOD_ANSWERS["ui-neuron"]]),
+    ):
+        interview = Interview(
+            bank, flow_for_track(bank, "general"), grader, InterviewConfig(seed=7)
+        )
+        recorder = Recorder(store, session_id, interview, bank)
+        interview.start()
+        assert recorder.commit() == ""
+        for reply in replies:
+            interview.reply(reply)
+            assert recorder.commit() == ""
+        when[0] += timedelta(days=1)
+    store.close()
+    later = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)  # the reviews are due by now
+    return lambda data: open_store(data, now=lambda: later)
+
+
+def test_start_screen_with_history(snap_compare, make_app, ui_bank) -> None:
+    opener = _stored_history(ui_bank, PhraseGrader())
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, store_opener=opener)
+    assert snap_compare(app, terminal_size=(100, 36), run_before=_steady)
+
+
+def test_history_screen(snap_compare, make_app, ui_bank) -> None:
+    opener = _stored_history(ui_bank, PhraseGrader())
+    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, store_opener=opener)
+
+    async def open_history(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.click("#history")
+        await _steady(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_history)

@@ -8,8 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList
-from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
+from ui_helpers import (
+    GOOD_ANSWERS,
+    answer,
+    current_question_id,
+    palette_first_hit,
+    screen_text,
+    settle,
+)
 
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
@@ -29,19 +35,6 @@ async def _to_report(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, ReportScreen)
-
-
-async def _palette_first_hit(pilot, app, query: str) -> str:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    for key in query:
-        await pilot.press("space" if key == " " else key)
-    hits = app.screen.query_one(CommandList)
-    for _ in range(100):  # the palette searches in the background
-        if hits.option_count and hits.highlighted == 0:
-            break
-        await pilot.pause(0.05)
-    return str(hits.get_option_at_index(0).prompt)
 
 
 async def test_a_paste_with_control_characters_is_shown_and_stored_clean(
@@ -85,10 +78,10 @@ async def test_the_report_has_its_own_palette_and_help(make_app) -> None:
         assert "Or type, as your answer" not in text
         await pilot.press("escape")
         await pilot.pause()
-        assert (await _palette_first_hit(pilot, app, "new int")).startswith("New interview")
+        assert (await palette_first_hit(pilot, app, "new int")).startswith("New interview")
         await pilot.press("escape")
         await pilot.pause()
-        assert (await _palette_first_hit(pilot, app, "export")).startswith("Export")
+        assert (await palette_first_hit(pilot, app, "export")).startswith("Export")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)

@@ -71,3 +71,19 @@ async def answer(pilot: Pilot[Any], text: str) -> None:
     box.insert(text)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def palette_first_hit(pilot: Pilot[Any], app: App[Any], query: str) -> str:
+    """Open the command palette, type ``query`` and return the first hit's prompt."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for key in query:
+        await pilot.press("space" if key == " " else key)
+    hits = app.screen.query_one(CommandList)
+    for _ in range(100):  # the palette searches in the background
+        if hits.option_count and hits.highlighted == 0:
+            break
+        await pilot.pause(0.05)
+    return str(hits.get_option_at_index(0).prompt)

@@ -83,9 +83,13 @@ class InterviewScreen(Screen[None]):
             self.reason = reason
             self.started = started
 
-    def __init__(self, options: SessionOptions) -> None:
+    def __init__(
+        self, options: SessionOptions, *, resume: str | None = None, review: int | None = None
+    ) -> None:
         super().__init__()
         self.options = options
+        self.resume = resume
+        self.review = review
         self.session: InterviewSession | None = None
         self._pending_answer = False
 
@@ -129,7 +133,7 @@ class InterviewScreen(Screen[None]):
     def _begin(self) -> None:
         app = self.interviewer_app
         try:
-            session = app.new_session(self.options)
+            session = app.new_session(self.options, resume=self.resume, review=self.review)
             exchange = session.start()
         except Exception as exc:  # a broken bank must not take the app down
             self.post_message(self._Failed(str(exc) or type(exc).__name__))
@@ -187,6 +191,8 @@ class InterviewScreen(Screen[None]):
             self.query_one("#report", Button).focus()
         if message.first:
             self.interviewer_app.warm_up_grader()
+            if self.session is not None and self.session.resumed:
+                self.notify(f"Session {self.session.session_id}, as you left it.", title="Resumed")
 
     def _widgets_for(self, exchange: Exchange) -> list[Widget]:
         """One widget per turn; in practice mode a feedback turn becomes a feedback card."""
@@ -276,7 +282,11 @@ class InterviewScreen(Screen[None]):
     def _tick(self) -> None:
         if self.session is not None:
             panel = self.query_one(ProgressPanel)
-            panel.show_times(self.session.elapsed_question, self.session.elapsed_total)
+            panel.show_times(
+                self.session.elapsed_question,
+                self.session.elapsed_total,
+                self.session.question_target,
+            )
 
     # -- input --------------------------------------------------------------------------
 

@@ -101,6 +101,7 @@ class ReportScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.report: Report | None = None
+        self.timing = ""
 
     def compose(self) -> ComposeResult:
         """A scrolling report body; the sections are filled in once the report is built."""
@@ -123,8 +124,7 @@ class ReportScreen(Screen[None]):
         yield Footer()
 
     def _autosave_note(self) -> Text:
-        folder = display_path(self.session.store.autosave_dir)
-        return Text(f"The transcript is autosaved in {folder}")
+        return Text(f"Every answer is saved as you go: {self.session.saved_where}")
 
     def on_mount(self) -> None:
         """Build the report off the main thread."""
@@ -138,7 +138,11 @@ class ReportScreen(Screen[None]):
 
     @work(thread=True, group="report")
     def _build(self) -> None:
-        self.post_message(self._Ready(self.session.report()))
+        from interviewer.timing import timing_markdown
+
+        report = self.session.report()
+        self.timing = timing_markdown(self.session.answer_times())
+        self.post_message(self._Ready(report))
 
     @on(_Ready)
     async def _ready(self, message: _Ready) -> None:
@@ -152,7 +156,10 @@ class ReportScreen(Screen[None]):
         topics = sorted(report.topics, key=lambda s: (s.grade, s.name))[:TOPICS_SHOWN]
         await self._chart("#by-topic", "Grade per topic (weakest first)", topics)
         await self._demo_buttons(report)
-        await self.query_one("#details", Markdown).update(report_markdown(report))
+        details = report_markdown(report)
+        if self.timing:
+            details += "\n\n" + self.timing
+        await self.query_one("#details", Markdown).update(details)
         self.query_one("#export", Button).focus()
 
     async def _chart(self, selector: str, heading: str, scores: list[Score]) -> None:

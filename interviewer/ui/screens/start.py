@@ -9,15 +9,27 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+from textual.widgets.option_list import Option
 
 from interviewer.models import TRACKS, Track
-
-if TYPE_CHECKING:
-    from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.commands import START_COMMANDS, StartCommands, command_bindings
 from interviewer.ui.session import Length, Mode, SessionOptions
+
+if TYPE_CHECKING:
+    from interviewer.store import SessionRow
+    from interviewer.ui.screens.help import HelpScreen
 
 __all__ = ["LENGTH_LABELS", "MODE_LABELS", "TRACK_LABELS", "StartScreen"]
 
@@ -68,7 +80,30 @@ class StartScreen(Screen[SessionOptions]):
     StartScreen #seed { width: 24; }
     StartScreen #seed-label { padding: 1 1 0 0; }
     StartScreen #start { margin-left: 2; }
+    StartScreen #saved { height: auto; padding: 1 1 0 1; }
+    StartScreen #saved Button { margin-right: 2; }
+    StartScreen #resume-label { padding: 1 1 0 1; text-style: bold; display: none; }
+    StartScreen #resume-list { height: auto; max-height: 7; margin: 0 1; display: none; }
+    StartScreen.-unfinished #resume-label { display: block; }
+    StartScreen.-unfinished #resume-list { display: block; }
     """
+
+    class ResumeRequested(Message):
+        """Continue an unfinished session."""
+
+        def __init__(self, row: SessionRow) -> None:
+            super().__init__()
+            self.row = row
+
+    class ReviewRequested(Message):
+        """Run a review of the items due."""
+
+        def __init__(self, limit: int = 5) -> None:
+            super().__init__()
+            self.limit = limit
+
+    class HistoryRequested(Message):
+        """Show the history screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(command_bindings(START_COMMANDS))
     COMMANDS: ClassVar = {StartCommands}
@@ -81,6 +116,9 @@ class StartScreen(Screen[SessionOptions]):
         super().__init__()
         self.options = options or SessionOptions()
         self.available = available
+        self.unfinished: list[SessionRow] = []
+        self.due = 0
+        self._ready = False
 
     def compose(self) -> ComposeResult:
         """The three choices side by side, then the seed and the start button."""
@@ -122,11 +160,54 @@ class StartScreen(Screen[SessionOptions]):
                 seed = "" if self.options.seed is None else str(self.options.seed)
                 yield Input(seed, placeholder="random", type="integer", id="seed", max_length=12)
                 yield Button("Start the interview", variant="primary", id="start")
+            yield Label("Unfinished sessions: Enter resumes one", id="resume-label")
+            yield OptionList(id="resume-list")
+            with Horizontal(id="saved"):
+                yield Button("Review due: 0", id="review", disabled=True)
+                yield Button("History", id="history")
         yield Footer()
+
+    def show_saved(self, unfinished: list[SessionRow], due: int) -> None:
+        """List the unfinished sessions and how many review items are due."""
+        self.unfinished, self.due = list(unfinished), due
+        if not self._ready:
+            return  # not mounted yet: on_mount shows them
+        options = self.query_one("#resume-list", OptionList)
+        options.clear_options()
+        for row in self.unfinished:
+            when = row.updated[:16].replace("T", " ")
+            label = f"{when}  {TRACK_LABELS.get(row.track, row.track)} · {row.mode} · "
+            label += f"{row.answered} answered"
+            options.add_option(Option(label, id=row.id))
+        self.set_class(bool(self.unfinished), "-unfinished")
+        review = self.query_one("#review", Button)
+        review.label = f"Review due: {due}"
+        review.disabled = due == 0
+
+    @on(OptionList.OptionSelected, "#resume-list")
+    def _resume(self, event: OptionList.OptionSelected) -> None:
+        row = next((r for r in self.unfinished if r.id == event.option.id), None)
+        if row is not None:
+            self.post_message(self.ResumeRequested(row))
+
+    @on(Button.Pressed, "#review")
+    def action_review(self) -> None:
+        """Run a short session of the review items due, if any."""
+        if self.due == 0:
+            self.notify("Nothing is due for review yet.")
+            return
+        self.post_message(self.ReviewRequested())
+
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        """Open the history screen."""
+        self.post_message(self.HistoryRequested())
 
     def on_mount(self) -> None:
         """Enter starts straight away with the choices shown."""
         self.set_available(self.available)
+        self._ready = True
+        self.show_saved(self.unfinished, self.due)
         self.query_one("#start", Button).focus()
 
     def set_available(self, available: tuple[str, ...]) -> None:
@@ -175,4 +256,5 @@ class StartScreen(Screen[SessionOptions]):
             mode=cast(Mode, self._pressed("mode", self.options.mode)),
             length=cast(Length, self._pressed("length", self.options.length)),
             seed=seed,
+            clock=self.options.clock,
         )

@@ -55,6 +55,7 @@ class ProgressPanel(Vertical):
     ProgressPanel > .heading { text-style: bold; color: $primary; }
     ProgressPanel > .label { margin-top: 1; color: $text-muted; }
     ProgressPanel > #stages { margin-top: 1; }
+    ProgressPanel > #question-time.-over { color: $warning; text-style: bold; }
     """
 
     def __init__(self, heading: str, *, id: str | None = None) -> None:
@@ -80,7 +81,17 @@ class ProgressPanel(Vertical):
             count = f"{progress.asked} asked · finished"
         self.query_one("#count", Static).update(count)
 
-    def show_times(self, question_seconds: float, total_seconds: float) -> None:
-        """Redraw the two timers."""
-        self.query_one("#question-time", Static).update(format_elapsed(question_seconds))
+    def show_times(
+        self, question_seconds: float, total_seconds: float, target: int | None = None
+    ) -> None:
+        """Redraw the two timers; with a target the question's timer counts down."""
+        shown = self.query_one("#question-time", Static)
+        over = target is not None and question_seconds > target
+        shown.set_class(over, "-over")
+        if target is None:
+            shown.update(format_elapsed(question_seconds))
+        elif over:
+            shown.update(f"over by {format_elapsed(question_seconds - target)}")
+        else:
+            shown.update(f"{format_elapsed(target - question_seconds)} left")
         self.query_one("#total-time", Static).update(format_elapsed(total_seconds))
