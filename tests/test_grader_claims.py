@@ -292,3 +292,19 @@ def test_a_concept_said_of_the_other_thing_compared_is_a_swap(
     notes = [c.note for c in swapped.concepts if c.contradicted]
     assert any("roles are swapped" in note for note in notes)
     assert swapped.grade <= 1.0 < right.grade
+
+
+def test_an_off_topic_answer_earns_nothing_and_a_near_miss_a_little(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("pooling")
+    off = grader.grade(
+        question,
+        "Honestly I mostly worked on web development with React and Node, so I'd need to "
+        "read up on that, but I learn fast.",
+    )
+    near = grader.grade(question, "Pooling makes the picture a bit smaller somehow.")
+    terms = grader.grade(question, "max pooling, average pooling, stride, window")
+    assert off.grade <= 0.3
+    assert not near.credited or near.grade > off.grade
+    assert "keyword_list" in terms.flags and 0.5 <= terms.grade <= 1.5

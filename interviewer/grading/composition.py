@@ -19,6 +19,9 @@ __all__ = ["ZEROING_FLAGS", "GradeRules", "compose_grade"]
 
 # The model signals that measure claims; the others only adjust within their band.
 _CLAIM_SIGNALS = ("coverage", "key_coverage")
+# Coverage by near misses (partial matches) at which an answer with no concept earns
+# the whole uncovered cap.
+_NEAR_MISS_FULL = 0.5
 # Flags whose rule sets the grade to zero (the answer gives nothing to grade).
 ZEROING_FLAGS = ("empty", "dont_know", "off_topic")
 
@@ -77,8 +80,13 @@ def compose_grade(
     # no concept credited: topic words, length and near misses earn little; with
     # no key concept, length and closeness lift no higher than the claims do
     if not any(c.credited for c in found.concepts):
+        # near misses earn a little, in proportion; words on the topic alone earn
+        # nothing, except in a list of terms, which is graded as naming the topic
+        near = min(1.0, found.signals["coverage"] / _NEAR_MISS_FULL)
+        if "keyword_list" in found.flags:
+            near = max(near, min(1.0, found.signals["topicality"] / _NEAR_MISS_FULL))
         flagged.append("no concept")
-        caps.append(("no concept", rules.uncovered_cap))
+        caps.append(("no concept", round(rules.uncovered_cap * near, 4)))
     elif not found.signals["key_credited"]:
         flagged.append("no key concept")
         caps.append(("no key concept", max(rules.uncovered_cap, _claims_grade(found, calibration))))
