@@ -26,11 +26,14 @@ def review_flow(bank: Bank, items: list[ReviewItem], limit: int = 5) -> Flow | N
     """A short flow asking the questions behind the due ``items`` (None: nothing to ask).
 
     A concept item asks its question, and the engine probes the concept if the
-    answer misses it again. Threads are off: a review stays on what is due.
+    answer misses it again. A computed question or code exercise is asked anew,
+    worded for the review's seed, and checked by its checker.
+    Threads are off: a review stays on what is due.
     """
     wanted: list[str] = []
     for item in items:
-        if item.question_id in bank.questions and item.question_id not in wanted:
+        known = item.question_id in bank.questions or item.question_id in bank.handson
+        if known and item.question_id not in wanted:
             wanted.append(item.question_id)
     wanted = wanted[: max(1, min(limit, MAX_REVIEW))]
     if not wanted:
