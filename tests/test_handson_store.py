@@ -96,3 +96,13 @@ def test_due_hands_on_items_are_asked_in_the_review(
         asked.add(review.question.id)
         review.reply("skip")
     assert set(due_handson) <= asked  # worded for the review's own seed, like any question
+
+
+def test_the_report_of_a_code_exercise_keeps_its_markdown_fences_balanced(
+    recorded: tuple[Path, Interview, FixedClock],
+) -> None:
+    _, interview, _ = recorded
+    report = interview.report().to_markdown()
+    fences = [line for line in report.splitlines() if line.lstrip().startswith("```")]
+    assert all(f.strip() in ("```", "```python") for f in fences), fences
+    assert "Make a variable sobel" in report  # the exercise is still named by its wording
