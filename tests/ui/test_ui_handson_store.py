@@ -102,3 +102,36 @@ async def test_the_history_screen_shows_a_hands_on_session_in_full(
         assert "```python" in shown and "import torch" in shown  # the exercise and its code
         assert f"`{code_id}`" in shown  # listed in the report's questions
         assert "Traceback" not in screen_text(app)
+
+
+async def test_resume_id_from_the_command_line_keeps_the_hands_on_flow(
+    handson_bank: Bank, real_grader: Any, tmp_path: Path
+) -> None:
+    from interviewer.ui.app import options_of
+
+    data = tmp_path / "data"
+    code_id = _record_unfinished(handson_bank, real_grader, data)
+    row = open_store(data, fallback=False).session(SESSION)
+    app = create_app(
+        options_of(row),
+        bank=handson_bank,
+        grader=real_grader,
+        clock=ManualClock(),
+        data_dir=data,
+        now=lambda: FIXED_NOW,
+        resume=row.id,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        session = app.sessions[-1]
+        assert session.resumed and current_question_id(app) == code_id
+        assert session.flow is not None and session.flow.name == "ui-handson"
+        assert session.options.flow == "ui-handson"
+        assert app.screen.query_one(AnswerBox).coding
+        app.replay(session.options)  # "replay this interview": the hands-on flow again
+        await settle(pilot)
+        replayed = app.sessions[-1]
+        assert replayed is not session and not replayed.resumed
+        assert replayed.flow is not None and replayed.flow.name == "ui-handson"
+        assert current_question_id(app) == code_id  # same seed, same first question
