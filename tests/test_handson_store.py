@@ -15,7 +15,7 @@ from interviewer.cli.practice import load_answers, play
 from interviewer.dialog import Interview, InterviewConfig
 from interviewer.store import Recorder, Store, open_store
 from interviewer.store.history import load_transcript, topic_series
-from interviewer.store.plan import review_flow
+from interviewer.store.plan import review_flow, topic_boosts
 from interviewer.store.review import due_items
 from interviewer.store.transfer import export_history, import_history
 
@@ -106,3 +106,13 @@ def test_the_report_of_a_code_exercise_keeps_its_markdown_fences_balanced(
     fences = [line for line in report.splitlines() if line.lstrip().startswith("```")]
     assert all(f.strip() in ("```", "```python") for f in fences), fences
     assert "Make a variable sobel" in report  # the exercise is still named by its wording
+
+
+def test_adaptive_practice_weighs_due_hands_on_questions(
+    recorded: tuple[Path, Interview, FixedClock],
+) -> None:
+    folder, _, clock = recorded
+    later = FixedClock(clock.now)
+    later.advance(days=400)
+    boosts = topic_boosts(open_store(folder, fallback=False, now=later), bank())
+    assert boosts["hands-on"] > 1.0  # due hands-on items favour their topic

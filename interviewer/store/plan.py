@@ -67,16 +67,17 @@ def review_flow(bank: Bank, items: list[ReviewItem], limit: int = 5) -> Flow | N
 
 def topic_boosts(store: Store, bank: Bank) -> dict[str, float]:
     """Per topic, how much to favour it: more for due items and for low mean credit."""
+    questions = {**bank.handson, **bank.questions}  # hands-on ones count too
     due = Counter(
         topic
         for item in due_items(store)
-        if item.question_id in bank.questions
-        for topic in bank.questions[item.question_id].topics[:1]
+        if item.question_id in questions
+        for topic in questions[item.question_id].topics[:1]
     )
     credits: dict[str, list[float]] = defaultdict(list)
     for question_id, credit in store._read("SELECT question_id, credit FROM results"):
-        if question_id in bank.questions:
-            credits[bank.questions[question_id].topics[0]].append(float(credit))
+        if question_id in questions:
+            credits[questions[question_id].topics[0]].append(float(credit))
     boosts: dict[str, float] = {}
     for topic in sorted(set(due) | set(credits)):
         weak = 0.0
