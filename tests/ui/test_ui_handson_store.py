@@ -66,6 +66,7 @@ async def test_a_hands_on_session_resumes_in_the_editor_with_its_clock(
         assert isinstance(app.screen, StartScreen)
         listed = app.screen.query_one("#resume-list", OptionList)
         assert listed.option_count == 1
+        assert "ui-handson" in str(listed.get_option_at_index(0).prompt)  # told from general
         listed.focus()
         listed.highlighted = 0
         await pilot.press("enter")
