@@ -26,12 +26,13 @@ def sessions_table(rows: list[SessionRow]) -> str:
     """An aligned plain-text table of sessions, newest first."""
     if not rows:
         return "No sessions yet. Start one with `interviewer` or `interviewer practice`.\n"
-    header = ("id", "date", "track", "mode", "length", "status", "answered", "grade")
+    header = ("id", "date", "track", "flow", "mode", "length", "status", "answered", "grade")
     table = [header] + [
         (
             r.id,
             r.created[:16].replace("T", " "),
             r.track,
+            r.flow,
             r.mode,
             r.length,
             r.status,

@@ -260,7 +260,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
         credited = [c.label for c in result.credited] if result else []
         if credit >= STRENGTH_AT and credited:
             report.strengths.append(
-                f"{question.ask} ({credit:.1f}/5): " + "; ".join(credited) + "."
+                f"{_headline(question.ask)} ({credit:.1f}/5): " + "; ".join(credited) + "."
             )
         hits = [m for m in question.misconceptions if m.id in record.misconceptions]
         if credit < GAP_BELOW or hits:
@@ -272,7 +272,7 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
             report.gaps.append(
                 Gap(
                     record.question_id,
-                    question.ask,
+                    _headline(question.ask),
                     credit,
                     [(c.label, c.missing_feedback) for c in _to_study(question, missed_ids)],
                     [(h.claim, h.correction) for h in hits],
@@ -282,6 +282,12 @@ def build_report(transcript: Transcript, bank: Bank) -> Report:
         report, bank, {r.question_id for r in records}, transcript.track
     )
     return report
+
+
+def _headline(ask: str) -> str:
+    """A question's wording without the starter code a code exercise shows under it
+    (a fence inside a list item or heading would swallow the rest of the report)."""
+    return ask.split("```")[0].strip()
 
 
 def _to_study(question: Question, missed_ids: set[str]) -> list[Concept]:

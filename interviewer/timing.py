@@ -51,7 +51,7 @@ def answer_times(transcript: Transcript, bank: Bank, flow: Flow) -> list[AnswerT
         totals[qid] = totals.get(qid, 0.0) + float(item["seconds"])
     times = []
     for qid, seconds in totals.items():
-        question = bank.questions.get(qid)
+        question = bank.questions.get(qid) or bank.handson.get(qid)  # hands-on: by level too
         target = flow.answer_time.get(question.level) if question is not None else None
         times.append(AnswerTime(qid, round(seconds, 1), target))
     return times

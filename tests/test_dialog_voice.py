@@ -377,3 +377,12 @@ def test_rubric_lint_checks_the_voice_file(tmp_path: Path) -> None:
     errors = lint_paths([broken], with_bank=False).errors
     assert [e.field for e in errors] == [errors[0].field] and "{name}" in errors[0].message
     assert errors[0].field.startswith("acknowledge.strong[")
+
+
+def test_every_bank_topic_has_a_spoken_name() -> None:
+    """A stage intro names its first question's topic: never a raw id such as 'hands on'."""
+    from interviewer.loader import load_bank
+
+    names = default_lines().topic_names
+    assert set(load_bank().topics) <= set(names)
+    assert Voice(default_lines(), seed=1).topic_name("hands-on") == "hands-on exercises"

@@ -35,8 +35,34 @@ def test_sessions_lists_every_session(tmp_path: Path, capsys: pytest.CaptureFixt
     }
     assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
     table = capsys.readouterr().out
-    assert table.splitlines()[0].split()[:3] == ["id", "date", "track"]
+    assert table.splitlines()[0].split()[:4] == ["id", "date", "track", "flow"]
     assert all(r["id"] in table for r in rows)
+
+
+def test_sessions_tells_a_hands_on_session_from_a_general_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = ANSWERS / "handson.yaml"
+    assert (
+        main(
+            [
+                "practice",
+                "--flow",
+                "handson",
+                "--answers",
+                str(answers),
+                "--seed",
+                "7",
+                "--data-dir",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
+    _header, row = capsys.readouterr().out.splitlines()[:2]
+    assert row.split()[3:5] == ["general", "handson"]  # the track, then the flow
 
 
 def test_history_shows_progress_and_one_session(

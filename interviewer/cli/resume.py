@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
     bank = load_bank()
     try:
-        script = open_script(args.answers, set(bank.questions))
+        script = open_script(args.answers, set(bank.questions) | set(bank.handson))
     except AnswersError as exc:
         return _fail(str(exc))
     echo = _echo if isinstance(script, StdinScript) else None

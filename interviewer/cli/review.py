@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     from interviewer.store import Recorder
 
     try:
-        script = open_script(args.answers, set(bank.questions))
+        script = open_script(args.answers, set(bank.questions) | set(bank.handson))
     except AnswersError as exc:
         return _fail(str(exc))
     echo = _echo if isinstance(script, StdinScript) else None

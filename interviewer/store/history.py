@@ -6,6 +6,7 @@ Pure reads of the store plus the bank (for topics and concept labels); the CLI's
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ def topic_series(store: Store, bank: Bank) -> dict[str, list[TopicPoint]]:
     )
     grouped: dict[str, dict[tuple[str, str], list[float]]] = defaultdict(dict)
     for session_id, when, question_id, credit in rows:
-        question = bank.questions.get(question_id)
+        question = bank.questions.get(question_id) or bank.handson.get(question_id)
         if question is None:
             continue
         grouped[question.topics[0]].setdefault((when, session_id), []).append(float(credit))
@@ -105,6 +106,11 @@ def load_transcript(store: Store, session_id: str, bank: Bank) -> tuple[Transcri
     except StoreError:
         title = row.flow
     state = state or {}
+    if bank.handson:  # its computed and code questions, worded for its seed
+        from interviewer.handson.dispatch import present
+
+        presented = {qid: present(q, row.seed) for qid, q in bank.handson.items()}
+        bank = dataclasses.replace(bank, questions={**bank.questions, **presented})
     try:
         transcript = Transcript(
             flow=row.flow,

@@ -26,11 +26,14 @@ def review_flow(bank: Bank, items: list[ReviewItem], limit: int = 5) -> Flow | N
     """A short flow asking the questions behind the due ``items`` (None: nothing to ask).
 
     A concept item asks its question, and the engine probes the concept if the
-    answer misses it again. Threads are off: a review stays on what is due.
+    answer misses it again. A computed question or code exercise is asked anew,
+    worded for the review's seed, and checked by its checker.
+    Threads are off: a review stays on what is due.
     """
     wanted: list[str] = []
     for item in items:
-        if item.question_id in bank.questions and item.question_id not in wanted:
+        known = item.question_id in bank.questions or item.question_id in bank.handson
+        if known and item.question_id not in wanted:
             wanted.append(item.question_id)
     wanted = wanted[: max(1, min(limit, MAX_REVIEW))]
     if not wanted:
@@ -64,16 +67,17 @@ def review_flow(bank: Bank, items: list[ReviewItem], limit: int = 5) -> Flow | N
 
 def topic_boosts(store: Store, bank: Bank) -> dict[str, float]:
     """Per topic, how much to favour it: more for due items and for low mean credit."""
+    questions = {**bank.handson, **bank.questions}  # hands-on ones count too
     due = Counter(
         topic
         for item in due_items(store)
-        if item.question_id in bank.questions
-        for topic in bank.questions[item.question_id].topics[:1]
+        if item.question_id in questions
+        for topic in questions[item.question_id].topics[:1]
     )
     credits: dict[str, list[float]] = defaultdict(list)
     for question_id, credit in store._read("SELECT question_id, credit FROM results"):
-        if question_id in bank.questions:
-            credits[bank.questions[question_id].topics[0]].append(float(credit))
+        if question_id in questions:
+            credits[questions[question_id].topics[0]].append(float(credit))
     boosts: dict[str, float] = {}
     for topic in sorted(set(due) | set(credits)):
         weak = 0.0

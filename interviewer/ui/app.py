@@ -42,7 +42,9 @@ def options_of(row: Any) -> SessionOptions:
     track: Track = cast(Track, row.track) if row.track in TRACKS else "general"
     mode: Mode = "interview" if row.mode == "interview" else "practice"
     length: Length = "full" if row.length == "full" else "short"
-    return SessionOptions(track=track, mode=mode, length=length, seed=row.seed)
+    # A flow of its own (hands-on, say) is kept, so a replay runs it again; a review is not.
+    flow = row.flow if row.flow not in (row.track, "review") else None
+    return SessionOptions(track=track, mode=mode, length=length, seed=row.seed, flow=flow)
 
 
 def _load_default_bank() -> Bank:

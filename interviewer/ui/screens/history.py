@@ -121,7 +121,7 @@ class HistoryScreen(Screen[None]):
         sessions.clear_options()
         for row in message.rows:
             grade = "-" if row.grade is None else f"{row.grade:.1f}"
-            label = f"{row.updated[:10]} {row.track:<7} {row.status:<8} {grade}"
+            label = f"{row.updated[:10]} {row.flow:<7} {row.status:<8} {grade}"
             sessions.add_option(Option(label, id=row.id))
         if not message.rows:
             sessions.add_option(Option("No sessions yet", disabled=True))

@@ -177,6 +177,8 @@ class StartScreen(Screen[SessionOptions]):
         for row in self.unfinished:
             when = row.updated[:16].replace("T", " ")
             label = f"{when}  {TRACK_LABELS.get(row.track, row.track)} · {row.mode} · "
+            if row.flow != row.track:  # a flow of its own, such as hands-on
+                label += f"{row.flow} · "
             label += f"{row.answered} answered"
             options.add_option(Option(label, id=row.id))
         self.set_class(bool(self.unfinished), "-unfinished")
