@@ -115,7 +115,10 @@ class InterviewerApp(App[None]):
     def _push_start(self) -> None:
         from interviewer.ui.screens.start import StartScreen
 
-        self.push_screen(StartScreen(self.options, self.available_tracks()), self._chosen)
+        self.push_screen(
+            StartScreen(self.options, self.available_tracks(), self.hands_on_flow()),
+            self._chosen,
+        )
         if self.db is not None:
             self.call_after_refresh(self._refresh_start)
 
@@ -133,6 +136,21 @@ class InterviewerApp(App[None]):
         flows = self.bank_future.result().flows.values()
         return tuple(track for track in TRACKS if any(f.track == track for f in flows))
 
+    def hands_on_flow(self) -> str | None:
+        """The name of the bank's hands-on flow, one whose stages draw calculations or code
+        exercises (None until the bank is loaded, or when it has none)."""
+        if not self.bank_future.done() or self.bank_future.exception() is not None:
+            return None
+        flows = self.bank_future.result().flows
+        return next(
+            (
+                name
+                for name, flow in sorted(flows.items())
+                if any(set(stage.pool.kinds) - {"rubric"} for stage in flow.stages if stage.pool)
+            ),
+            None,
+        )
+
     def _bank_loaded(self) -> None:
         if "interviewer.ui.screens.start" not in sys.modules:
             return  # no start screen was ever shown
@@ -140,7 +158,7 @@ class InterviewerApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
-                screen.set_available(self.available_tracks())
+                screen.set_available(self.available_tracks(), self.hands_on_flow())
 
     def _store_opened(self) -> None:
         if self.db is not None and self.db.warning:

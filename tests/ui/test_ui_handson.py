@@ -173,3 +173,31 @@ async def test_the_report_links_a_weak_topic_to_its_demo(
         app.screen.query_one("#demo-identical-init").press()
         await _wait_for(pilot, lambda: isinstance(app.screen, DemoScreen) and app.screen.data)
         assert isinstance(app.screen, DemoScreen) and app.screen.demo == "identical-init"
+
+
+async def test_the_start_screen_offers_the_hands_on_flow(
+    handson_bank: Bank, real_grader: Any, tmp_path: Path
+) -> None:
+    from textual.widgets import Checkbox
+
+    from interviewer.ui.screens.start import StartScreen
+
+    app = create_app(
+        SessionOptions(track="general", mode="practice", seed=3),
+        bank=handson_bank,
+        grader=real_grader,
+        clock=ManualClock(),
+        data_dir=tmp_path / "data",
+        now=lambda: FIXED_NOW,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        box = app.screen.query_one("#hands-on", Checkbox)
+        await _wait_for(pilot, lambda: not box.disabled)  # the bank has a hands-on flow
+        assert "Hands-on exercises" in screen_text(app)
+        assert app.screen.chosen_options().flow is None
+        await pilot.click("#hands-on")
+        assert app.screen.chosen_options().flow == "ui-handson"
+        await pilot.click("#start")
+        await _wait_for(pilot, lambda: current_question_id(app) == "ui-code-swish")
+        assert app.screen.query_one(AnswerBox).coding  # the code exercise opens the editor

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
+    Checkbox,
     Footer,
     Input,
     Label,
@@ -64,6 +65,8 @@ class StartScreen(Screen[SessionOptions]):
     Args:
         options: The initial choices (from the command line).
         available: Tracks that have a flow in the bank; the others are disabled.
+        hands_on: The name of the bank's hands-on flow (calculations and code
+            exercises), if it has one; its checkbox is disabled otherwise.
     """
 
     DEFAULT_CSS = """
@@ -112,10 +115,12 @@ class StartScreen(Screen[SessionOptions]):
         self,
         options: SessionOptions | None = None,
         available: tuple[str, ...] = TRACKS,
+        hands_on: str | None = None,
     ) -> None:
         super().__init__()
         self.options = options or SessionOptions()
         self.available = available
+        self.hands_on = hands_on
         self.unfinished: list[SessionRow] = []
         self.due = 0
         self._ready = False
@@ -137,6 +142,12 @@ class StartScreen(Screen[SessionOptions]):
                                 id=f"track-{track}",
                                 disabled=track not in self.available,
                             )
+                    yield Checkbox(
+                        "Hands-on exercises",
+                        value=self.hands_on is not None and self.options.flow == self.hands_on,
+                        id="hands-on",
+                        disabled=self.hands_on is None,
+                    )
                 with Vertical(classes="choice"):
                     yield Label("Mode")
                     with RadioSet(id="mode"):
@@ -207,14 +218,17 @@ class StartScreen(Screen[SessionOptions]):
 
     def on_mount(self) -> None:
         """Enter starts straight away with the choices shown."""
-        self.set_available(self.available)
+        self.set_available(self.available, self.hands_on)
         self._ready = True
         self.show_saved(self.unfinished, self.due)
         self.query_one("#start", Button).focus()
 
-    def set_available(self, available: tuple[str, ...]) -> None:
+    def set_available(self, available: tuple[str, ...], hands_on: str | None = None) -> None:
         """Enable only the tracks that have a flow; move the choice if it has none."""
         self.available = available
+        self.hands_on = hands_on
+        for box in self.query("#hands-on").results(Checkbox):
+            box.disabled = hands_on is None
         buttons = {button.name: button for button in self.query(RadioButton)}
         if not buttons:
             return  # not composed yet: on_mount applies self.available
@@ -252,8 +266,13 @@ class StartScreen(Screen[SessionOptions]):
             seed: int | None = int(raw_seed) if raw_seed else None
         except ValueError:
             seed = None
-        return replace(  # keeps what the screen does not show (the flow)
+        ticked = self.hands_on is not None and self.query_one("#hands-on", Checkbox).value
+        flow = self.hands_on if ticked else self.options.flow
+        if flow is not None and flow == self.hands_on and not ticked:
+            flow = None  # unticked: the track's own flow
+        return replace(
             self.options,
+            flow=flow,
             track=cast(Track, self._pressed("track", self.options.track)),
             mode=cast(Mode, self._pressed("mode", self.options.mode)),
             length=cast(Length, self._pressed("length", self.options.length)),
