@@ -80,6 +80,14 @@ def _contradicted(
         units[p].sentence != sentence for p in credited_by.positions
     ):
         return None  # said right in one sentence, its opposite elsewhere: the right one stands
+    note = f"contradicted: the answer states the opposite ('{found.phrase.text}')"
+    return _opposite(item, answer, found, "contrast", note)
+
+
+def _opposite(
+    item: CompiledItem, answer: AnswerContext, found: PhraseMatch, method: str, note: str
+) -> ConceptMatch:
+    """The concept as contradicted by ``found``: a wrong claim, quoted, with why."""
     return ConceptMatch(
         concept_id=item.id,
         label=item.label,
@@ -87,12 +95,11 @@ def _contradicted(
         credited=False,
         confidence=0.0,
         phrasing=found.phrase.text,
-        method="contrast",
+        method=method,
         spans=answer.spans(found.positions),
-        negated=False,
         contradicted=True,
         wrong_claim=True,
-        note=f"contradicted: the answer states the opposite ('{found.phrase.text}')",
+        note=note,
     )
 
 
@@ -130,19 +137,8 @@ def _said_of_the_other(
     if (named is None or named.stem != other) and other not in inside:
         return None
     said_of = named.norm if named is not None else other
-    return ConceptMatch(
-        concept_id=item.id,
-        label=item.label,
-        weight=item.weight,
-        credited=False,
-        confidence=0.0,
-        phrasing=found.phrase.text,
-        method="swapped",
-        spans=answer.spans(found.positions),
-        contradicted=True,
-        wrong_claim=True,
-        note=f"said of '{said_of}', the other thing compared: the roles are swapped",
-    )
+    note = f"said of '{said_of}', the other thing compared: the roles are swapped"
+    return _opposite(item, answer, found, "swapped", note)
 
 
 def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
