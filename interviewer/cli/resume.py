@@ -61,15 +61,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not args.answers:
         store.close()
+        from interviewer.cli.ui import run_app
         from interviewer.ui.app import create_app, options_of
 
-        app = create_app(options_of(row), data_dir=data_dir_of(args), resume=session_id)
-        try:
-            app.run()
-        finally:
-            app.save_all()
-            app.close_store()
-        return 0
+        return run_app(create_app(options_of(row), data_dir=data_dir_of(args), resume=session_id))
     from interviewer.cli.practice import (
         AnswersError,
         StdinScript,

@@ -61,15 +61,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.answers:
         store.close()
+        from interviewer.cli.ui import run_app
         from interviewer.ui.app import create_app
 
-        app = create_app(data_dir=data_dir_of(args), review=args.limit)
-        try:
-            app.run()
-        finally:
-            app.save_all()
-            app.close_store()
-        return 0
+        return run_app(create_app(data_dir=data_dir_of(args), review=args.limit))
     from interviewer.cli.practice import (
         AnswersError,
         StdinScript,

@@ -6,9 +6,12 @@ textual is imported inside :func:`run` only, so the other commands never pay for
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviewer.cli.store_args import add_data_dir, data_dir_of
+
+if TYPE_CHECKING:
+    from interviewer.ui.app import InterviewerApp
 
 __all__ = ["add_parser", "run"]
 
@@ -68,7 +71,13 @@ def run(args: argparse.Namespace) -> int:
         flow=args.flow,
         clock=not args.no_clock,
     )
-    app = create_app(options, skip_start=args.track is not None, data_dir=data_dir_of(args))
+    return run_app(
+        create_app(options, skip_start=args.track is not None, data_dir=data_dir_of(args))
+    )
+
+
+def run_app(app: InterviewerApp) -> int:
+    """Run the app; whatever happens, save every session and close the store."""
     try:
         app.run()
     finally:

@@ -71,7 +71,7 @@ def _contradicted(
     item: CompiledItem, answer: AnswerContext, credited_by: PhraseMatch | None
 ) -> ConceptMatch | None:
     """The concept as contradicted, when a contrast variant is stated (and not outweighed)."""
-    found = find_contradiction(item.contrasts, item.phrases, answer)
+    found = find_contradiction(item.contrasts, answer)
     if found is None:
         return None
     units = answer.analysis.units

@@ -137,9 +137,7 @@ def _span(match: PhraseMatch) -> int:
 
 
 def find_contradiction(
-    variants: tuple[ContrastVariant, ...],
-    phrases: tuple[CompiledPhrase, ...],
-    context: AnswerContext,
+    variants: tuple[ContrastVariant, ...], context: AnswerContext
 ) -> PhraseMatch | None:
     """The stated variant that contradicts the concept, if any.
 
@@ -149,8 +147,7 @@ def find_contradiction(
     the same sentence.
     """
     units = context.analysis.units
-    del phrases  # the variant is weighed against the phrasing it reverses, not others
-    for variant, original in variants:
+    for variant, original in variants:  # each weighed against the phrasing it reverses
         # a reversal is read tightly: at most one word between its words, so that
         # "... takes the average of each window and max pooling ..." states nothing
         found = context.claim(variant, max_gap=_VARIANT_GAP)

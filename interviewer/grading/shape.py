@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 
 from interviewer.text.analysis import Analysis, Unit, analyse
-from interviewer.text.english import english_bigrams, english_counts
+from interviewer.text.english import english_bigrams, english_counts, english_totals
 from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS
 
 __all__ = [
@@ -104,7 +104,7 @@ def fluency(
     pairs = english_bigrams()
     if not counts or not pairs:
         return None
-    total = _totals(counts, pairs)
+    total = english_totals()
     scores = []
     # only words that are really neighbours: not across a comma, a colon or a list break
     # in stretches long enough to be prose: notes ("GRU: 2 gates, fewer params") are
@@ -137,14 +137,6 @@ def fluency(
 
 _PMI_LOW, _PMI_HIGH = -1.0, 3.0
 _PROSE_WORDS = 6
-_TOTALS: dict[int, tuple[int, int]] = {}
-
-
-def _totals(counts: dict[str, int], pairs: dict[str, int]) -> tuple[int, int]:
-    key = id(counts)
-    if key not in _TOTALS:
-        _TOTALS[key] = (sum(counts.values()), sum(pairs.values()))
-    return _TOTALS[key]
 
 
 def redundant_sentences(units: tuple[Unit, ...]) -> frozenset[int]:

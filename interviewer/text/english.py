@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["english_bigrams", "english_counts", "english_words"]
+__all__ = ["english_bigrams", "english_counts", "english_totals", "english_words"]
 
 
 def _lines(name: str) -> list[str]:
@@ -46,3 +46,9 @@ def english_bigrams() -> dict[str, int]:
         pair, _, count = line.rpartition(" ")
         out[pair] = int(count)
     return out
+
+
+@lru_cache(maxsize=1)
+def english_totals() -> tuple[int, int]:
+    """The total count of all words and of all word pairs (the PMI's denominators)."""
+    return sum(english_counts().values()), sum(english_bigrams().values())

@@ -258,11 +258,8 @@ def match_phrase(
                         chosen[slot] = occ
         # a question word from elsewhere only completes a window that says
         # something itself: two of the phrase's words in the window
-        inside = sum(1 for o in chosen if o is not None)
-        borrow = inside >= 2
-        for slot, elsewhere in enumerate(anywhere):
-            if not borrow:
-                break
+        borrow = sum(1 for o in chosen if o is not None) >= 2
+        for slot, elsewhere in enumerate(anywhere if borrow else ()):
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)
