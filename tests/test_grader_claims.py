@@ -308,3 +308,45 @@ def test_an_off_topic_answer_earns_nothing_and_a_near_miss_a_little(
     assert off.grade <= 0.3
     assert not near.credited or near.grade > off.grade
     assert "keyword_list" in terms.flags and 0.5 <= terms.grade <= 1.5
+
+
+def test_a_contrast_word_in_the_crediting_clause_contradicts_the_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The phrasing "largest value in window" matches "max ... values in the window" loosely;
+    "averages" stands in that clause where the phrasing says "largest"."""
+    question = bank.question("pooling")
+    swapped = grader.grade(question, "Max pooling averages all the values in the window.")
+    right = grader.grade(
+        question, "Max pooling keeps the largest value in the window; average pooling the mean."
+    )
+    both = grader.grade(
+        question, "Max pooling keeps the largest value rather than averaging the window."
+    )
+    assert any(c.concept_id == "max-average" and c.contradicted for c in swapped.concepts)
+    assert any(m.misconception_id == "contradicts:max-average" for m in swapped.misconceptions)
+    assert "max-average" in {c.concept_id for c in right.credited}
+    assert "max-average" in {c.concept_id for c in both.credited}
+    assert swapped.grade < right.grade
+
+
+def test_a_contrast_word_in_another_clause_is_no_contradiction(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """Words of both sides in a list or in separate clauses state nothing reversed."""
+    question = bank.question("batch-normalisation")
+    answer = (
+        "During training it tracks moving averages of the mean and variance, "
+        "and it uses them at inference instead of the batch statistics."
+    )
+    result = grader.grade(question, answer)
+    assert not any(c.contradicted for c in result.concepts)
+
+
+def test_it_is_not_true_that_denies_the_rest_of_its_sentence() -> None:
+    analysis = analyse(
+        "It is not true that dropout zeroes units, and that it curbs overfitting. It helps."
+    )
+    negated = {u.norm for u in analysis.units if u.negation >= 0}
+    assert {"dropout", "units", "overfitting"} <= negated
+    assert "helps" not in negated

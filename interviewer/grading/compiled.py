@@ -7,10 +7,10 @@ grader pickles small and loads fast without scikit-learn.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from interviewer.grading.contradiction import ContrastVariant, compile_contrasts
+from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Concept, Question
 from interviewer.text.analysis import analyse
@@ -56,6 +56,8 @@ class CompiledItem:
             from (see :mod:`interviewer.grading.contradiction`).
         subject: For a question that compares two things, the stem of the one this
             concept is about and the stem of the other ("label", "hot"), or None.
+        opposites: The concept's own contrasts and, for a comparing question, the two
+            things compared, as stem -> opposite stems.
     """
 
     id: str
@@ -67,6 +69,7 @@ class CompiledItem:
     penalty: float = 0.0
     contrasts: tuple[ContrastVariant, ...] = ()
     subject: tuple[str, str] | None = None
+    opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,7 @@ def compile_question(
                 phrases=phrases,
                 message=c.missing_feedback,
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
+                opposites=extra_table({**compared, **c.contrasts}),
                 subject=concept_subject(c, compared),
             )
         )
@@ -202,7 +206,7 @@ def compile_question(
         dict.fromkeys(
             term
             for item in (*concepts, *misconceptions)
-            for phrase in (*item.phrases, *(variant for variant, _ in item.contrasts))
+            for phrase in (*item.phrases, *(c.variant for c in item.contrasts))
             for option in phrase.options
             for term in option.terms
         )

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
-from interviewer.grading.contradiction import find_contradiction
+from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.text.analysis import NegationCue
 from interviewer.text.claims import claim_blocked
@@ -141,6 +141,19 @@ def _said_of_the_other(
     return _opposite(item, answer, found, "swapped", note)
 
 
+def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
+    """The concept as contradicted when its clause states a contrast word in its place."""
+    flip = flipped_term(found, item.opposites, answer)
+    if flip is None:
+        return None
+    position, own = flip
+    said = answer.analysis.units[position]
+    note = f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
+    return _opposite(
+        item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
+    )
+
+
 def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     """How one concept fares: credited, denied, contradicted or missed (with a note why)."""
     threshold = answer.settings.credit_threshold
@@ -174,6 +187,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     contradicted = _contradicted(item, answer, best if credited else None)
     if contradicted is None and credited and best is not None:
         contradicted = _said_of_the_other(item, answer, best)
+    if contradicted is None and credited and best is not None:
+        contradicted = _flipped(item, answer, best)
     if contradicted is not None:
         return contradicted
     if credited and best is not None:

@@ -83,10 +83,17 @@ class AnswerContext:
         }
         return match_claim(phrase, hits, units, memo={}, text=self.graded)
 
-    def claim(self, phrase: CompiledPhrase, max_gap: int | None = None) -> PhraseMatch | None:
-        """``phrase`` stated as a claim: its words in order, with small gaps."""
+    def claim(
+        self, phrase: CompiledPhrase, max_gap: int | None = None, *, openers: bool = True
+    ) -> PhraseMatch | None:
+        """``phrase`` stated as a claim: its words in order, with small gaps.
+
+        With ``openers``, the claim's last word may also open its clause ("in general,
+        ... is 0.5"); without, every word stands in order.
+        """
+        text = self.graded if openers else ""
         return match_claim(
-            phrase, self.hits, self.analysis.units, max_gap, memo=self.memo, text=self.graded
+            phrase, self.hits, self.analysis.units, max_gap, memo=self.memo, text=text
         )
 
     def spans(self, positions: Sequence[int]) -> tuple[Span, ...]:

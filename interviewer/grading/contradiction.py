@@ -17,24 +17,37 @@ contradicts the concept.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from itertools import combinations
+from typing import NamedTuple
 
 from interviewer.grading.context import AnswerContext
 from interviewer.text.claims import claim_blocked
-from interviewer.text.contrast import contrast_stems
+from interviewer.text.contrast import contrast_stems, flip_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.stem import stem
 
-__all__ = ["ContrastVariant", "compile_contrasts", "find_contradiction"]
+__all__ = [
+    "ContrastVariant",
+    "compile_contrasts",
+    "extra_table",
+    "find_contradiction",
+    "flipped_term",
+]
 
 _MAX_VARIANTS = 6
 _MIN_SLOTS = 3
 _VARIANT_GAP = 1
 
-# A variant and the phrasing it was made from.
-ContrastVariant = tuple[CompiledPhrase, CompiledPhrase]
+
+class ContrastVariant(NamedTuple):
+    """A phrasing with contrast words exchanged, and the phrasing it was made from."""
+
+    variant: CompiledPhrase
+    original: CompiledPhrase
 
 
 def _contrast_slots(
@@ -81,10 +94,7 @@ def compile_contrasts(
         phrases: The concept's compiled phrases.
         extra: The concept's own contrasts (word -> opposite words), on top of the lexicon.
     """
-    table: dict[str, frozenset[str]] = {}
-    for word, opposites in (extra or {}).items():
-        key = stem(word.lower())
-        table[key] = table.get(key, frozenset()) | {stem(o.lower()) for o in opposites}
+    table = _extra_table(extra)
     out: list[ContrastVariant] = []
     accepted = [frozenset(t.stem for o in p.options for t in o.terms) for p in phrases]
     for phrase in phrases:
@@ -106,7 +116,8 @@ def compile_contrasts(
                 c for size in (1, 2) for c in combinations(chosen, size) if size < len(chosen)
             ]
         for subset in subsets[:_MAX_VARIANTS]:
-            out.append((_variant(phrase, {s: slots[s] for s in subset}), phrase))
+            variant = _variant(phrase, {s: slots[s] for s in subset})
+            out.append(ContrastVariant(variant, phrase))
     return tuple(out)
 
 
@@ -149,8 +160,10 @@ def find_contradiction(
     units = context.analysis.units
     for variant, original in variants:  # each weighed against the phrasing it reverses
         # a reversal is read tightly: at most one word between its words, so that
-        # "... takes the average of each window and max pooling ..." states nothing
-        found = context.claim(variant, max_gap=_VARIANT_GAP)
+        # "... takes the average of each window and max pooling ..." states nothing; and in
+        # order: "during training it tracks moving averages" does not state
+        # "moving averages [during training]"
+        found = context.claim(variant, max_gap=_VARIANT_GAP, openers=False)
         if found is None or found.score < context.settings.credit_threshold:
             continue
         if claim_blocked(found, context.analysis, context.graded) is not None:
@@ -160,4 +173,76 @@ def find_contradiction(
         if own is not None and _span(own) <= _span(found):
             continue
         return found
+    return None
+
+
+def _phrase_flips(
+    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Contrast stem -> the phrase's own stems it reverses (a contrast the phrase itself
+    uses is none: "max pooling keeps the largest value, average pooling the mean")."""
+    words = frozenset(t.stem for o in phrase.options for t in o.terms)
+    out: dict[str, set[str]] = {}
+    for own in words:
+        for other in flip_stems(own, extra) - words:
+            out.setdefault(other, set()).add(own)
+    return {other: frozenset(owns) for other, owns in out.items()}
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|->|—|\b(?:which|whereas|while|but|unlike)\b", re.I)
+
+
+def extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[str]]:
+    """A concept's own contrasts (word -> opposite words) as stem -> opposite stems."""
+    return _extra_table(extra)
+
+
+def _extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for word, opposites in (extra or {}).items():
+        key = stem(word.lower())
+        table[key] = table.get(key, frozenset()) | {stem(o.lower()) for o in opposites}
+    return table
+
+
+def flipped_term(
+    found: PhraseMatch, extra: Mapping[str, frozenset[str]], context: AnswerContext
+) -> tuple[int, str] | None:
+    """A contrast word stated in the clause that credits a concept, in place of its own word.
+
+    "Dropout randomly switches off neurons *during inference*": the match credits the
+    zeroing concept, but in its clause stands "inference", the contrast of "training", a word
+    the concept is stated with, while "training" itself is not there. The phrasing matched
+    without the swapped word (matching is loose), so the variants of
+    :func:`find_contradiction` miss it; the clause says the opposite all the same.
+
+    A contrast word the concept itself uses ("train-only: switched off at test time") is
+    no flip, nor one under a negation ("not at inference"), nor one beside its own
+    counterpart ("training, unlike inference").
+
+    Returns:
+        The unit of the flipped word and the concept word it replaces, or None.
+    """
+    units = context.analysis.units
+    if not found.positions:
+        return None
+    text = context.graded
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+    def clause_of(unit: int) -> int:
+        return bisect_right(breaks, units[unit].start)
+
+    matched = {clause_of(p) for p in found.positions}
+    sentence = {units[p].sentence for p in found.positions}
+    clause = [i for i, u in enumerate(units) if u.sentence in sentence and clause_of(i) in matched]
+    flips = _phrase_flips(found.phrase, extra)
+    # the word reversed is one the sentence lacks
+    said = {u.stem for u in units if u.sentence in sentence}
+    for i in clause:
+        unit = units[i]
+        if i in found.positions or unit.negation >= 0:
+            continue
+        for own in sorted(flips.get(unit.stem, ())):
+            if own not in said:
+                return i, own
     return None

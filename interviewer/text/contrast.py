@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from interviewer.text.stem import stem
 
-__all__ = ["CONTRASTS", "compared_in", "contrast_stems", "contrast_table"]
+__all__ = ["CONTRASTS", "compared_in", "contrast_stems", "contrast_table", "flip_stems"]
 
 # Each row: the words of one side, then the words of the other side.
 CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("training", "train", "trained"), ("inference", "test", "testing", "prediction")),
+    (("training", "train", "trained"), ("inference", "evaluation", "deployment", "deployed")),
+    (("test", "testing"), ("training", "train", "trained")),
     (("forward",), ("backward", "backwards", "backpropagation")),
     (
         ("increase", "increases", "grow", "grows", "rise", "rises", "larger", "bigger"),
@@ -75,6 +76,50 @@ def contrast_table(
         for s in right_stems:
             table.setdefault(s, set()).update(left_stems - right_stems)
     return {s: frozenset(others) for s, others in table.items() if others}
+
+
+# Rows whose two sides often describe one correct claim together ("the input goes in, the
+# output comes out", "small kernels, large receptive field"): their exchange is a
+# contradiction only where a phrasing states it exactly (contrast variants), never as a
+# loose flip of a credited concept's clause (:func:`flip_stems`).
+_CONTEXTUAL = frozenset(
+    (
+        "forward",
+        "test",
+        "increase",
+        "more",
+        "input",
+        "first",
+        "same",
+        "before",
+        "deep",
+        "small",
+        "high",
+        "positive",
+        "fast",
+        "past",
+        "long",
+        "cheap",
+        "simple",
+        "fixed",
+        "linear",
+    )
+)
+
+
+@lru_cache(maxsize=1)
+def _flippable() -> dict[str, frozenset[str]]:
+    return contrast_table(row for row in CONTRASTS if row[0][0] not in _CONTEXTUAL)
+
+
+def flip_stems(word_stem: str, extra: Mapping[str, frozenset[str]] | None = None) -> frozenset[str]:
+    """The stems that reverse a claim stated with ``word_stem`` wherever they stand in its
+    clause: the lexicon's unambiguous rows (training/inference, max/average, valid/same,
+    vanishing/exploding, ...) and ``extra``'s."""
+    found = _flippable().get(word_stem, frozenset())
+    if extra:
+        found = found | extra.get(word_stem, frozenset())
+    return found
 
 
 @lru_cache(maxsize=1)

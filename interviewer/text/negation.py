@@ -71,8 +71,14 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
     left = 0
     seen_content = False
     framed_sentence = -1  # "it is not true that ...": the frame holds to the sentence's end
+    framed_cue = -1
     for at, word in enumerate(words):
-        if word.clause_break and not (active >= 0 and word.sentence == framed_sentence):
+        if active >= 0 and active == framed_cue and word.sentence == framed_sentence:
+            # the frame denies the rest of its sentence, whatever the clauses
+            if not word.negator:
+                word.negation, word.direct = active, False
+                continue
+        elif word.clause_break:
             active = -1
         contrast = _contrast_length(words, at)
         if contrast:
@@ -102,8 +108,7 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
                 # "it is not true that X": the frame denies the whole clause X
                 for skipped in words[at + 1 : at + 1 + framed]:
                     skipped.negation = active
-                left = 4 * scope + framed
-                framed_sentence = word.sentence
+                framed_sentence, framed_cue = word.sentence, active
                 continue
             _backward(words, at, len(cues) - 1)
             continue
