@@ -12,7 +12,6 @@ correction, which costs like a listed misconception.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
@@ -117,42 +116,25 @@ def _said_of_the_other(
         return None
     mine, other = item.subject
     units = answer.analysis.units
-    # the sentence that states the predicate: a subject borrowed from another sentence
-    # ("The perceptron ... . Logistic regression uses a hard step function") is not its own
-    home = units[max(found.positions)].sentence
-    stated = [p for p in found.positions if units[p].sentence == home]
-    # the predicate: the matched words other than the two things compared
-    predicate = [p for p in stated if units[p].stem not in (mine, other)]
-    if not predicate:
+    first = min(found.positions)
+    inside = {units[p].stem for p in found.positions}
+    if mine in inside:
         return None
-    # the predicate's clause: the one holding most of its words (a match may stray a word
-    # into the next clause: "... into k binary columns, while label encoding ... one column")
-    starts_at = [m.end() for m in _CLAUSE_START.finditer(answer.graded)]
-    by_clause: dict[int, list[int]] = {}
-    for p in predicate:
-        by_clause.setdefault(bisect_right(starts_at, units[p].start), []).append(p)
-    anchor = max(
-        max(ps) for ps in by_clause.values() if len(ps) == max(map(len, by_clause.values()))
-    )
-    # the clause's subject: the first of the two named between the start of the clause that
-    # ends the predicate and the predicate ("logistic regression uses a hard step function
-    # ... perceptron rule")
-    before = answer.graded[: units[anchor].start]
+    # the clause's subject: the first of the two named between the clause start and here
+    before = answer.graded[: units[first].start]
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
     clause_start = starts[-1] if starts else 0
     named = next(
         (
             u
-            for u in units[:anchor]
-            if u.start >= clause_start and u.sentence == home and u.stem in (mine, other)
+            for u in units[:first]
+            if u.start >= clause_start
+            and u.sentence == units[first].sentence
+            and u.stem in (mine, other)
         ),
         None,
     )
-    inside = {units[p].stem for p in stated}
-    if named is None:
-        if mine in inside or other not in inside:
-            return None
-    elif named.stem != other:
+    if (named is None or named.stem != other) and other not in inside:
         return None
     said_of = named.norm if named is not None else other
     note = f"said of '{said_of}', the other thing compared: the roles are swapped"
