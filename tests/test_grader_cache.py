@@ -76,6 +76,6 @@ def test_cached_grader_is_memoised_per_bank_and_parameters(
         bank.questions[question.id] = question
     first = cached_grader(bank)
     assert cached_grader(bank) is first
-    other = cached_grader(bank, RubricGrader(keyword_cap=1.0))
+    other = cached_grader(bank, RubricGrader(keyword_cap=2.0))
     assert other is not first
-    assert other.keyword_cap == 1.0
+    assert other.keyword_cap == 2.0
