@@ -21,9 +21,10 @@ import json
 import sys
 from pathlib import Path
 
-from interviewer.authoring.eval_report import render_eval
-from interviewer.authoring.evaluation import evaluate, load_items
 from interviewer.errors import InterviewerError
+from interviewer.evaluation.agreement import measure_agreement
+from interviewer.evaluation.agreement_text import render_eval
+from interviewer.evaluation.dataset import load_items
 
 __all__ = ["PUBLISHED", "main"]
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     try:
-        report = evaluate(load_items(args.data))
+        report = measure_agreement(load_items(args.data))
     except InterviewerError as exc:
         print(f"mohler_eval: {exc}", file=sys.stderr)
         return 2

@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.authoring.examples import run_examples
 from interviewer.authoring.explain import explain
-from interviewer.authoring.report import render_breakdown
+from interviewer.authoring.render import render_breakdown
 from interviewer.cli import main
 from interviewer.grading import RubricGrader
 from interviewer.loader import Bank, data_dir, load_rubric_file

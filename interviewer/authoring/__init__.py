@@ -1,3 +1,6 @@
-"""Rubric authoring tools: lint, test, draft, explain and agreement evaluation."""
+"""Rubric authoring tools: lint, test, draft and explain.
+
+``interviewer eval`` (agreement with human graders) is :mod:`interviewer.evaluation`.
+"""
 
 __all__: list[str] = []

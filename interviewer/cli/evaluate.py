@@ -38,11 +38,12 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the evaluation; 0 on success, 2 on unreadable data."""
-    from interviewer.authoring.eval_report import render_eval
-    from interviewer.authoring.evaluation import evaluate, load_items
+    from interviewer.evaluation.agreement import measure_agreement
+    from interviewer.evaluation.agreement_text import render_eval
+    from interviewer.evaluation.dataset import load_items
 
     items = load_items(args.path)  # InterviewerError -> message and exit 2 in the dispatcher
-    report = evaluate(items, use_concepts=not args.no_concepts, use_peer=not args.no_peer)
+    report = measure_agreement(items, use_concepts=not args.no_concepts, use_peer=not args.no_peer)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:

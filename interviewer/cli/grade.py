@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     bank = load_bank()
     if args.question in bank.handson:
-        from interviewer.handson.report import print_handson
+        from interviewer.handson.grade_output import print_handson
 
         return print_handson(bank.handson[args.question], args.seed, answer, as_json=args.json)
     try:

@@ -111,7 +111,7 @@ def _read_file(path: Path) -> str | None:
 
 def _lint(args: argparse.Namespace) -> int:
     from interviewer.authoring.lint import lint_paths
-    from interviewer.authoring.report import render_lint
+    from interviewer.authoring.render import render_lint
 
     report = lint_paths(
         args.paths or None,
@@ -130,7 +130,7 @@ def _test(args: argparse.Namespace) -> int:
     from interviewer.authoring.context import load_authoring_bank, load_context
     from interviewer.authoring.examples import run_examples
     from interviewer.authoring.held_out import run_examples_held_out
-    from interviewer.authoring.report import render_examples
+    from interviewer.authoring.render import render_examples
 
     try:
         if args.held_out:
@@ -189,7 +189,7 @@ def _draft(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from interviewer.authoring.context import load_context
     from interviewer.authoring.explain import explain
-    from interviewer.authoring.report import render_breakdown
+    from interviewer.authoring.render import render_breakdown
 
     answer = _read_text(args.answer, "answer")
     if answer is None:

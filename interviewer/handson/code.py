@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from interviewer.handson.result import CheckOutcome, HandsOnResult
+from interviewer.handson.check_result import CheckOutcome, HandsOnResult
 from interviewer.handson.sandbox import SandboxRun, run_code
 from interviewer.models import CodeQuestion
 

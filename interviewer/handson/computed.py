@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from interviewer.handson.check_result import REVEAL, CheckOutcome, HandsOnResult
 from interviewer.handson.parse import ParsedAnswer, parse_answer
-from interviewer.handson.result import REVEAL, CheckOutcome, HandsOnResult
 from interviewer.handson.tasks import Solution, draw_params, solve
 from interviewer.models import ComputedQuestion
 

@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from interviewer.handson.result import REVEAL, HandsOnResult
+from interviewer.handson.check_result import REVEAL, HandsOnResult
 from interviewer.models import CodeQuestion, ComputedQuestion, Concept, Flow, Question
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from interviewer.authoring.evaluation import EvalReport
+from interviewer.evaluation.agreement import EvalReport
 
 __all__ = ["render_eval"]
 

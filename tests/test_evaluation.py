@@ -11,16 +11,17 @@ import pytest
 from scipy.stats import pearsonr, spearmanr
 from sklearn.metrics import cohen_kappa_score
 
-from interviewer.authoring.evaluation import evaluate, fold_ids, load_items
-from interviewer.authoring.signals import blank_answer
 from interviewer.authoring.stats import (
-    cross_val_predict,
     pearson,
     quadratic_weighted_kappa,
     rmse,
     spearman,
 )
 from interviewer.cli import main
+from interviewer.evaluation.agreement import fold_ids, measure_agreement
+from interviewer.evaluation.answer_signals import blank_answer
+from interviewer.evaluation.dataset import load_items
+from interviewer.evaluation.linear_map import cross_val_predict
 
 TOPICS = [
     ("What does a stack do?", "stack pushes elements onto top pops newest first lifo order"),
@@ -85,7 +86,7 @@ def test_cross_validation_never_sees_the_scored_fold() -> None:
 
 def test_eval_agrees_when_scores_follow_overlap(tmp_path: Path) -> None:
     items = load_items(_synthetic(tmp_path / "data.jsonl"))
-    report = evaluate(items)
+    report = measure_agreement(items)
     assert report.protocol == "leave-one-split-out (3 folds)"
     main_system = report.systems["interviewer"]
     assert main_system.pearson > 0.95

@@ -1,28 +1,34 @@
 """``interviewer eval``: agreement with human graders on a short-answer dataset.
 
-Each line of the JSONL file has ``question``, ``reference_answer``, ``answer``
-and ``score`` (optionally ``split`` and ``question_id``). A rubric is drafted
-from every question's reference answer (as ``rubric draft`` does), every
-answer is turned into lexical signals (:mod:`interviewer.authoring.signals`)
-and a linear map from signals to score is fitted inside cross-validation
-folds: leave-one-split-out when the data has splits, else folds that keep
-each question's answers together. No answer is ever scored by a map fitted on
-its own score. The plain TF-IDF cosine baseline goes through the same folds.
+The dataset (:mod:`interviewer.evaluation.dataset`) holds questions, reference
+answers and human-graded answers. A rubric is drafted from every question's
+reference answer (as ``rubric draft`` does), every answer is turned into
+lexical signals (:mod:`interviewer.evaluation.answer_signals`) and a linear map
+from signals to score (:mod:`interviewer.evaluation.linear_map`) is fitted
+inside cross-validation folds: leave-one-split-out when the data has splits,
+else folds that keep each question's answers together. No answer is ever
+scored by a map fitted on its own score. The plain TF-IDF cosine baseline goes
+through the same folds.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from interviewer.authoring.signals import (
+from interviewer.authoring.stats import (
+    Floats,
+    pearson,
+    quadratic_weighted_kappa,
+    rmse,
+    spearman,
+)
+from interviewer.evaluation.answer_signals import (
     LEXICAL_SIGNALS,
     Pair,
     SignalTable,
@@ -30,89 +36,20 @@ from interviewer.authoring.signals import (
     peer_signal,
     tfidf_cosine,
 )
-from interviewer.authoring.stats import (
-    Floats,
-    cross_val_predict,
-    pearson,
-    quadratic_weighted_kappa,
-    rmse,
-    spearman,
-)
-from interviewer.errors import InterviewerError
+from interviewer.evaluation.dataset import EvalItem
+from interviewer.evaluation.drafted_rubrics import concept_signal
+from interviewer.evaluation.linear_map import cross_val_predict
 
 __all__ = [
-    "EvalItem",
     "EvalReport",
     "Metrics",
-    "evaluate",
     "fold_ids",
-    "load_items",
+    "measure_agreement",
 ]
 
-_REQUIRED = ("question", "reference_answer", "answer", "score")
 MAIN = "interviewer"
 WITH_PEER = "interviewer + peer"
 BASELINE = "tf-idf cosine"
-
-
-@dataclass(frozen=True)
-class EvalItem:
-    """One human-graded answer."""
-
-    question_id: str
-    question: str
-    reference: str
-    answer: str
-    score: float
-    split: str | None = None
-
-
-def load_items(path: Path) -> list[EvalItem]:
-    """Read a JSONL dataset.
-
-    Raises:
-        InterviewerError: naming the lines that are not valid items (up to five).
-    """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InterviewerError(f"cannot read {path}: {exc}") from None
-    items: list[EvalItem] = []
-    bad: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            missing = [k for k in _REQUIRED if k not in row]
-            if missing:
-                raise ValueError(f"missing {', '.join(missing)}")
-            score = float(row["score"])
-            if not np.isfinite(score):
-                raise ValueError("score is not a number")
-            split = row.get("split")
-            items.append(
-                EvalItem(
-                    question_id=str(row.get("question_id") or row["question"]),
-                    question=str(row["question"]),
-                    reference=str(row["reference_answer"]),
-                    answer=str(row["answer"]),
-                    score=score,
-                    split=None if split is None else str(split),
-                )
-            )
-        except (ValueError, TypeError, AttributeError) as exc:
-            bad.append(f"line {number}: {exc}")
-    if bad:
-        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
-        raise InterviewerError(
-            f"{path}: {len(bad)} bad line(s){more}: "
-            + "; ".join(bad[:5])
-            + f". Each line needs {', '.join(_REQUIRED)}."
-        )
-    if len(items) < 4:
-        raise InterviewerError(f"{path}: need at least 4 graded answers, found {len(items)}")
-    return items
 
 
 def fold_ids(items: Sequence[EvalItem], max_folds: int = 10) -> tuple[np.ndarray[Any, Any], str]:
@@ -220,7 +157,7 @@ def _per_question(
     return rows
 
 
-def evaluate(
+def measure_agreement(
     items: Sequence[EvalItem],
     *,
     use_concepts: bool = True,
@@ -245,8 +182,6 @@ def evaluate(
     seconds["lexical signals"] = time.perf_counter() - mark
     names = list(LEXICAL_SIGNALS)
     if use_concepts:
-        from interviewer.authoring.eval_concepts import concept_signal
-
         mark = time.perf_counter()
         table.columns["concepts"] = concept_signal(items)
         seconds["draft rubrics + grade"] = time.perf_counter() - mark

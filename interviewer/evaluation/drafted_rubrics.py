@@ -10,16 +10,13 @@ coverage and TF-IDF similarity to the reference.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from interviewer.authoring.draft import draft_rubric
 from interviewer.authoring.stats import Floats
+from interviewer.evaluation.dataset import EvalItem
 from interviewer.models import Question
-
-if TYPE_CHECKING:
-    from interviewer.authoring.evaluation import EvalItem
 
 __all__ = ["CONCEPT_COLUMNS", "concept_signal", "draft_questions"]
 
