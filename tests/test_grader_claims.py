@@ -350,3 +350,23 @@ def test_it_is_not_true_that_denies_the_rest_of_its_sentence() -> None:
     negated = {u.norm for u in analysis.units if u.negation >= 0}
     assert {"dropout", "units", "overfitting"} <= negated
     assert "helps" not in negated
+
+
+def test_two_opposite_words_traded_reverse_the_claim(bank: Bank, grader: RubricGrader) -> None:
+    """ "adds input to output" read as "adds output to input": both words are there, so no
+    single exchange finds it; the traded pair does. A list of both trades nothing."""
+    question = bank.question("resnet")
+    traded = grader.grade(question, "The shortcut adds the output to the input of the block.")
+    right = grader.grade(question, "The shortcut adds the input to the output of the block.")
+    assert any(c.concept_id == "residual-sum" and c.contradicted for c in traded.concepts)
+    assert "residual-sum" in {c.concept_id for c in right.credited}
+    steps = bank.question("backprop-through-time")
+    backwards = grader.grade(steps, "The error flows from the first step to the last one.")
+    assert any(
+        c.concept_id == "backward-through-steps" and c.contradicted for c in backwards.concepts
+    )
+    gates = grader.grade(
+        bank.question("lstm-vanishing-gradients"),
+        "It has output, input and forget gates around a cell state.",
+    )
+    assert not any(c.contradicted for c in gates.concepts)

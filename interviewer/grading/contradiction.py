@@ -29,6 +29,7 @@ from interviewer.text.contrast import contrast_stems, flip_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.stem import stem
+from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "ContrastVariant",
@@ -98,7 +99,10 @@ def compile_contrasts(
     out: list[ContrastVariant] = []
     accepted = [frozenset(t.stem for o in p.options for t in o.terms) for p in phrases]
     for phrase in phrases:
-        slots = _accepted_removed(phrase, _contrast_slots(phrase, table), accepted)
+        raw = _contrast_slots(phrase, table)
+        # two opposite words of the phrase traded: a reversal however few its words
+        out.extend(ContrastVariant(v, phrase) for v in _exchanges(phrase, raw))
+        slots = _accepted_removed(phrase, raw, accepted)
         # two words are too few to tell a contrast from another statement:
         # "switched off during training" is not "turned off at inference" reversed
         if not slots or len(phrase.slots) < _MIN_SLOTS:
@@ -119,6 +123,42 @@ def compile_contrasts(
             variant = _variant(phrase, {s: slots[s] for s in subset})
             out.append(ContrastVariant(variant, phrase))
     return tuple(out)
+
+
+_CONJUNCTIONS = frozenset(("and", "or", "nor", "vs", "versus", "then"))
+
+
+def _exchanges(phrase: CompiledPhrase, slots: dict[int, set[str]]) -> list[CompiledPhrase]:
+    """Variants with two words of opposite sides traded: "from the *last* step to the
+    *first*" -> "from the first step to the last", "good on *training*, bad on *test*" ->
+    "good on test, bad on training". Both words stay, so no single exchange reads it; each
+    is put in the other's place. Words that merely sit side by side in a list ("input and
+    output gates") trade nothing."""
+    own = {i: term for i in slots if (term := _slot_term(phrase, i)) is not None}
+    out = []
+    for i, j in combinations(sorted(own), 2):
+        if own[j].stem not in slots[i] or own[i].stem not in slots[j]:
+            continue
+        if _listed(phrase, i, j):
+            continue
+        out.append(_variant(phrase, {i: {own[j].stem}, j: {own[i].stem}}))
+    return out
+
+
+def _listed(phrase: CompiledPhrase, first: int, second: int) -> bool:
+    """Whether two slots' words are items of a list rather than two ends of a relation.
+
+    A relation has a function word between them ("input *to* output", "keeps *the*
+    largest value, average"); items of a list have only commas, conjunctions and other
+    items ("input, forget and output", "training mode vs evaluation mode").
+    """
+    text = phrase.text.lower()
+    start = text.find(phrase.slots[first].lower())
+    end = text.find(phrase.slots[second].lower(), start + 1) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return True  # cannot tell: leave it alone
+    gap = re.findall(r"[a-z']+", text[start + len(phrase.slots[first]) : end])
+    return not any(w in STOP_WORDS and w not in _CONJUNCTIONS for w in gap)
 
 
 def _accepted_removed(
