@@ -60,6 +60,16 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("cheap", "cheaper"), ("expensive", "costly")),
     (("simple", "simpler"), ("complex", "complicated")),
     (("fixed",), ("learned", "learnable", "trainable")),
+    (("classification", "classifier", "classify"), ("regression",)),
+    (("general", "generic"), ("specific",)),
+    (("additive", "additively"), ("multiplicative", "multiplicatively")),
+    (("convex",), ("nonconvex",)),
+    (("scalar", "scalars"), ("vector", "vectors")),
+    (("downsample", "downsamples", "downsampling"), ("upsample", "upsamples", "upsampling")),
+    (("bidirectional",), ("unidirectional", "autoregressive")),
+    (("noisy", "noisier"), ("smooth", "smoother")),
+    (("cpu", "cpus"), ("gpu", "gpus")),
+    (("interpretable",), ("uninterpretable", "opaque")),
 )
 
 
@@ -103,6 +113,12 @@ _CONTEXTUAL = frozenset(
         "simple",
         "fixed",
         "linear",
+        "classification",
+        "general",
+        "scalar",
+        "bidirectional",
+        "noisy",
+        "cpu",
     )
 )
 
