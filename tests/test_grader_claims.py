@@ -370,3 +370,17 @@ def test_two_opposite_words_traded_reverse_the_claim(bank: Bank, grader: RubricG
         "It has output, input and forget gates around a cell state.",
     )
     assert not any(c.contradicted for c in gates.concepts)
+
+
+def test_a_list_of_terms_among_sentences_that_earn_nothing_is_still_a_list(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("transformers-vs-rnns")
+    terms = "Self-attention, multi-head, positional encoding, BERT, GPT, parallelism."
+    dressed = (
+        "Transformers have replaced RNNs in NLP because transformers are better than RNNs. "
+        "Attention is all you need. " + terms
+    )
+    result = grader.grade(question, dressed)
+    assert "keyword_list" in result.flags
+    assert result.grade <= grader.keyword_cap

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from interviewer.text.analysis import Analysis, Unit, analyse
@@ -49,23 +50,26 @@ def is_keyword_list(analysis: Analysis) -> bool:
     return analysis.stop_words == 0 and 3 <= analysis.words <= 8
 
 
-def disguised_list(
-    analysis: Analysis, text: str, positions: Collection[int], terms: Collection[str]
-) -> bool:
+def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) -> bool:
     """Whether a bare list of terms is hidden by repetition or padding.
 
     Pasted twice, a list is still a list: its repeated pieces are dropped before it is
-    judged. Padded with sentences about something else (no word of the rubric in them),
-    it is judged on the sentences that earned credit.
+    judged. Padded with sentences that earn nothing (about oneself, or restating the topic:
+    "transformers are better because they are better"), it is judged on the sentences that
+    earned credit.
     """
     chunks = analysis.chunks
     unique = list(dict.fromkeys(chunks))
     if len(unique) < len(chunks) and is_keyword_list(analyse(", ".join(unique))):
         return True
     units = analysis.units
-    sentences = {units[p].sentence for p in positions}
+    held = Counter(units[p].sentence for p in positions)
+    # a sentence lending a concept one word ("... in NLP ...") does not earn it
+    sentences = {s for s, n in held.items() if n >= 2} or set(held)
     others = {u.sentence for u in units} - sentences
-    padded = any(not any(u.stem in terms for u in units if u.sentence == other) for other in others)
+    # padded: sentences that earn nothing beside the ones that do (about oneself, or
+    # restating the topic: "transformers are better than RNNs because they are better")
+    padded = bool(others)
     if not sentences or not padded:
         return False
     for sentence in sentences:
