@@ -6,7 +6,7 @@ transitions it may take are declared once, in :mod:`interviewer.dialog.machine`.
 """
 
 from interviewer.dialog.commands import COMMANDS, recognise
-from interviewer.dialog.engine import Interview, InterviewConfig
+from interviewer.dialog.engine import Interview, SessionOptions
 from interviewer.dialog.machine import STATES, TRANSITIONS, render_machine
 from interviewer.transcript import Transcript, Turn
 
@@ -15,7 +15,7 @@ __all__ = [
     "STATES",
     "TRANSITIONS",
     "Interview",
-    "InterviewConfig",
+    "SessionOptions",
     "Transcript",
     "Turn",
     "recognise",

@@ -29,13 +29,13 @@ from interviewer.dialog.rules import (
     stage_pace,
     thread_targets,
 )
-from interviewer.dialog.session import InterviewConfig
 from interviewer.handson.dispatch import handson_feedback
 from interviewer.models import Question, Stage
+from interviewer.options import SessionOptions
 from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Turn
 
-__all__ = ["Interview", "InterviewConfig"]
+__all__ = ["Interview", "SessionOptions"]
 
 _PRAISE = re.compile(r"^(good|great|nice|well done)( list| answer)?[.,!]\s*", re.IGNORECASE)
 
@@ -50,7 +50,7 @@ class Interview(FollowUps):
         bank: The loaded bank.
         flow: The flow to follow.
         grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
-        config: Seed, length and mode.
+        options: Seed, length and mode (see :class:`~interviewer.options.SessionOptions`).
         on_turn: Called with every turn as it is produced (for a UI).
     """
 
@@ -64,7 +64,7 @@ class Interview(FollowUps):
             return self._out
         self._fire("start")
         opening = self._flow.opening
-        if self.config.mode == "practice":
+        if self.options.mode == "practice":
             opening += "\n\n" + COMMANDS_LINE
         self._say("greeting", opening)
         self._fire("greeted")
@@ -324,7 +324,7 @@ class Interview(FollowUps):
         self._fire("asked")
 
     def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
-        if self.config.mode != "practice":
+        if self.options.mode != "practice":
             return
         if question.kind != "rubric":
             self._say("feedback", handson_feedback(question, record, closed=closed))

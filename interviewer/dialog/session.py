@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
 from interviewer.dialog.machine import RESTING, Event, Machine
 from interviewer.dialog.rules import Grader
@@ -21,9 +21,10 @@ from interviewer.grading.result import GradeResult
 from interviewer.handson.dispatch import attach
 from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
+from interviewer.options import SessionOptions
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind
 
-__all__ = ["SNAPSHOT_VERSION", "InterviewConfig", "Session"]
+__all__ = ["SNAPSHOT_VERSION", "Session"]
 
 # The layout of :meth:`Session.snapshot`; a saved state of another version is refused.
 SNAPSHOT_VERSION = 1
@@ -43,22 +44,6 @@ def _at(records: list[QuestionRecord], index: Any) -> QuestionRecord | None:
     return records[index]
 
 
-@dataclass(frozen=True)
-class InterviewConfig:
-    """How to run an interview.
-
-    Attributes:
-        seed: Seed of the question draws; the same seed and answers replay exactly.
-        length: ``short`` (about 8 main questions) or ``full`` (about 20).
-        mode: ``practice`` gives feedback after every answer; ``interview`` keeps
-            it for the final report.
-    """
-
-    seed: int = 0
-    length: Literal["short", "full"] = "short"
-    mode: Literal["practice", "interview"] = "practice"
-
-
 class Session:
     """An interview's state and turn log (see :class:`~interviewer.dialog.engine.Interview`).
 
@@ -66,7 +51,7 @@ class Session:
         bank: The loaded bank.
         flow: The flow to follow.
         grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
-        config: Seed, length and mode.
+        options: Seed, length and mode (see :class:`~interviewer.options.SessionOptions`).
         on_turn: Called with every turn as it is produced (for a UI).
         voice: The interviewer's phrasings (default: ``dialogs/_voice.yaml``).
     """
@@ -76,27 +61,30 @@ class Session:
         bank: Bank,
         flow: Flow,
         grader: Grader,
-        config: InterviewConfig | None = None,
+        options: SessionOptions | None = None,
         on_turn: Callable[[Turn], Any] | None = None,
         voice: VoiceLines | None = None,
     ) -> None:
-        self.config = config or InterviewConfig()
+        options = options or SessionOptions()
+        # The engine always draws from a seed; an unset one (the app draws its own) is 0.
+        self.options = options if options.seed is not None else replace(options, seed=0)
+        self._seed: int = self.options.seed or 0
         # A flow with hands-on stages gets them presented for its seed, checked by kind.
-        bank, grader = attach(bank, flow, grader, self.config.seed)
+        bank, grader = attach(bank, flow, grader, self._seed)
         self._bank = bank
         self._flow = flow
         self._grader = grader
         self._on_turn = on_turn
         self._machine = Machine()
-        self._rng = random.Random(self.config.seed)
+        self._rng = random.Random(self._seed)
         self._picker = QuestionPicker(bank.questions.values(), flow, self._rng)
         self._transcript = Transcript(
             flow=flow.name,
             title=flow.title,
             track=flow.track,
-            seed=self.config.seed,
-            length=self.config.length,
-            mode=self.config.mode,
+            seed=self._seed,
+            length=self.options.length,
+            mode=self.options.mode,
         )
         self._stage_index = -1
         self._stage_asked = 0
@@ -106,7 +94,7 @@ class Session:
         self._rephrased = 0
         self._asking = ""  # the wording of the question or probe awaiting an answer
         self._out: list[Turn] = []
-        self._voice = Voice(voice or default_lines(), self.config.seed)
+        self._voice = Voice(voice or default_lines(), self._seed)
         self._lead = ""  # an acknowledgement said before the next interviewer line
         self._carried: list[str] = []  # earlier words a deeper follow-up is graded with
         self._asked_back = 0  # questions the candidate asked at the end
@@ -172,9 +160,9 @@ class Session:
             "version": SNAPSHOT_VERSION,
             "flow": self._flow.name,
             "config": {
-                "seed": self.config.seed,
-                "length": self.config.length,
-                "mode": self.config.mode,
+                "seed": self._seed,
+                "length": self.options.length,
+                "mode": self.options.mode,
             },
             "state": self._machine.state,
             "stage_index": self._stage_index,
@@ -226,7 +214,7 @@ class Session:
             probe = next((c for c in concepts if c.id == snapshot["probe"]), None)
             if probe is None:
                 raise ValueError(f"the bank no longer has the concept {snapshot['probe']!r}")
-        voice = Voice(self._voice.lines, self.config.seed)
+        voice = Voice(self._voice.lines, self._seed)
         if snapshot.get("voice") is not None:  # else a fresh draw of phrasings
             voice.restore(snapshot["voice"])
         version, internal, gauss = snapshot["rng"]
@@ -300,7 +288,7 @@ class Session:
         self._emit("candidate", kind, text, question_id=qid, grade=grade, meta=meta)
 
     def _count(self, stage: Stage) -> int:
-        return stage.questions.short if self.config.length == "short" else stage.questions.full
+        return stage.questions.short if self.options.length == "short" else stage.questions.full
 
     def _asked(self) -> set[str]:
         return {r.question_id for r in self._transcript.questions}

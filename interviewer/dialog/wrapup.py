@@ -62,7 +62,7 @@ class WrapUp(Session):
         kind = closing_kind(self._transcript.ended_by, self._credits())
         # The flow's own closing speaks about the track: it is said when it is earned.
         closing = self._flow.closing if kind == "strong" else self._voice.say(f"closing.{kind}")
-        if self.config.mode == "practice" and kind != "empty":
+        if self.options.mode == "practice" and kind != "empty":
             closing += "\n\n" + summary_line(self._transcript.questions)
         self._say("closing", closing, {"closing": kind})
         self._fire("closed")

@@ -60,7 +60,7 @@ class Recorder:
         transcript = interview.transcript
         try:
             if not self.created:
-                config = interview.config
+                config = interview.options
                 self.store.create_session(
                     self.session_id,
                     flow=transcript.flow,
@@ -151,7 +151,8 @@ def resume_interview(
         StoreError: when the session is unknown, finished, not resumable (an
             imported autosave), open in another process, or does not fit the bank.
     """
-    from interviewer.dialog.engine import Interview, InterviewConfig
+    from interviewer.dialog.engine import Interview
+    from interviewer.options import SessionOptions
     from interviewer.transcript import Turn
 
     row, state, turn_dicts = store.load(session_id)
@@ -171,7 +172,7 @@ def resume_interview(
         bank,
         flow,
         grader,
-        InterviewConfig(seed=int(config["seed"]), length=config["length"], mode=config["mode"]),
+        SessionOptions(seed=int(config["seed"]), length=config["length"], mode=config["mode"]),
         on_turn=on_turn,
     )
     try:

@@ -12,9 +12,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from interviewer.models import Flow, Track
+from interviewer.models import Flow
+from interviewer.options import Length, Mode, SessionOptions
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.storage import SessionStore, display_path
 from interviewer.ui.timer import QuestionTimer
@@ -40,32 +41,8 @@ __all__ = [
     "spans_fit",
 ]
 
-Mode = Literal["practice", "interview"]
-Length = Literal["short", "full"]
-
 # Interviewer turns that put a new question on the table (the per-question timer restarts).
 _ASKING_KINDS = frozenset({"question", "thread"})
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """What the candidate chose on the start screen.
-
-    Attributes:
-        track: Which interview flow: general, cv or nlp.
-        mode: ``practice`` shows feedback after every answer; ``interview`` only in the report.
-        length: ``short`` (about 8 questions) or ``full`` (about 20).
-        seed: Fixes the question draw; ``None`` draws a fresh one.
-        flow: A flow by name (e.g. ``handson``) instead of the track's default one.
-        clock: Count down the flow's time target per answer (when it sets one).
-    """
-
-    track: Track = "general"
-    mode: Mode = "practice"
-    length: Length = "short"
-    seed: int | None = None
-    flow: str | None = None
-    clock: bool = True
 
 
 @dataclass(frozen=True)
@@ -170,7 +147,7 @@ class InterviewSession:
     _timer: QuestionTimer = field(init=False)
 
     def __post_init__(self) -> None:
-        from interviewer.dialog.engine import Interview, InterviewConfig
+        from interviewer.dialog.engine import Interview
         from interviewer.store import Recorder, memory_store, resume_interview
 
         db = self.db if self.db is not None else memory_store()
@@ -188,10 +165,7 @@ class InterviewSession:
                     raise KeyError(f"no interview flow named {self.options.flow!r}")
                 self.flow = self.bank.flows[self.options.flow]
             self.flow = self.flow or flow_for_track(self.bank, self.options.track)
-            config = InterviewConfig(
-                seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
-            )
-            self._interview = Interview(self.bank, self.flow, self.grader, config)
+            self._interview = Interview(self.bank, self.flow, self.grader, self.options)
             flow_def = self.flow.model_dump(mode="json") if custom else None
             self.recorder = Recorder(
                 db, self.store.session_id, self._interview, self.bank, "app", flow_def
