@@ -208,8 +208,9 @@ class Interview(FollowUps):
         record.status = "answered"
         credited_before = credited_so_far(self._transcript.turns, record.question_id)
         answering_challenge = self._last_said_was_challenge()
+        graded_with = self._carried + record.answers
         try:
-            step, joined = grade_answer(self._grader, question, self._carried + record.answers)
+            step, joined = grade_answer(self._grader, question, graded_with)
         except Exception as exc:  # a broken grader must not end the interview
             self._hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
             self._fire("grader_failed")
@@ -228,7 +229,8 @@ class Interview(FollowUps):
             meta["format"] = "python"
         if self._probe is not None:
             meta["probe"] = self._probe.id
-        self._hear("answer", text, meta, grade=step)
+        graded_text = "\n".join(graded_with) if joined else graded_with[-1]
+        self._hear("answer", text, meta, grade=step, graded_text=graded_text)
         if answering_challenge:
             self._honour_correction(question, record, text)
         if dont_know and self._waive_step_down(record):
@@ -327,7 +329,7 @@ class Interview(FollowUps):
         if self.options.mode != "practice":
             return
         if question.kind != "rubric":
-            self._say("feedback", handson_feedback(question, record, closed=closed))
+            self._say("feedback", handson_feedback(question, record, closed=closed), closed=closed)
             return
         shown = {
             concept
@@ -337,7 +339,7 @@ class Interview(FollowUps):
         }
         covered = [c.concept_id for c in record.result.credited] if record.result else []
         text = answer_feedback(question, record, closed=closed, shown=shown)
-        self._say("feedback", text, {"covered": sorted(shown | set(covered))})
+        self._say("feedback", text, {"covered": sorted(shown | set(covered))}, closed=closed)
 
     def _give_hint(self, question: Question, record: QuestionRecord, lead: str = "") -> None:
         if can_hint(question, record, self._flow):

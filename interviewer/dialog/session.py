@@ -251,8 +251,20 @@ class Session:
         grade: GradeResult | None = None,
         meta: dict[str, Any] | None = None,
         record: bool = True,
+        graded_text: str | None = None,
+        closed: bool | None = None,
     ) -> None:
-        turn = Turn(role, kind, text, question_id, self.stage or None, grade, meta or {})
+        turn = Turn(
+            role,
+            kind,
+            text,
+            question_id,
+            self.stage or None,
+            grade,
+            meta or {},
+            graded_text=graded_text,
+            closed=closed,
+        )
         if record:
             self._transcript.turns.append(turn)
         self._out.append(turn)
@@ -266,15 +278,19 @@ class Session:
         meta: dict[str, Any] | None = None,
         *,
         record: bool = True,
+        closed: bool | None = None,
     ) -> None:
         """An interviewer turn, about the current question unless it opens a stage.
 
-        A pending acknowledgement (``_lead``) opens the next recorded turn.
+        A pending acknowledgement (``_lead``) opens the next recorded turn; feedback
+        says whether it ``closed`` the question.
         """
         if record and self._lead:
             text, self._lead = f"{self._lead} {text}", ""
         qid = self._current.question_id if self._current and kind != "stage" else None
-        self._emit("interviewer", kind, text, question_id=qid, meta=meta, record=record)
+        self._emit(
+            "interviewer", kind, text, question_id=qid, meta=meta, record=record, closed=closed
+        )
 
     def _hear(
         self,
@@ -282,10 +298,19 @@ class Session:
         text: str,
         meta: dict[str, Any],
         grade: GradeResult | None = None,
+        graded_text: str | None = None,
     ) -> None:
-        """A candidate turn, about the current question."""
+        """A candidate turn, about the current question (an answer's with the text graded)."""
         qid = self._current.question_id if self._current else None
-        self._emit("candidate", kind, text, question_id=qid, grade=grade, meta=meta)
+        self._emit(
+            "candidate",
+            kind,
+            text,
+            question_id=qid,
+            grade=grade,
+            meta=meta,
+            graded_text=graded_text,
+        )
 
     def _count(self, stage: Stage) -> int:
         return stage.questions.short if self.options.length == "short" else stage.questions.full

@@ -67,7 +67,7 @@ class Recorder:
                     track=transcript.track,
                     mode=config.mode,
                     length=config.length,
-                    seed=config.seed,
+                    seed=transcript.seed,
                     source=self.source,
                     flow_def=self.flow_def,
                 )
@@ -153,7 +153,7 @@ def resume_interview(
     """
     from interviewer.dialog.engine import Interview
     from interviewer.options import SessionOptions
-    from interviewer.transcript import Turn
+    from interviewer.transcript import turns_from_dicts
 
     row, state, turn_dicts = store.load(session_id)
     if row.status == "finished":
@@ -176,7 +176,7 @@ def resume_interview(
         on_turn=on_turn,
     )
     try:
-        interview.restore(state, [Turn.from_dict(t) for t in turn_dicts])
+        interview.restore(state, turns_from_dicts(list(turn_dicts)))
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"session {session_id} cannot be resumed: {exc}") from None
     try:

@@ -22,7 +22,6 @@ from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
-    from interviewer.grading import GradeResult
     from interviewer.loader import Bank
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
@@ -37,8 +36,6 @@ __all__ = [
     "Progress",
     "SessionOptions",
     "flow_for_track",
-    "graded_text",
-    "spans_fit",
 ]
 
 # Interviewer turns that put a new question on the table (the per-question timer restarts).
@@ -73,35 +70,12 @@ class Exchange:
     Attributes:
         turns: The new turns, in order (the candidate's own turn included).
         progress: The interview's position afterwards.
-        graded_texts: For each turn, the text its grade's spans index into
-            (the answer alone, or the answers to the question joined), else None.
         save_error: Why the autosave failed, or ``""``.
     """
 
     turns: tuple[Turn, ...]
     progress: Progress
-    graded_texts: tuple[str | None, ...] = ()
     save_error: str = ""
-
-
-def spans_fit(result: GradeResult, text: str) -> bool:
-    """Whether every span of ``result`` indexes into ``text``."""
-    spans = [s for c in result.concepts for s in c.spans]
-    spans += [s for m in result.misconceptions for s in m.spans]
-    return all(text[s.start : s.end] == s.text for s in spans)
-
-
-def graded_text(result: GradeResult, answers: list[str]) -> str | None:
-    """Which text a question's best result was graded on.
-
-    The engine keeps the best of the newest answer alone and all answers so far
-    joined by newlines (a probe answer completes the main one), so the spans may
-    index into either, or into an earlier answer or join.
-    """
-    options = [answers[-1]] if answers else []
-    options += ["\n".join(answers[:k]) for k in range(len(answers), 1, -1)]
-    options += answers[:-1]
-    return next((text for text in options if spans_fit(result, text)), None)
 
 
 def flow_for_track(bank: Bank, track: str) -> Flow:
@@ -209,9 +183,8 @@ class InterviewSession:
             if self.resume is not None:
                 turns = list(self._interview.transcript.turns)
                 self.progress = self._progress()
-                texts = tuple(self._graded_text(t) for t in turns)
                 warning = self.recorder.store.warning  # e.g. open in another interviewer
-                return Exchange(tuple(turns), self.progress, texts, warning)
+                return Exchange(tuple(turns), self.progress, warning)
             self._timer.started = self.clock()
             return self._exchange(self._interview.start())
 
@@ -226,25 +199,14 @@ class InterviewSession:
             return self._exchange(self._interview.command(name))
 
     def _exchange(self, turns: list[Turn]) -> Exchange:
-        texts: list[str | None] = []
         for turn in turns:
             if turn.role == "interviewer" and turn.kind in _ASKING_KINDS:
                 self._timer.new_question(turn.question_id)
-            texts.append(self._graded_text(turn))
         self.progress = self._progress()
         if self.progress.finished:
             self._timer.freeze()
         save_error = self._autosave()
-        return Exchange(tuple(turns), self.progress, tuple(texts), save_error)
-
-    def _graded_text(self, turn: Turn) -> str | None:
-        if turn.grade is None:
-            return None
-        answers: list[str] = []
-        for record in self._interview.transcript.questions:
-            if record.question_id == turn.question_id:
-                answers = record.answers
-        return graded_text(turn.grade, answers or [turn.text])
+        return Exchange(tuple(turns), self.progress, save_error)
 
     def _progress(self) -> Progress:
         assert self.flow is not None
