@@ -18,10 +18,10 @@ from interviewer.dialog.followups import (
     credited_so_far,
     partial_quote,
 )
+from interviewer.dialog.guards import AfterAnswer, BeforeAsking, BeforeStage
 from interviewer.dialog.probing import FollowUps
 from interviewer.dialog.rules import (
     can_hint,
-    decide,
     grade_answer,
     next_probe,
     next_thread,
@@ -29,8 +29,9 @@ from interviewer.dialog.rules import (
     stage_pace,
     thread_targets,
 )
+from interviewer.grading.result import GradeResult
 from interviewer.handson.dispatch import handson_feedback
-from interviewer.models import Question, Stage
+from interviewer.models import Question, Stage, ThreadLink
 from interviewer.options import SessionOptions
 from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Turn
@@ -136,12 +137,14 @@ class Interview(FollowUps):
         while True:
             self._stage_index += 1
             stage = stages[self._stage_index]
-            if stage.id == "wrap-up":
-                self._fire("no_more_stages")
-                self._wrap_up("completed")
-                return
-            if self._count(stage) > 0 and self._picker.candidates(stage, self._asked()):
+            if stage.id == "wrap-up" or (
+                self._count(stage) > 0 and self._picker.candidates(stage, self._asked())
+            ):
                 break
+        if self._choose(BeforeStage(stage.id)) == "no_more_stages":
+            self._fire("no_more_stages")
+            self._wrap_up("completed")
+            return
         self._stage_asked = 0
         self._current = None
         first = self._draw(stage, earlier=[])
@@ -159,35 +162,37 @@ class Interview(FollowUps):
     def _ask_next(
         self, drawn: tuple[Question | None, Literal["main", "easier"]] | None = None
     ) -> None:
-        """From asking: resume, draw the next main question, or end the stage."""
+        """From resuming: ask the interrupted question again. From asking: draw the next
+        question (``drawn`` already, for a stage's first), or end the stage."""
         self._probe = None
         self._rephrased = 0
         self._carried = []
-        if self._resume is not None:
+        if self._machine.state == "resuming":
+            assert self._resume is not None  # a revisit always interrupts a question
             self._current, self._resume = self._resume, None
-            self._fire("ask")
+            self._fire("resume")
             self._asking = self._bank.questions[self._current.question_id].ask
             self._say("question", f"Now, back to where we were. {self._asking}")
             return
         stage = self._flow.stages[self._stage_index]
-        if drawn is None:
-            pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
-            if self._stage_asked >= self._count(stage):
-                self._fire("stage_done")
-                self._enter_next_stage()
-                return
-            if pace == "advance":
-                self._say("notice", self._voice.say("advance"))
-                self._fire("stage_done")
-                self._enter_next_stage()
-                return
+        pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
+
+        def draw() -> tuple[Question | None, Literal["main", "easier"]]:
+            if drawn is not None:
+                return drawn
             earlier = self._flow.stages[: self._stage_index] if pace == "step_down" else []
-            drawn = self._draw(stage, earlier)
-        question, role = drawn
-        if question is None:
-            self._fire("stage_done")
+            return self._draw(stage, earlier)
+
+        situation = BeforeAsking(self._stage_asked >= self._count(stage), pace, draw)
+        event = self._choose(situation)
+        if event != "ask":
+            if event == "advance":
+                self._say("notice", self._voice.say("advance"))
+            self._fire(event or "pool_empty")
             self._enter_next_stage()
             return
+        question, role = situation.drawn()
+        assert question is not None  # the guard of "ask"
         self._current = QuestionRecord(question.id, stage.id, role)
         self._transcript.questions.append(self._current)
         self._stage_asked += 1
@@ -199,81 +204,88 @@ class Interview(FollowUps):
     # ----- answers ------------------------------------------------------------------------
 
     def _answer(self, text: str, *, dont_know: bool) -> None:
+        """From grading (or grading_revisit): grade the answer, then take the first
+        decided row whose guard holds (see :mod:`interviewer.dialog.guards`)."""
         record = self._current
         assert record is not None  # awaiting_answer always has a current question
         question = self._bank.questions[record.question_id]
-        revisiting = self._machine.state == "revisiting"
         self._fire("dont_know" if dont_know else "answer")
         record.answers.append(text)
         record.status = "answered"
         credited_before = credited_so_far(self._transcript.turns, record.question_id)
         answering_challenge = self._last_said_was_challenge()
         graded_with = self._carried + record.answers
+        step: GradeResult | None = None
+        failure = ""
         try:
             step, joined = grade_answer(self._grader, question, graded_with)
         except Exception as exc:  # a broken grader must not end the interview
             self._hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
-            self._fire("grader_failed")
-            self._say(
-                "notice",
-                "I couldn't grade that answer because of an internal error "
-                f"({type(exc).__name__}). Your answer is saved in the transcript; "
-                "try rephrasing it, or say 'skip'.",
-            )
-            return
-        record_grade(record, step)
-        meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
-        if dont_know:
-            meta["command"] = "dont_know"
-        if question.kind == "code":
-            meta["format"] = "python"
-        if self._probe is not None:
-            meta["probe"] = self._probe.id
-        graded_text = "\n".join(graded_with) if joined else graded_with[-1]
-        self._hear("answer", text, meta, grade=step, graded_text=graded_text)
-        if answering_challenge:
-            self._honour_correction(question, record, text)
-        if dont_know and self._waive_step_down(record):
-            self._lead = self._voice.say("dont_know")
-            self._fire("next")
-            self._ask_next()
-            return
-        answering_probe, self._probe = self._probe is not None, None
-        if revisiting:
-            self._acknowledge(record, dont_know)
-            self._feedback(question, record, closed=True)
-            self._fire("next")
-            self._ask_next()
-            return
-        challenged = self._challenged(record)
-        quote = None if dont_know or challenged else challenge_quote(step)
-        if quote is not None and (record.credit or 0.0) < 4.5:
-            self._fire("challenge")
-            self._asking = self._voice.say("are_you_sure", quote=quote)
-            self._say("probe", self._asking, {"challenge": True})
-            return
-        decision = decide(
+            failure = type(exc).__name__
+        if step is not None:
+            record_grade(record, step)
+            meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
+            if dont_know:
+                meta["command"] = "dont_know"
+            if question.kind == "code":
+                meta["format"] = "python"
+            if self._probe is not None:
+                meta["probe"] = self._probe.id
+            graded_text = "\n".join(graded_with) if joined else graded_with[-1]
+            self._hear("answer", text, meta, grade=step, graded_text=graded_text)
+            if answering_challenge:
+                self._honour_correction(question, record, text)
+        situation = AfterAnswer(
             question,
             record,
             self._flow,
-            answering_probe=answering_probe,
-            said_dont_know=dont_know,
-            challenged=challenged,
+            step,
+            dont_know,
+            answering_probe=self._probe is not None,
+            challenged=self._challenged(record),
             credited_before=credited_before,
+            step_down=self._unanswered_step_down(record),
+            find_thread=lambda: self._find_thread(question, record),
         )
+        event = self._choose(situation)
+        assert event is not None  # grading always decides: its last row is "otherwise"
+        self._fire(event)
+        if event == "grader_failed":
+            self._say(
+                "notice",
+                "I couldn't grade that answer because of an internal error "
+                f"({failure}). Your answer is saved in the transcript; "
+                "try rephrasing it, or say 'skip'.",
+            )
+            return
+        self._probe = None
+        if event == "waive":
+            record.status = "waived"
+            self._lead = self._voice.say("dont_know")
+            self._ask_next()
+            return
+        if self._machine.state == "resuming":  # a revisit closes at once, never probed
+            self._acknowledge(record, dont_know)
+            self._feedback(question, record, closed=True)
+            self._ask_next()
+            return
+        assert step is not None  # only grader_failed comes without a grade
+        if event == "challenge":
+            quote = challenge_quote(step)
+            self._asking = self._voice.say("are_you_sure", quote=quote)
+            self._say("probe", self._asking, {"challenge": True})
+            return
         self._acknowledge(record, dont_know)
-        if decision == "retry":
+        if event == "retry":
             self._feedback(question, record, closed=False)
-            self._fire("retry")
             self._give_hint(question, record, lead=self._voice.say("hint_lead") + " ")
             self._fire("hinted")
-        elif decision == "probe":
+        elif event == "probe":
             concept = next_probe(question, record, self._flow, credited_before)
             assert concept is not None and concept.probe is not None
             record.probes.append(concept.id)
             self._probe = concept
             self._feedback(question, record, closed=False)
-            self._fire("probe")
             said = partial_quote(step, concept.id) if record.result is step else None
             said = said if said and len(said.split()) >= 2 else None
             if said:
@@ -284,21 +296,24 @@ class Interview(FollowUps):
             self._fire("asked")
         else:
             self._feedback(question, record, closed=True)
-            self._follow_thread_or_move_on(question, record)
+            link = situation.thread() if event == "thread" else None
+            if link is None:
+                self._ask_next()
+            else:
+                self._follow_thread(question, record, link)
 
-    def _follow_thread_or_move_on(self, question: Question, record: QuestionRecord) -> None:
-        # A follow-up is one of the stage's questions: the interview's length holds.
+    def _find_thread(self, question: Question, record: QuestionRecord) -> ThreadLink | None:
+        """The thread link to follow; a follow-up is one of the stage's questions."""
         stage = self._flow.stages[self._stage_index]
-        link = None
-        if self._stage_asked < self._count(stage):
-            known = thread_targets(self._bank.questions.values(), self._flow, self.stage, stage)
-            link = next_thread(
-                question, record, self._flow, self._asked(), known, self._covers(question, record)
-            )
-        if link is None:
-            self._fire("next")
-            self._ask_next()
-            return
+        if self._stage_asked >= self._count(stage):
+            return None
+        known = thread_targets(self._bank.questions.values(), self._flow, self.stage, stage)
+        return next_thread(
+            question, record, self._flow, self._asked(), known, self._covers(question, record)
+        )
+
+    def _follow_thread(self, question: Question, record: QuestionRecord, link: ThreadLink) -> None:
+        """From threading: ask the link's target, bridged from the answer."""
         target = self._bank.questions[link.to]
         said = "\n".join(self._carried + record.answers)
         self._stage_asked += 1
@@ -308,7 +323,6 @@ class Interview(FollowUps):
         self._transcript.questions.append(self._current)
         self._rephrased = 0
         self._carried = []
-        self._fire("thread")
         text = self._deeper_thread(target, said)
         if text is None:
             # The acknowledgement already says how the answer went, so a bridge's own
@@ -375,8 +389,10 @@ class Interview(FollowUps):
             self._say("repeat", text, {"rephrased": True})
         elif name == "skip":
             self._fire("skip")
-            waived = record.status == "asked" and self._waive_step_down(record)
-            if record.status == "asked":
+            waived = record.status == "asked" and self._unanswered_step_down(record)
+            if waived:
+                record.status = "waived"
+            elif record.status == "asked":
                 record.status = "skipped"
             if not waived:
                 self._feedback(question, record, closed=True)

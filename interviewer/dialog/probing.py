@@ -61,10 +61,11 @@ class FollowUps(WrapUp):
         elif record.credit is not None:
             self._lead = self._voice.say(f"acknowledge.{band(record.credit)}")
 
-    def _waive_step_down(self, record: QuestionRecord) -> bool:
-        """A step-down follow-up after a gap costs nothing more when it is not answered.
+    def _unanswered_step_down(self, record: QuestionRecord) -> bool:
+        """Whether the question is a step-down follow-up answered once at most.
 
-        The gap was already scored on the question that led here; the record
+        Such a follow-up, after a gap, costs nothing more when it is not answered:
+        the gap was already scored on the question that led here, so the record
         stays in the transcript, waived (no grade).
         """
         if record.role != "thread" or record.parent is None or len(record.answers) > 1:
@@ -75,10 +76,7 @@ class FollowUps(WrapUp):
             if parent
             else None
         )
-        if link is None or not is_step_down(link):
-            return False
-        record.status = "waived"
-        return True
+        return link is not None and is_step_down(link)
 
     def _covers(self, question: Question, record: QuestionRecord) -> Callable[[ThreadLink], bool]:
         """Whether what was said already answers a thread's target question."""

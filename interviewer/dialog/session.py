@@ -112,6 +112,11 @@ class Session:
         return self._machine.state
 
     @property
+    def history(self) -> tuple[tuple[str, str, str], ...]:
+        """Every ``(source, event, target)`` moved through since this object was made."""
+        return tuple(self._machine.history)
+
+    @property
     def stage(self) -> str:
         """The current stage's id; empty before the first stage."""
         if 0 <= self._stage_index < len(self._flow.stages):
@@ -240,6 +245,10 @@ class Session:
 
     def _fire(self, event: Event) -> None:
         self._machine.fire(event)
+
+    def _choose(self, situation: object) -> Event | None:
+        """The decided move from the current state (see :meth:`Machine.choose`)."""
+        return self._machine.choose(situation)
 
     def _emit(
         self,

@@ -13,6 +13,7 @@ from typing import Any
 
 from interviewer.dialog.asking_back import MAX_QUESTIONS, is_no_question, match_intent, reply_fields
 from interviewer.dialog.feedback import summary_line
+from interviewer.dialog.guards import AtWrapUp, CandidateAsking
 from interviewer.dialog.session import Session
 from interviewer.models import Question, Stage
 from interviewer.report import Report, build_report
@@ -46,19 +47,21 @@ class WrapUp(Session):
         return [r.credit for r in self._transcript.questions if r.credit is not None]
 
     def _wrap_up(self, ended_by: str) -> None:
-        """From wrap_up: invite questions after a full interview, else close at once."""
-        wrap = self._flow.stages[-1]
+        """Into wrap_up: the interview ends, then :meth:`_conclude`."""
         self._stage_index = len(self._flow.stages) - 1
         self._current = None
         self._transcript.ended_by = ended_by
-        if ended_by == "completed" and self._credits():
+        self._conclude(after_questions=False)
+
+    def _conclude(self, *, after_questions: bool) -> None:
+        """From wrap_up: invite questions after a full interview, else close."""
+        situation = AtWrapUp(self._transcript.ended_by, bool(self._credits()), after_questions)
+        if self._choose(situation) == "invite_questions":
+            wrap = self._flow.stages[-1]
             text = self._voice.say("wrap_up") + " " + self._voice.say("questions_prompt")
             self._say("stage", text, {"title": wrap.title})
             self._fire("invite_questions")
             return
-        self._close()
-
-    def _close(self) -> None:
         kind = closing_kind(self._transcript.ended_by, self._credits())
         # The flow's own closing speaks about the track: it is said when it is earned.
         closing = self._flow.closing if kind == "strong" else self._voice.say(f"closing.{kind}")
@@ -68,29 +71,31 @@ class WrapUp(Session):
         self._fire("closed")
 
     def _question_from_candidate(self, text: str) -> None:
-        """In candidate_questions: answer the candidate's question, or close."""
+        """In candidate_questions: answer the candidate's question; close when they are done."""
         self._fire("input")
-        if is_no_question(text):
+        said_no = is_no_question(text)
+        reply, meta = "", {}
+        if said_no:
             self._hear("question", text, {"asking_back": "done"})
-            self._fire("no_questions")
-            self._close()
-            return
-        answer = match_intent(text, self._voice.lines)
-        self._hear("question", text, {"asking_back": answer.intent.id if answer.intent else ""})
-        if answer.intent is None:
-            reply = self._voice.say("fallback")
         else:
-            fields = reply_fields(self.report(), self._voice.lines.topic_names)
-            reply = self._voice.say(f"intent.{answer.intent.id}", answer.intent.replies, **fields)
-        self._asked_back += 1
-        if self._asked_back >= MAX_QUESTIONS:
-            self._say("notice", reply, {"intent": answer.intent.id if answer.intent else ""})
-            self._fire("no_questions")
-            self._close()
+            answer = match_intent(text, self._voice.lines)
+            intent = answer.intent.id if answer.intent else ""
+            self._hear("question", text, {"asking_back": intent})
+            if answer.intent is None:
+                reply = self._voice.say("fallback")
+            else:
+                fields = reply_fields(self.report(), self._voice.lines.topic_names)
+                reply = self._voice.say(f"intent.{intent}", answer.intent.replies, **fields)
+            self._asked_back += 1
+            meta = {"intent": intent}
+        if self._choose(CandidateAsking(said_no, self._asked_back, MAX_QUESTIONS)) is None:
+            more = self._voice.say("more_questions")
+            self._say("notice", f"{reply}\n\n{more}", meta)
             return
-        more = self._voice.say("more_questions")
-        meta = {"intent": answer.intent.id if answer.intent else ""}
-        self._say("notice", f"{reply}\n\n{more}", meta)
+        if reply:
+            self._say("notice", reply, meta)
+        self._fire("no_questions")
+        self._conclude(after_questions=True)
 
     def _stage_intro(self, stage: Stage, first: Question | None) -> str:
         """The flow's intro for the stage, then a line naming the first question's topic."""
