@@ -130,7 +130,7 @@ class InterviewSession:
             self._interview, self.recorder, _ = resume_interview(
                 db, self.resume, self.bank, self.grader, copy_if_busy=True
             )
-            self.flow = self._interview._flow
+            self.flow = self._interview.flow
             self._timer.resume(self._interview.transcript, self._interview.question)
         else:
             custom = self.flow is not None
