@@ -183,4 +183,4 @@ def test_an_adaptive_session_resumes_with_its_own_flow(tmp_path: Path) -> None:
     from interviewer.store import resume_interview
 
     resumed, _, _ = resume_interview(store, "adaptive", bank(), grader())
-    assert resumed._flow == flow
+    assert resumed.flow == flow
