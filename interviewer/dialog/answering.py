@@ -59,28 +59,7 @@ class Answering:
         record.answers.append(text)
         record.status = "answered"
         credited_before = credited_so_far(self.session.transcript.turns, record.question_id)
-        answering_challenge = self.followups.last_said_was_challenge()
-        graded_with = self.session.carried + record.answers
-        step: GradeResult | None = None
-        failure = ""
-        try:
-            step, joined = grade_answer(self.session.grader, question, graded_with)
-        except Exception as exc:  # a broken grader must not end the interview
-            self.session.hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
-            failure = type(exc).__name__
-        if step is not None:
-            record_grade(record, step)
-            meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
-            if dont_know:
-                meta["command"] = "dont_know"
-            if question.kind == "code":
-                meta["format"] = "python"
-            if self.session.probe is not None:
-                meta["probe"] = self.session.probe.id
-            graded_text = "\n".join(graded_with) if joined else graded_with[-1]
-            self.session.hear("answer", text, meta, grade=step, graded_text=graded_text)
-            if answering_challenge:
-                self.followups.honour_correction(question, record, text)
+        step, failure = self._grade(question, record, text, dont_know=dont_know)
         situation = AfterAnswer(
             question,
             record,
@@ -109,25 +88,58 @@ class Answering:
             record.status = "waived"
             self.session.lead = self.session.voice.say("dont_know")
             self.asking.ask_next()
-            return
-        if self.session.machine.state == "resuming":  # a revisit closes at once, never probed
+        elif self.session.machine.state == "resuming":  # a revisit closes at once, never probed
             self.followups.acknowledge(record, dont_know)
             self.feedback(question, record, closed=True)
             self.asking.ask_next()
-            return
+        else:
+            self._respond(event, situation)
+
+    def _grade(
+        self, question: Question, record: QuestionRecord, text: str, *, dont_know: bool
+    ) -> tuple[GradeResult | None, str]:
+        """Grade the newest answer and record the candidate's turn.
+
+        Returns:
+            The grade (None when the grader failed) and the failure's name, or ``""``.
+        """
+        answering_challenge = self.followups.last_said_was_challenge()
+        graded_with = self.session.carried + record.answers
+        try:
+            step, joined = grade_answer(self.session.grader, question, graded_with)
+        except Exception as exc:  # a broken grader must not end the interview
+            self.session.hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
+            return None, type(exc).__name__
+        record_grade(record, step)
+        meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
+        if dont_know:
+            meta["command"] = "dont_know"
+        if question.kind == "code":
+            meta["format"] = "python"
+        if self.session.probe is not None:
+            meta["probe"] = self.session.probe.id
+        graded_text = "\n".join(graded_with) if joined else graded_with[-1]
+        self.session.hear("answer", text, meta, grade=step, graded_text=graded_text)
+        if answering_challenge:
+            self.followups.honour_correction(question, record, text)
+        return step, ""
+
+    def _respond(self, event: str, situation: AfterAnswer) -> None:
+        """Say what a challenge, retry, probe, thread or next move calls for."""
+        question, record, step = situation.question, situation.record, situation.result
         assert step is not None  # only grader_failed comes without a grade
         if event == "challenge":
             quote = challenge_quote(step)
             self.session.wording = self.session.voice.say("are_you_sure", quote=quote)
             self.session.say("probe", self.session.wording, {"challenge": True})
             return
-        self.followups.acknowledge(record, dont_know)
+        self.followups.acknowledge(record, situation.said_dont_know)
         if event == "retry":
             self.feedback(question, record, closed=False)
             self.give_hint(question, record, lead=self.session.voice.say("hint_lead") + " ")
             self.session.fire("hinted")
         elif event == "probe":
-            concept = next_probe(question, record, self.session.flow, credited_before)
+            concept = next_probe(question, record, self.session.flow, situation.credited_before)
             assert concept is not None and concept.probe is not None
             record.probes.append(concept.id)
             self.session.probe = concept

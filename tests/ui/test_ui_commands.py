@@ -18,3 +18,16 @@ def test_every_candidate_command_has_its_binding_palette_entry_and_typed_phrase(
         assert all(recognise(phrase) == command.name for phrase in command.typed)
     assert len(TYPED_PHRASES) == len(CANDIDATE_COMMANDS)
     assert set(COMMAND_ACTIONS) == set(COMMANDS)
+
+
+def test_the_command_table_loads_without_the_engine() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, interviewer.ui.commands; "
+        "print(sorted(m for m in ('interviewer.dialog.engine', 'rapidfuzz', 'interviewer.grading')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
