@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.cli.practice import load_answers, play
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.dialog.followups import COVERED_AT, covered_share, is_step_down
 from interviewer.dialog.voice import VoiceLines, default_lines
 from interviewer.grading import default_grader
@@ -168,7 +168,7 @@ def _run(
         for example in examples:
             for seed in range(1, seeds + 1):
                 script = load_answers(example, set(bank.questions))
-                config = InterviewConfig(seed=seed, length=length)  # type: ignore[arg-type]
+                config = SessionOptions(seed=seed, length=length)  # type: ignore[arg-type]
                 interview = Interview(bank, bank.flows[flow], grader, config, voice=voice)  # type: ignore[arg-type]
                 play(interview, script)
                 measure(interview.transcript, bank, grader, tally)

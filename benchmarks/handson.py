@@ -100,7 +100,7 @@ BASELINE_CALC = (
 
 def _hands_on_first_seed() -> tuple[int, str]:
     """A seed whose hands-on interview opens with a calculation, and its right answer."""
-    from interviewer.dialog.engine import Interview, InterviewConfig
+    from interviewer.dialog.engine import Interview, SessionOptions
     from interviewer.handson.computed import instance, render_value
     from interviewer.handson.tasks import solve
     from interviewer.loader import load_bank
@@ -112,7 +112,7 @@ def _hands_on_first_seed() -> tuple[int, str]:
 
     bank = load_bank()
     for seed in range(1, 500):
-        interview = Interview(bank, bank.flows["handson"], _NoGrading(), InterviewConfig(seed))
+        interview = Interview(bank, bank.flows["handson"], _NoGrading(), SessionOptions(seed=seed))
         interview.start()
         question = interview.question
         spec = bank.handson.get(question.id) if question is not None else None

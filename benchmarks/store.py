@@ -63,7 +63,7 @@ asyncio.run(main())
 def _record(data: Path, sessions: int) -> tuple[list[float], list[float], int]:
     """Record ``sessions`` interviews; return commit and JSON-autosave times (ms), JSON bytes."""
     from interviewer.cli.practice import AnswerScript, load_answers, play
-    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.dialog import Interview, SessionOptions
     from interviewer.grading import default_grader
     from interviewer.loader import load_bank
     from interviewer.store import Recorder, open_store
@@ -76,7 +76,7 @@ def _record(data: Path, sessions: int) -> tuple[list[float], list[float], int]:
     autosaves: list[float] = []
     json_bytes = 0
     for seed in range(1, sessions + 1):
-        interview = Interview(bank, bank.flows["general"], grader, InterviewConfig(seed=seed))
+        interview = Interview(bank, bank.flows["general"], grader, SessionOptions(seed=seed))
         recorder = Recorder(store, f"bench-{seed}", interview, bank, source="practice")
         script = load_answers(ANSWERS, set(bank.questions))
         files = SessionStore(data / "json-baseline", f"bench-{seed}")

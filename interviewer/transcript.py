@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
+from interviewer.saved_turns import upgrade_turns
 
 __all__ = [
     "COMMAND_ACTIONS",
@@ -25,6 +26,7 @@ __all__ = [
     "Turn",
     "TurnKind",
     "grade_from_dict",
+    "turns_from_dicts",
 ]
 
 SCHEMA_VERSION = 1
@@ -114,6 +116,10 @@ class Turn:
         meta: Small JSON-ready details: the command recognised, the concept probed,
             and for an answer ``graded_on``: ``this answer`` or ``all answers`` (the
             question's answers joined by newlines, which the grade's spans index into).
+        graded_text: For a graded answer, the exact text the grade's spans index into
+            (the answer alone, or the words graded with it joined by newlines).
+        closed: For feedback, whether the question closed with it (no hint or probe
+            follows); None for every other turn.
     """
 
     role: Role
@@ -123,10 +129,12 @@ class Turn:
     stage: str | None = None
     grade: GradeResult | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    graded_text: str | None = None
+    closed: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of the turn."""
-        return {
+        """A JSON-ready dict of the turn; ``graded_text`` and ``closed`` only when set."""
+        data: dict[str, Any] = {
             "role": self.role,
             "kind": self.kind,
             "text": self.text,
@@ -135,11 +143,19 @@ class Turn:
             "grade": _grade_to_dict(self.grade) if self.grade else None,
             "meta": dict(self.meta),
         }
+        if self.graded_text is not None:
+            data["graded_text"] = self.graded_text
+        if self.closed is not None:
+            data["closed"] = self.closed
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Turn:
-        """Rebuild a turn from :meth:`to_dict` output."""
+        """Rebuild a turn from :meth:`to_dict` output (old ones: :func:`turns_from_dicts`)."""
         grade = data.get("grade")
+        meta = dict(data.get("meta") or {})
+        graded_text = data.get("graded_text")
+        closed = data.get("closed")
         return cls(
             role=data["role"],
             kind=data["kind"],
@@ -147,8 +163,18 @@ class Turn:
             question_id=data.get("question_id"),
             stage=data.get("stage"),
             grade=grade_from_dict(grade) if grade else None,
-            meta=dict(data.get("meta") or {}),
+            meta=meta,
+            graded_text=str(graded_text) if graded_text is not None else None,
+            closed=bool(closed) if closed is not None else None,
         )
+
+
+def turns_from_dicts(items: list[dict[str, Any]]) -> list[Turn]:
+    """Rebuild saved turns, filling in what turns saved by earlier versions lack.
+
+    See :func:`interviewer.saved_turns.upgrade_turns`.
+    """
+    return [Turn.from_dict(item) for item in upgrade_turns(items)]
 
 
 @dataclass
@@ -292,7 +318,7 @@ class Transcript:
             seed=int(data["seed"]),
             length=data["length"],
             mode=data["mode"],
-            turns=[Turn.from_dict(t) for t in data.get("turns", [])],
+            turns=turns_from_dicts(list(data.get("turns", []))),
             questions=[QuestionRecord.from_dict(q) for q in data.get("questions", [])],
             ended_by=data.get("ended_by", ""),
             extras=dict(data.get("extras") or {}),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.cli.practice import AnswerScript, load_answers, play
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.loader import Bank, load_bank
 from interviewer.store import Recorder, Store
 
@@ -38,7 +38,7 @@ def script(name: str = "middling") -> AnswerScript:
 
 def record(store: Store, seed: int = 3, name: str = "middling", flow: str = "general") -> str:
     """Run a whole scripted interview into ``store``; return its session id."""
-    interview = Interview(bank(), bank().flows[flow], grader(), InterviewConfig(seed=seed))
+    interview = Interview(bank(), bank().flows[flow], grader(), SessionOptions(seed=seed))
     session_id = store.new_session_id(flow, "practice")
     recorder = Recorder(store, session_id, interview, bank(), source="practice")
     answers = script(name)

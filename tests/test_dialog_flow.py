@@ -16,7 +16,7 @@ from test_dialog_support import (
     question,
 )
 
-from interviewer.dialog import Interview, InterviewConfig, Turn
+from interviewer.dialog import Interview, SessionOptions, Turn
 from interviewer.dialog.selection import OFF_TRACK, VARIETY, question_weight
 from interviewer.dialog.voice import default_lines
 
@@ -176,7 +176,7 @@ def test_feedback_names_misconceptions_with_their_correction() -> None:
 def test_on_turn_sees_every_turn_in_order() -> None:
     seen: list[Turn] = []
     interview = Interview(
-        make_bank(), make_flow(), WordGrader(), InterviewConfig(seed=4), on_turn=seen.append
+        make_bank(), make_flow(), WordGrader(), SessionOptions(seed=4), on_turn=seen.append
     )
     returned = list(interview.start())
     while not interview.finished:

@@ -9,7 +9,7 @@ import pytest
 from store_helpers import bank, grader, script
 
 from interviewer.cli.practice import QUESTIONS_KEY
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.dialog.machine import RESTING, STATES, Machine
 from interviewer.transcript import Turn
 
@@ -46,7 +46,7 @@ def _run(
     its questions for the interviewer included. ``saved`` collects every snapshot.
     """
     keyed = script(name)
-    interview = Interview(bank(), bank().flows[flow], grader(), InterviewConfig(seed=seed))
+    interview = Interview(bank(), bank().flows[flow], grader(), SessionOptions(seed=seed))
     interview.start()
     states = []
     for n in range(60):
@@ -60,7 +60,7 @@ def _run(
                 Turn.from_dict(json.loads(json.dumps(t.to_dict())))
                 for t in interview.transcript.turns
             ]
-            interview = Interview(bank(), bank().flows[flow], grader(), InterviewConfig(seed=seed))
+            interview = Interview(bank(), bank().flows[flow], grader(), SessionOptions(seed=seed))
             interview.restore(state, turns)
         states.append(interview.state)
         question = interview.question
@@ -119,19 +119,19 @@ def test_the_voice_state_between_replies_is_in_the_snapshot() -> None:
 
 
 def test_a_voice_file_edited_since_keeps_the_rest_of_the_draw() -> None:
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     interview.start()
     interview.reply("skip")
     state = json.loads(json.dumps(interview.snapshot()))
     assert state["voice"]["decks"]["move_on"]
     state["voice"]["decks"]["move_on"].append("A phrasing the file no longer has.")
     state["voice"]["decks"]["no.such.pool"] = ["Gone."]
-    fresh = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    fresh = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     fresh.restore(state, list(interview.transcript.turns))
     assert fresh.snapshot()["voice"]["decks"] == interview.snapshot()["voice"]["decks"]
     state["voice"] = {"rng": "nonsense"}
     with pytest.raises(ValueError, match="voice"):
-        Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3)).restore(
+        Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3)).restore(
             state, []
         )
 
@@ -146,11 +146,11 @@ def test_only_declared_resting_states_can_be_restored() -> None:
 
 
 def test_a_snapshot_that_does_not_fit_the_bank_is_refused() -> None:
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     interview.start()
     state = interview.snapshot()
     state["questions"][0]["question_id"] = "no-such-question"
-    fresh = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    fresh = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     with pytest.raises(ValueError, match="no-such-question"):
         fresh.restore(state, [])
     assert fresh.state == "idle"  # left unchanged

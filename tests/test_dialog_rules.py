@@ -6,7 +6,7 @@ from typing import Any
 
 from test_dialog_support import WordGrader, full_answer, make_bank, make_flow, question
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.transcript import HINT_COST
 
 
@@ -25,7 +25,7 @@ def only(ids: list[str], **flow: Any) -> Interview:
         {"id": "wrap-up", "title": "Wrap-up"},
     ]
     interview = Interview(
-        make_bank(), make_flow(stages=stages, **flow), WordGrader(), InterviewConfig(seed=1)
+        make_bank(), make_flow(stages=stages, **flow), WordGrader(), SessionOptions(seed=1)
     )
     interview.start()
     return interview
@@ -300,7 +300,7 @@ def test_a_follow_up_counts_towards_the_stage_and_is_not_taken_when_it_is_full()
     ]
     for length, expected in (("short", ["c1"]), ("full", ["c1", "c2"])):
         interview = Interview(
-            make_bank(extra), make_flow(stages=stages), WordGrader(), InterviewConfig(length=length)
+            make_bank(extra), make_flow(stages=stages), WordGrader(), SessionOptions(length=length)
         )
         interview.start()
         while not interview.finished:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
 from interviewer.loader import Bank
 from interviewer.models import Flow, Question
@@ -238,5 +238,5 @@ def make_interview(
     mode: str = "practice",
 ) -> Interview:
     """An interview over the test bank and flow with the double grader."""
-    config = InterviewConfig(seed=seed, length=length, mode=mode)  # type: ignore[arg-type]
+    config = SessionOptions(seed=seed, length=length, mode=mode)  # type: ignore[arg-type]
     return Interview(bank or make_bank(), flow or make_flow(), WordGrader(), config)

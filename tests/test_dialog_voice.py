@@ -19,7 +19,7 @@ from test_dialog_support import (
     question,
 )
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.dialog.rules import next_probe, thread_targets
 from interviewer.dialog.voice import VOICE_FILE, Voice, band, default_lines, load_voice
 from interviewer.dialog.wrapup import closing_kind
@@ -83,7 +83,7 @@ def interview_of(
         },
         {"id": "wrap-up", "title": "Wrap-up"},
     ]
-    config = InterviewConfig(seed=1, mode=mode)  # type: ignore[arg-type]
+    config = SessionOptions(seed=1, mode=mode)  # type: ignore[arg-type]
     interview = Interview(
         bank or make_bank(), make_flow(stages=stages, **flow), SpanGrader(), config
     )

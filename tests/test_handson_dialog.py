@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from interviewer.cli import main
-from interviewer.dialog.engine import Interview, InterviewConfig
+from interviewer.dialog.engine import Interview, SessionOptions
 from interviewer.handson.computed import instance
 from interviewer.handson.dispatch import HandsOnGrader, attach, present
 from interviewer.handson.worker import TorchWorker, WorkerError
@@ -61,7 +61,7 @@ def _interview(bank: Bank, seed: int) -> Interview:
     flow = flow.model_copy(
         update={"stages": [s for s in flow.stages if s.id in ("intermediate", "wrap-up")]}
     )
-    return Interview(bank, flow, Refuses(), InterviewConfig(seed=seed, mode="practice"))
+    return Interview(bank, flow, Refuses(), SessionOptions(seed=seed, mode="practice"))
 
 
 def test_a_wrong_calculation_gets_a_hint_before_the_answer_is_given(bank: Bank) -> None:

@@ -12,7 +12,7 @@ import pytest
 from store_helpers import ANSWERS, FixedClock, bank, grader
 
 from interviewer.cli.practice import load_answers, play
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.store import Recorder, Store, open_store
 from interviewer.store.history import load_transcript, topic_series
 from interviewer.store.plan import review_flow, topic_boosts
@@ -22,7 +22,7 @@ from interviewer.store.transfer import export_history, import_history
 
 def _record_handson(store: Store, name: str, seed: int = 7) -> Interview:
     b = bank()
-    interview = Interview(b, b.flows["handson"], grader(), InterviewConfig(seed=seed))
+    interview = Interview(b, b.flows["handson"], grader(), SessionOptions(seed=seed))
     session_id = store.new_session_id("handson", "practice")
     recorder = Recorder(store, session_id, interview, b, source="practice")
     answers = load_answers(ANSWERS / f"{name}.yaml", set(b.questions) | set(b.handson))
@@ -89,7 +89,7 @@ def test_due_hands_on_items_are_asked_in_the_review(
     assert flow is not None
     assert flow.stages[0].pool is not None
     assert sorted(_handson_ids(flow.stages[0].pool.ids)) == due_handson
-    review = Interview(bank(), flow, grader(), InterviewConfig(seed=11))
+    review = Interview(bank(), flow, grader(), SessionOptions(seed=11))
     review.start()
     asked = set()
     while review.question is not None and review.state != "candidate_questions":

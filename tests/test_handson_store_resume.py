@@ -18,7 +18,7 @@ from store_helpers import ANSWERS, CLI, bank, grader
 from test_store_kill import _committed, _start, _wait_for
 
 from interviewer.cli.practice import load_answers
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 
 HANDSON = ANSWERS / "handson.yaml"
 
@@ -27,7 +27,7 @@ def _first_rubric_replies(seed: int) -> list[str]:
     """The file's replies to the questions asked before the first hands-on one."""
     b = bank()
     answers = load_answers(HANDSON, set(b.questions) | set(b.handson))
-    interview = Interview(b, b.flows["handson"], grader(), InterviewConfig(seed=seed))
+    interview = Interview(b, b.flows["handson"], grader(), SessionOptions(seed=seed))
     interview.start()
     replies: list[str] = []
     while interview.question is not None and interview.question.kind == "rubric":

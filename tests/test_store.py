@@ -16,7 +16,7 @@ from store_helpers import CLI, DATA, FixedClock, bank, grader, record, script
 
 from interviewer.cli import main
 from interviewer.cli.practice import play
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.store import (
     DB_NAME,
     SCHEMA_VERSION,
@@ -40,7 +40,7 @@ def test_a_fresh_store_is_wal_and_at_the_latest_schema(tmp_path: Path) -> None:
 
 def test_every_exchange_is_committed_with_the_state(tmp_path: Path) -> None:
     store = open_store(tmp_path, fallback=False)
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     recorder = Recorder(store, "s1", interview, bank(), source="practice")
     interview.start()
     assert recorder.commit() == ""
@@ -77,7 +77,7 @@ def test_migration_from_the_previous_schema(tmp_path: Path) -> None:
     # The unfinished v1 session resumes and finishes like an uninterrupted run. v1 kept no
     # script position, so the script picks up from the replies recorded per question.
     interview, recorder, _ = resume_interview(store, stopped.id, bank(), grader())
-    uninterrupted = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=5))
+    uninterrupted = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=5))
     play(uninterrupted, script("middling"))
     answers = script("middling")
     for turn in interview.transcript.turns:
@@ -137,7 +137,7 @@ def test_a_locked_database_gives_a_warning_and_memory(tmp_path: Path) -> None:
 
 def test_a_full_or_locked_database_mid_session_loses_nothing(tmp_path: Path) -> None:
     store = open_store(tmp_path, fallback=False, timeout=0.2)
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     recorder = Recorder(store, "s1", interview, bank())
     interview.start()
     assert recorder.commit() == ""
@@ -184,7 +184,7 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
     def run(session_id: str, seed: int) -> None:
         try:
             interview = Interview(
-                bank(), bank().flows["general"], grader(), InterviewConfig(seed=seed)
+                bank(), bank().flows["general"], grader(), SessionOptions(seed=seed)
             )
             recorder = Recorder(store, session_id, interview, bank())
             play(interview, script(), lambda: _ok(recorder.commit()))
@@ -206,7 +206,7 @@ def _ok(error: str) -> None:
 
 def test_a_session_open_in_another_process_is_not_resumed_twice(tmp_path: Path) -> None:
     store = open_store(tmp_path, fallback=False)
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     recorder = Recorder(store, "s1", interview, bank())
     interview.start()
     assert recorder.commit() == ""
@@ -228,13 +228,13 @@ def test_a_session_open_in_another_process_is_not_resumed_twice(tmp_path: Path) 
 def test_json_autosaves_are_imported_once(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     folder.mkdir()
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=3))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=3))
     play(interview, script())
     (folder / "20240101-100000-general-practice.transcript.json").write_text(
         interview.transcript.to_json(include_extras=True)
     )
     (folder / "broken.transcript.json").write_text("{not json")
-    partial = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=4))
+    partial = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=4))
     partial.start()
     partial.reply("an array of numbers")
     (folder / "20240102-100000-general-practice.transcript.json").write_text(

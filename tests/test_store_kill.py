@@ -19,7 +19,7 @@ from pathlib import Path
 from store_helpers import CLI, bank, grader, script
 
 from interviewer.cli.practice import QUESTIONS_KEY
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.store import DB_NAME
 
 # A short session with everything that changes the dialog's state on the way:
@@ -112,7 +112,7 @@ def _replies_of(name: str, seed: int) -> tuple[list[str], set[int]]:
     """An example candidate's replies in a short general interview, one per line, and
     the positions of those given while asking the interviewer questions at the end."""
     answers = script(name)
-    interview = Interview(bank(), bank().flows["general"], grader(), InterviewConfig(seed=seed))
+    interview = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=seed))
     interview.start()
     replies, asking = [], set()
     while not interview.finished:

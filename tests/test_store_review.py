@@ -11,7 +11,7 @@ from store_helpers import FixedClock, bank, grader, record, script
 
 from interviewer.cli import main
 from interviewer.cli.practice import play
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.store import QuestionOutcome, Recorder, open_store
 from interviewer.store.plan import adaptive_flow, review_flow, topic_boosts
 from interviewer.store.review import card_of, due_count, due_items, rating_for
@@ -164,7 +164,7 @@ def test_adaptive_practice_favours_weak_and_due_topics_reproducibly(tmp_path: Pa
         assert all(after.topic_weights[t] == 0 for t, w in before.topic_weights.items() if w == 0)
 
     def questions(chosen) -> list[str]:  # type: ignore[no-untyped-def]
-        interview = Interview(bank(), chosen, grader(), InterviewConfig(seed=11))
+        interview = Interview(bank(), chosen, grader(), SessionOptions(seed=11))
         play(interview, script("middling"))
         return [r.question_id for r in interview.transcript.questions]
 
@@ -175,7 +175,7 @@ def test_an_adaptive_session_resumes_with_its_own_flow(tmp_path: Path) -> None:
     store = open_store(tmp_path, fallback=False)
     record(store, seed=2, name="weak")
     flow = adaptive_flow(bank().flows["general"], topic_boosts(store, bank()))
-    interview = Interview(bank(), flow, grader(), InterviewConfig(seed=11))
+    interview = Interview(bank(), flow, grader(), SessionOptions(seed=11))
     recorder = Recorder(store, "adaptive", interview, bank(), flow_def=flow.model_dump(mode="json"))
     interview.start()
     interview.reply("an array of numbers")
@@ -183,4 +183,4 @@ def test_an_adaptive_session_resumes_with_its_own_flow(tmp_path: Path) -> None:
     from interviewer.store import resume_interview
 
     resumed, _, _ = resume_interview(store, "adaptive", bank(), grader())
-    assert resumed._flow == flow
+    assert resumed.flow == flow

@@ -295,7 +295,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.answers:
         return _fail("give --answers FILE (or --print-machine)")
-    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.dialog import Interview, SessionOptions
     from interviewer.grading import default_grader
     from interviewer.loader import load_bank
     from interviewer.store import Recorder, memory_store
@@ -315,7 +315,7 @@ def run(args: argparse.Namespace) -> int:
     if args.adaptive:
         flow = adaptive_flow(flow, topic_boosts(store, bank))
         flow_def = json.loads(flow.model_dump_json())
-    config = InterviewConfig(seed=args.seed, length=args.length, mode=args.mode)
+    config = SessionOptions(seed=args.seed, length=args.length, mode=args.mode)
     echo = _echo if isinstance(script, StdinScript) else None
     interview = Interview(bank, flow, default_grader(), config, on_turn=echo)
     recorder = Recorder(

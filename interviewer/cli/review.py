@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         play,
         render,
     )
-    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.dialog import Interview, SessionOptions
     from interviewer.grading import default_grader
     from interviewer.store import Recorder
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     except AnswersError as exc:
         return _fail(str(exc))
     echo = _echo if isinstance(script, StdinScript) else None
-    config = InterviewConfig(seed=args.seed, length="short", mode=args.mode)
+    config = SessionOptions(seed=args.seed, length="short", mode=args.mode)
     interview = Interview(bank, flow, default_grader(), config, on_turn=echo)
     recorder = Recorder(
         store,

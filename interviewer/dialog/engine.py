@@ -1,406 +1,260 @@
 """The interview engine: follows a flow, asks, grades, probes, threads and adapts.
 
 Every change of state goes through :class:`~interviewer.dialog.machine.Machine`,
-whose table is the dialog's one declaration; this module only decides which
-event happens, using the flow's data and :mod:`interviewer.dialog.rules`.
+whose table, with the guards it names, is the dialog's one declaration. This
+module is the interview's public face: it takes the candidate's input and runs
+commands; :mod:`~interviewer.dialog.asking` and :mod:`~interviewer.dialog.answering`
+take the decided moves.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any
 
+from interviewer.dialog.answering import Answering
+from interviewer.dialog.asking import Asking
 from interviewer.dialog.commands import COMMANDS, CommandName, recognise
-from interviewer.dialog.feedback import COMMANDS_LINE, answer_feedback
-from interviewer.dialog.followups import (
-    challenge_quote,
-    credited_so_far,
-    partial_quote,
-)
+from interviewer.dialog.feedback import COMMANDS_LINE
 from interviewer.dialog.probing import FollowUps
-from interviewer.dialog.rules import (
-    can_hint,
-    decide,
-    grade_answer,
-    next_probe,
-    next_thread,
-    record_grade,
-    stage_pace,
-    thread_targets,
-)
-from interviewer.dialog.session import InterviewConfig
-from interviewer.handson.dispatch import handson_feedback
-from interviewer.models import Question, Stage
+from interviewer.dialog.rules import Grader
+from interviewer.dialog.session import Session
+from interviewer.dialog.voice import VoiceLines
+from interviewer.dialog.wrapup import WrapUp
+from interviewer.loader import Bank
+from interviewer.models import Flow, Question
+from interviewer.options import SessionOptions
+from interviewer.report import Report
 from interviewer.sanitize import sanitize
-from interviewer.transcript import QuestionRecord, Turn
+from interviewer.transcript import QuestionRecord, Transcript, Turn
 
-__all__ = ["Interview", "InterviewConfig"]
-
-_PRAISE = re.compile(r"^(good|great|nice|well done)( list| answer)?[.,!]\s*", re.IGNORECASE)
+__all__ = ["Interview", "SessionOptions"]
 
 
-class Interview(FollowUps):
+class Interview:
     """One interview, driven by the candidate's replies.
 
     ``start()`` greets and asks the first question; each ``reply(text)`` or
     ``command(name)`` returns the turns it produced. Bad input never raises.
+    The interview is a composition: a :class:`Session` (state and turn log) that
+    its parts share, and the parts that move it (:class:`Asking`,
+    :class:`Answering`, :class:`FollowUps`, :class:`WrapUp`), each through the
+    transition table of :mod:`interviewer.dialog.machine`.
 
     Args:
         bank: The loaded bank.
         flow: The flow to follow.
         grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
-        config: Seed, length and mode.
+        options: Seed, length and mode (see :class:`~interviewer.options.SessionOptions`).
         on_turn: Called with every turn as it is produced (for a UI).
+        voice: The interviewer's phrasings (default: ``dialogs/_voice.yaml``).
     """
+
+    def __init__(
+        self,
+        bank: Bank,
+        flow: Flow,
+        grader: Grader,
+        options: SessionOptions | None = None,
+        on_turn: Callable[[Turn], Any] | None = None,
+        voice: VoiceLines | None = None,
+    ) -> None:
+        self._session = Session(bank, flow, grader, options, on_turn, voice)
+        self._wrap = WrapUp(self._session)
+        self._followups = FollowUps(self._session)
+        self._asking = Asking(self._session, self._wrap)
+        self._answering = Answering(self._session, self._followups, self._asking)
+
+    # ----- public state -------------------------------------------------------------------
+
+    @property
+    def options(self) -> SessionOptions:
+        """How the interview runs."""
+        return self._session.options
+
+    @property
+    def flow(self) -> Flow:
+        """The flow followed."""
+        return self._session.flow
+
+    @property
+    def finished(self) -> bool:
+        """Whether the interview is over."""
+        return self._session.finished
+
+    @property
+    def state(self) -> str:
+        """The dialog state (see :data:`interviewer.dialog.machine.STATES`)."""
+        return self._session.state
+
+    @property
+    def history(self) -> tuple[tuple[str, str, str], ...]:
+        """Every ``(source, event, target)`` moved through since this object was made."""
+        return self._session.history
+
+    @property
+    def stage(self) -> str:
+        """The current stage's id; empty before the first stage."""
+        return self._session.stage
+
+    @property
+    def question(self) -> Question | None:
+        """The question awaiting an answer, if any."""
+        return self._session.question
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Questions asked so far (follow-ups included) and the number the flow plans."""
+        return self._session.progress
+
+    @property
+    def transcript(self) -> Transcript:
+        """The transcript so far."""
+        return self._session.transcript
+
+    def report(self) -> Report:
+        """The report on the interview so far (complete once finished)."""
+        return self._wrap.report()
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to continue later (see :meth:`Session.snapshot`)."""
+        return self._session.snapshot()
+
+    def restore(self, snapshot: dict[str, Any], turns: list[Turn]) -> None:
+        """Put a fresh interview in a saved state (see :meth:`Session.restore`)."""
+        self._session.restore(snapshot, turns)
 
     # ----- candidate input ----------------------------------------------------------------
 
     def start(self) -> list[Turn]:
         """Greet the candidate and ask the first question."""
-        self._out = []
-        if self._machine.state != "idle":
-            self._say("notice", "The interview has already started.", record=False)
-            return self._out
-        self._fire("start")
-        opening = self._flow.opening
-        if self.config.mode == "practice":
+        self._session.out = []
+        if self._session.machine.state != "idle":
+            self._session.say("notice", "The interview has already started.", record=False)
+            return self._session.out
+        self._session.fire("start")
+        opening = self._session.flow.opening
+        if self._session.options.mode == "practice":
             opening += "\n\n" + COMMANDS_LINE
-        self._say("greeting", opening)
-        self._fire("greeted")
-        self._enter_next_stage()
-        return self._out
+        self._session.say("greeting", opening)
+        self._session.fire("greeted")
+        self._asking.enter_next_stage()
+        return self._session.out
 
     def reply(self, text: str) -> list[Turn]:
         """Take the candidate's reply: an answer or a command such as "hint"."""
         text = sanitize(text) if isinstance(text, str) else ""
-        if self._machine.state == "idle":
+        if self._session.machine.state == "idle":
             return self.start()
-        self._out = []
-        if self._machine.state == "finished":
-            self._fire("input")
-            self._say(
+        self._session.out = []
+        if self._session.machine.state == "finished":
+            self._session.fire("input")
+            self._session.say(
                 "notice", "The interview is over. Thank you! Your report is ready.", record=False
             )
-            return self._out
+            return self._session.out
         stripped = text.strip()
         if not stripped:
-            self._fire("empty")
-            self._say(
+            self._session.fire("empty")
+            self._session.say(
                 "notice",
                 "Take your time. Type your answer when you're ready, or say 'hint' or 'skip'."
-                if self._machine.state != "candidate_questions"
+                if self._session.machine.state != "candidate_questions"
                 else "Take your time. Ask me anything, or say 'no' to finish.",
             )
-            return self._out
-        if self._machine.state == "candidate_questions":
-            self._question_from_candidate(stripped)
-            return self._out
+            return self._session.out
+        if self._session.machine.state == "candidate_questions":
+            self._wrap.question_from_candidate(stripped)
+            return self._session.out
         name = recognise(stripped)
         if name is None or name == "dont_know":
-            self._answer(stripped, dont_know=name == "dont_know")
+            self._answering.answer(stripped, dont_know=name == "dont_know")
         else:
-            self._hear("command", stripped, {"command": name})
+            self._session.hear("command", stripped, {"command": name})
             self._run_command(name)
-        return self._out
+        return self._session.out
 
     def command(self, name: str) -> list[Turn]:
         """Run a command by name (hint, repeat, clarify, skip, dont_know, back, end)."""
         recognised = recognise(name if isinstance(name, str) else "")
-        if recognised is None or self._machine.state in ("idle", "finished"):
-            self._out = []
+        if recognised is None or self._session.machine.state in ("idle", "finished"):
+            self._session.out = []
             known = ", ".join(COMMANDS)
             if recognised is None:
-                self._say(
+                self._session.say(
                     "notice",
                     f"I don't know the command {name!r}. Try one of: {known}.",
                     record=False,
                 )
-                return self._out
+                return self._session.out
             return self.reply(name)
-        if recognised == "dont_know" or self._machine.state == "candidate_questions":
+        if recognised == "dont_know" or self._session.machine.state == "candidate_questions":
             return self.reply("I don't know." if recognised == "dont_know" else name)
-        self._out = []
-        self._hear("command", recognised.replace("_", " "), {"command": recognised})
+        self._session.out = []
+        self._session.hear("command", recognised.replace("_", " "), {"command": recognised})
         self._run_command(recognised)
-        return self._out
-
-    # ----- stages and questions -----------------------------------------------------------
-
-    def _enter_next_stage(self) -> None:
-        """From stage_transition: enter the next stage that has questions, or wrap up.
-
-        The stage's first question is drawn before its intro, so the intro names it.
-        """
-        stages = self._flow.stages
-        while True:
-            self._stage_index += 1
-            stage = stages[self._stage_index]
-            if stage.id == "wrap-up":
-                self._fire("no_more_stages")
-                self._wrap_up("completed")
-                return
-            if self._count(stage) > 0 and self._picker.candidates(stage, self._asked()):
-                break
-        self._stage_asked = 0
-        self._current = None
-        first = self._draw(stage, earlier=[])
-        self._say("stage", self._stage_intro(stage, first[0]), self._intro_meta(stage, first[0]))
-        self._fire("enter_stage")
-        self._ask_next(first)
-
-    def _draw(
-        self, stage: Stage, earlier: list[Stage]
-    ) -> tuple[Question | None, Literal["main", "easier"]]:
-        asked = self._asked()
-        topics = Counter(self._bank.questions[q].topics[0] for q in asked)
-        return self._picker.draw(stage, earlier, asked, topics)
-
-    def _ask_next(
-        self, drawn: tuple[Question | None, Literal["main", "easier"]] | None = None
-    ) -> None:
-        """From asking: resume, draw the next main question, or end the stage."""
-        self._probe = None
-        self._rephrased = 0
-        self._carried = []
-        if self._resume is not None:
-            self._current, self._resume = self._resume, None
-            self._fire("ask")
-            self._asking = self._bank.questions[self._current.question_id].ask
-            self._say("question", f"Now, back to where we were. {self._asking}")
-            return
-        stage = self._flow.stages[self._stage_index]
-        if drawn is None:
-            pace = stage_pace(stage, self._transcript.questions, self._stage_asked)
-            if self._stage_asked >= self._count(stage):
-                self._fire("stage_done")
-                self._enter_next_stage()
-                return
-            if pace == "advance":
-                self._say("notice", self._voice.say("advance"))
-                self._fire("stage_done")
-                self._enter_next_stage()
-                return
-            earlier = self._flow.stages[: self._stage_index] if pace == "step_down" else []
-            drawn = self._draw(stage, earlier)
-        question, role = drawn
-        if question is None:
-            self._fire("stage_done")
-            self._enter_next_stage()
-            return
-        self._current = QuestionRecord(question.id, stage.id, role)
-        self._transcript.questions.append(self._current)
-        self._stage_asked += 1
-        self._fire("ask")
-        lead = self._voice.say("easier_lead") + " " if role == "easier" else ""
-        self._asking = question.ask
-        self._say("question", lead + question.ask, {"role": role})
-
-    # ----- answers ------------------------------------------------------------------------
-
-    def _answer(self, text: str, *, dont_know: bool) -> None:
-        record = self._current
-        assert record is not None  # awaiting_answer always has a current question
-        question = self._bank.questions[record.question_id]
-        revisiting = self._machine.state == "revisiting"
-        self._fire("dont_know" if dont_know else "answer")
-        record.answers.append(text)
-        record.status = "answered"
-        credited_before = credited_so_far(self._transcript.turns, record.question_id)
-        answering_challenge = self._last_said_was_challenge()
-        try:
-            step, joined = grade_answer(self._grader, question, self._carried + record.answers)
-        except Exception as exc:  # a broken grader must not end the interview
-            self._hear("answer", text, {"graded_on": "not graded", "error": repr(exc)})
-            self._fire("grader_failed")
-            self._say(
-                "notice",
-                "I couldn't grade that answer because of an internal error "
-                f"({type(exc).__name__}). Your answer is saved in the transcript; "
-                "try rephrasing it, or say 'skip'.",
-            )
-            return
-        record_grade(record, step)
-        meta: dict[str, Any] = {"graded_on": "all answers" if joined else "this answer"}
-        if dont_know:
-            meta["command"] = "dont_know"
-        if question.kind == "code":
-            meta["format"] = "python"
-        if self._probe is not None:
-            meta["probe"] = self._probe.id
-        self._hear("answer", text, meta, grade=step)
-        if answering_challenge:
-            self._honour_correction(question, record, text)
-        if dont_know and self._waive_step_down(record):
-            self._lead = self._voice.say("dont_know")
-            self._fire("next")
-            self._ask_next()
-            return
-        answering_probe, self._probe = self._probe is not None, None
-        if revisiting:
-            self._acknowledge(record, dont_know)
-            self._feedback(question, record, closed=True)
-            self._fire("next")
-            self._ask_next()
-            return
-        challenged = self._challenged(record)
-        quote = None if dont_know or challenged else challenge_quote(step)
-        if quote is not None and (record.credit or 0.0) < 4.5:
-            self._fire("challenge")
-            self._asking = self._voice.say("are_you_sure", quote=quote)
-            self._say("probe", self._asking, {"challenge": True})
-            return
-        decision = decide(
-            question,
-            record,
-            self._flow,
-            answering_probe=answering_probe,
-            said_dont_know=dont_know,
-            challenged=challenged,
-            credited_before=credited_before,
-        )
-        self._acknowledge(record, dont_know)
-        if decision == "retry":
-            self._feedback(question, record, closed=False)
-            self._fire("retry")
-            self._give_hint(question, record, lead=self._voice.say("hint_lead") + " ")
-            self._fire("hinted")
-        elif decision == "probe":
-            concept = next_probe(question, record, self._flow, credited_before)
-            assert concept is not None and concept.probe is not None
-            record.probes.append(concept.id)
-            self._probe = concept
-            self._feedback(question, record, closed=False)
-            self._fire("probe")
-            said = partial_quote(step, concept.id) if record.result is step else None
-            said = said if said and len(said.split()) >= 2 else None
-            if said:
-                self._asking = self._voice.say("deeper", quote=said)
-            else:
-                self._asking = self._voice.say("probe_lead") + " " + concept.probe
-            self._say("probe", self._asking, {"concept": concept.id, "deeper": bool(said)})
-            self._fire("asked")
-        else:
-            self._feedback(question, record, closed=True)
-            self._follow_thread_or_move_on(question, record)
-
-    def _follow_thread_or_move_on(self, question: Question, record: QuestionRecord) -> None:
-        # A follow-up is one of the stage's questions: the interview's length holds.
-        stage = self._flow.stages[self._stage_index]
-        link = None
-        if self._stage_asked < self._count(stage):
-            known = thread_targets(self._bank.questions.values(), self._flow, self.stage, stage)
-            link = next_thread(
-                question, record, self._flow, self._asked(), known, self._covers(question, record)
-            )
-        if link is None:
-            self._fire("next")
-            self._ask_next()
-            return
-        target = self._bank.questions[link.to]
-        said = "\n".join(self._carried + record.answers)
-        self._stage_asked += 1
-        self._current = QuestionRecord(
-            target.id, self.stage, "thread", depth=record.depth + 1, parent=question.id
-        )
-        self._transcript.questions.append(self._current)
-        self._rephrased = 0
-        self._carried = []
-        self._fire("thread")
-        text = self._deeper_thread(target, said)
-        if text is None:
-            # The acknowledgement already says how the answer went, so a bridge's own
-            # praise ("Good. ...") is dropped: it would be said whatever the answer was.
-            say = _PRAISE.sub("", link.say or "")
-            say = say[:1].upper() + say[1:]
-            # A bridging line that is itself a question is asked instead of the target's wording.
-            if say and say.rstrip().endswith("?"):
-                text = self._asking = say
-            else:
-                self._asking = target.ask
-                bridge = say or self._voice.say("thread_bridge")
-                text = f"{bridge} {target.ask}"
-        self._say("thread", text, {"from": question.id, "builds_on": bool(self._carried)})
-        self._fire("asked")
-
-    def _feedback(self, question: Question, record: QuestionRecord, *, closed: bool) -> None:
-        if self.config.mode != "practice":
-            return
-        if question.kind != "rubric":
-            self._say("feedback", handson_feedback(question, record, closed=closed))
-            return
-        shown = {
-            concept
-            for t in self._transcript.turns
-            if t.kind == "feedback" and t.question_id == question.id
-            for concept in t.meta.get("covered", [])
-        }
-        covered = [c.concept_id for c in record.result.credited] if record.result else []
-        text = answer_feedback(question, record, closed=closed, shown=shown)
-        self._say("feedback", text, {"covered": sorted(shown | set(covered))})
-
-    def _give_hint(self, question: Question, record: QuestionRecord, lead: str = "") -> None:
-        if can_hint(question, record, self._flow):
-            hint = question.hints[record.hints_used]
-            record.hints_used += 1
-            self._say("hint", lead + hint, {"level": record.hints_used})
-        else:
-            self._say(
-                "notice", "That's all the hints I have for this one. Have a go, or say 'skip'."
-            )
+        return self._session.out
 
     # ----- commands -----------------------------------------------------------------------
 
     def _run_command(self, name: CommandName) -> None:
-        record = self._current
+        record = self._session.current
         assert record is not None  # commands only run while awaiting an answer
-        question = self._bank.questions[record.question_id]
+        question = self._session.bank.questions[record.question_id]
         if name == "hint":
-            self._fire("hint")
-            self._give_hint(question, record)
-            if self._machine.state == "hinting":  # a revisit takes its hint in place
-                self._fire("hinted")
+            self._session.fire("hint")
+            self._answering.give_hint(question, record)
+            if self._session.machine.state == "hinting":  # a revisit takes its hint in place
+                self._session.fire("hinted")
         elif name == "repeat":
-            self._fire("repeat")
-            self._say("repeat", self._asking or question.ask)
+            self._session.fire("repeat")
+            self._session.say("repeat", self._session.wording or question.ask)
         elif name == "clarify":
-            self._fire("clarify")
-            if self._probe is not None and self._probe.probe:
-                text = f"I mean, for the question above: {self._probe.probe}"
+            self._session.fire("clarify")
+            if self._session.probe is not None and self._session.probe.probe:
+                text = f"I mean, for the question above: {self._session.probe.probe}"
             else:
-                text = question.rephrasings[self._rephrased % len(question.rephrasings)]
-                self._rephrased += 1
-            self._say("repeat", text, {"rephrased": True})
+                text = question.rephrasings[self._session.rephrased % len(question.rephrasings)]
+                self._session.rephrased += 1
+            self._session.say("repeat", text, {"rephrased": True})
         elif name == "skip":
-            self._fire("skip")
-            waived = record.status == "asked" and self._waive_step_down(record)
-            if record.status == "asked":
+            self._session.fire("skip")
+            waived = record.status == "asked" and self._followups.unanswered_step_down(record)
+            if waived:
+                record.status = "waived"
+            elif record.status == "asked":
                 record.status = "skipped"
             if not waived:
-                self._feedback(question, record, closed=True)
-            self._lead = self._voice.say("move_on")
-            self._ask_next()
+                self._answering.feedback(question, record, closed=True)
+            self._session.lead = self._session.voice.say("move_on")
+            self._asking.ask_next()
         elif name == "back":
             self._go_back(record)
         elif name == "end":
-            self._fire("end")
-            self._wrap_up("candidate")
+            self._session.fire("end")
+            self._wrap.wrap_up("candidate")
 
     def _go_back(self, record: QuestionRecord) -> None:
-        earlier = [r for r in self._transcript.questions if r is not record and r.status != "asked"]
-        if self._machine.state == "revisiting":
-            self._fire("back")
-            self._say(
+        earlier = [
+            r for r in self._session.transcript.questions if r is not record and r.status != "asked"
+        ]
+        if self._session.machine.state == "revisiting":
+            self._session.fire("back")
+            self._session.say(
                 "notice", "We can only go back one question at a time. Let's finish this one."
             )
             return
         if not earlier:
-            self._fire("no_back")
-            self._say("notice", "This is the first question, so there is nothing to go back to.")
+            self._session.fire("no_back")
+            self._session.say(
+                "notice", "This is the first question, so there is nothing to go back to."
+            )
             return
-        self._fire("back")
+        self._session.fire("back")
         previous = earlier[-1]
-        self._resume, self._current = record, previous
-        self._probe, self._rephrased = None, 0
-        self._asking = self._bank.questions[previous.question_id].ask
-        self._say("question", f"Sure, let's go back. {self._asking}", {"revisit": True})
+        self._session.interrupted, self._session.current = record, previous
+        self._session.probe, self._session.rephrased = None, 0
+        self._session.wording = self._session.bank.questions[previous.question_id].ask
+        self._session.say(
+            "question", f"Sure, let's go back. {self._session.wording}", {"revisit": True}
+        )

@@ -1,11 +1,10 @@
 """Follow-ups that treat the candidate fairly and build on what they said.
 
-:class:`FollowUps` adds to the ending (:class:`~interviewer.dialog.wrapup.WrapUp`)
-the engine's judgements about one answer: whether to ask "Are you sure?", how to
-honour a correction, the acknowledgement that fits, when a step-down follow-up
-costs nothing more, whether a follow-up question was already answered, and how
-to go one step deeper on words the candidate used.
-:class:`~interviewer.dialog.engine.Interview` builds on it.
+:class:`FollowUps` holds the engine's judgements about one answer: whether to
+ask "Are you sure?", how to honour a correction, the acknowledgement that fits,
+when a step-down follow-up costs nothing more, whether a follow-up question was
+already answered, and how to go one step deeper on words the candidate used.
+:class:`~interviewer.dialog.engine.Interview` and its answering part hold one.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from interviewer.dialog.followups import COVERED_AT, covered_share, is_step_down, quote_of
+from interviewer.dialog.session import Session
 from interviewer.dialog.voice import band
-from interviewer.dialog.wrapup import WrapUp
 from interviewer.grading.result import GradeResult
 from interviewer.models import Question, ThreadLink
 from interviewer.transcript import QuestionRecord
@@ -22,31 +21,38 @@ from interviewer.transcript import QuestionRecord
 __all__ = ["FollowUps"]
 
 
-class FollowUps(WrapUp):
-    """The engine's per-answer judgements (see the module docstring)."""
+class FollowUps:
+    """The engine's per-answer judgements (see the module docstring).
 
-    def _challenged(self, record: QuestionRecord) -> bool:
+    Args:
+        session: The interview's state and turn log, shared with the engine.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def challenged(self, record: QuestionRecord) -> bool:
         """Whether "Are you sure?" was already asked on this question."""
         return any(
             t.meta.get("challenge") and t.question_id == record.question_id
-            for t in self._transcript.turns
+            for t in self.session.transcript.turns
         )
 
-    def _last_said_was_challenge(self) -> bool:
-        for turn in reversed(self._transcript.turns):
+    def last_said_was_challenge(self) -> bool:
+        for turn in reversed(self.session.transcript.turns):
             if turn.role == "interviewer":
                 return bool(turn.meta.get("challenge"))
         return False
 
-    def _honour_correction(self, question: Question, record: QuestionRecord, text: str) -> None:
+    def honour_correction(self, question: Question, record: QuestionRecord, text: str) -> None:
         """After "Are you sure?", a wrong claim taken back is not held against the candidate."""
         try:
-            alone = self._grader.grade(question, text)
+            alone = self.session.grader.grade(question, text)
         except Exception:  # the answer was graded once already; keep what stands
             return
         restated = {hit.misconception_id for hit in alone.misconceptions}
         first = record.result
-        earlier = [t.grade for t in self._transcript.turns if t.question_id == question.id]
+        earlier = [t.grade for t in self.session.transcript.turns if t.question_id == question.id]
         said_before = {h.misconception_id for g in earlier[:-1] if g for h in g.misconceptions}
         record.misconceptions = [
             m for m in record.misconceptions if m in restated or m not in said_before
@@ -54,58 +60,56 @@ class FollowUps(WrapUp):
         if first is not None and first.misconceptions and alone.grade >= first.grade:
             record.result = alone
 
-    def _acknowledge(self, record: QuestionRecord, dont_know: bool) -> None:
+    def acknowledge(self, record: QuestionRecord, dont_know: bool) -> None:
         """An acknowledgement that fits the answer, said before what comes next."""
         if dont_know:
-            self._lead = self._voice.say("dont_know")
+            self.session.lead = self.session.voice.say("dont_know")
         elif record.credit is not None:
-            self._lead = self._voice.say(f"acknowledge.{band(record.credit)}")
+            self.session.lead = self.session.voice.say(f"acknowledge.{band(record.credit)}")
 
-    def _waive_step_down(self, record: QuestionRecord) -> bool:
-        """A step-down follow-up after a gap costs nothing more when it is not answered.
+    def unanswered_step_down(self, record: QuestionRecord) -> bool:
+        """Whether the question is a step-down follow-up answered once at most.
 
-        The gap was already scored on the question that led here; the record
+        Such a follow-up, after a gap, costs nothing more when it is not answered:
+        the gap was already scored on the question that led here, so the record
         stays in the transcript, waived (no grade).
         """
         if record.role != "thread" or record.parent is None or len(record.answers) > 1:
             return False
-        parent = self._bank.questions.get(record.parent)
+        parent = self.session.bank.questions.get(record.parent)
         link = (
             next((x for x in parent.threads if x.to == record.question_id), None)
             if parent
             else None
         )
-        if link is None or not is_step_down(link):
-            return False
-        record.status = "waived"
-        return True
+        return link is not None and is_step_down(link)
 
-    def _covers(self, question: Question, record: QuestionRecord) -> Callable[[ThreadLink], bool]:
+    def covers(self, question: Question, record: QuestionRecord) -> Callable[[ThreadLink], bool]:
         """Whether what was said already answers a thread's target question."""
-        text = "\n".join(self._carried + record.answers)
+        text = "\n".join(self.session.carried + record.answers)
 
         def covered(link: ThreadLink) -> bool:
-            result = self._target_result(link.to, text)
+            result = self.target_result(link.to, text)
             return (
                 result is not None
-                and covered_share(self._bank.questions[link.to], result) >= COVERED_AT
+                and covered_share(self.session.bank.questions[link.to], result) >= COVERED_AT
             )
 
         return covered
 
-    def _target_result(self, question_id: str, text: str) -> GradeResult | None:
+    def target_result(self, question_id: str, text: str) -> GradeResult | None:
         try:
-            return self._grader.grade(self._bank.questions[question_id], text)
+            return self.session.grader.grade(self.session.bank.questions[question_id], text)
         except Exception:  # a follow-up check must never end the interview
             return None
 
-    def _deeper_thread(self, target: Question, said: str) -> str | None:
+    def deeper_thread(self, target: Question, said: str) -> str | None:
         """When the answer already gave part of the follow-up, ask one step deeper on it.
 
         The candidate's words are quoted, the target's probe for a key concept
         not yet given is asked, and the follow-up is graded with those words.
         """
-        result = self._target_result(target.id, said)
+        result = self.target_result(target.id, said)
         if result is None or not result.credited:
             return None
         credited = {c.concept_id for c in result.credited}
@@ -115,10 +119,10 @@ class FollowUps(WrapUp):
         if not missing or len(quoted.split()) < 2:
             return None
         concept = max(missing, key=lambda c: c.weight)
-        assert self._current is not None and concept.probe is not None
-        self._current.probes.append(concept.id)
-        self._probe = concept
-        self._carried = [said]
-        lead = self._voice.say("mentioned", quote=quote_of(quoted))
-        self._asking = concept.probe
+        assert self.session.current is not None and concept.probe is not None
+        self.session.current.probes.append(concept.id)
+        self.session.probe = concept
+        self.session.carried = [said]
+        lead = self.session.voice.say("mentioned", quote=quote_of(quoted))
+        self.session.wording = concept.probe
         return f"{lead} {concept.probe}"

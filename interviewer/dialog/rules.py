@@ -29,6 +29,7 @@ __all__ = [
     "RETRY_BELOW",
     "Decision",
     "Grader",
+    "Pace",
     "can_hint",
     "decide",
     "grade_answer",

@@ -2,16 +2,17 @@
 
 :class:`Session` holds what the engine keeps between replies (the machine, the
 stage, the question awaiting an answer) and records every turn in the
-transcript, the current call's output and the UI's callback.
-:class:`~interviewer.dialog.engine.Interview` adds the behaviour.
+transcript, the current call's output and the UI's callback. It is the shared
+state of a composition: :class:`~interviewer.dialog.engine.Interview` holds one
+and hands it to the parts that move it (asking, answering, follow-ups, wrap-up).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
 from interviewer.dialog.machine import RESTING, Event, Machine
 from interviewer.dialog.rules import Grader
@@ -21,9 +22,10 @@ from interviewer.grading.result import GradeResult
 from interviewer.handson.dispatch import attach
 from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
+from interviewer.options import SessionOptions
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind
 
-__all__ = ["SNAPSHOT_VERSION", "InterviewConfig", "Session"]
+__all__ = ["SNAPSHOT_VERSION", "Session"]
 
 # The layout of :meth:`Session.snapshot`; a saved state of another version is refused.
 SNAPSHOT_VERSION = 1
@@ -43,30 +45,21 @@ def _at(records: list[QuestionRecord], index: Any) -> QuestionRecord | None:
     return records[index]
 
 
-@dataclass(frozen=True)
-class InterviewConfig:
-    """How to run an interview.
-
-    Attributes:
-        seed: Seed of the question draws; the same seed and answers replay exactly.
-        length: ``short`` (about 8 main questions) or ``full`` (about 20).
-        mode: ``practice`` gives feedback after every answer; ``interview`` keeps
-            it for the final report.
-    """
-
-    seed: int = 0
-    length: Literal["short", "full"] = "short"
-    mode: Literal["practice", "interview"] = "practice"
-
-
 class Session:
     """An interview's state and turn log (see :class:`~interviewer.dialog.engine.Interview`).
+
+    The attributes are the engine's working state, shared by its parts: the
+    ``machine``, the ``transcript``, the ``stage_index`` and questions asked in the
+    stage (``stage_asked``), the ``current`` record, the ``probe`` pending, the
+    question a revisit ``interrupted``, the ``wording`` awaiting an answer, the
+    ``lead`` (an acknowledgement said before the next line), the ``carried`` words
+    a deeper follow-up is graded with, and the turns ``out`` of the current call.
 
     Args:
         bank: The loaded bank.
         flow: The flow to follow.
         grader: A fitted grader (see :func:`interviewer.grading.default_grader`).
-        config: Seed, length and mode.
+        options: Seed, length and mode (see :class:`~interviewer.options.SessionOptions`).
         on_turn: Called with every turn as it is produced (for a UI).
         voice: The interviewer's phrasings (default: ``dialogs/_voice.yaml``).
     """
@@ -76,78 +69,81 @@ class Session:
         bank: Bank,
         flow: Flow,
         grader: Grader,
-        config: InterviewConfig | None = None,
+        options: SessionOptions | None = None,
         on_turn: Callable[[Turn], Any] | None = None,
         voice: VoiceLines | None = None,
     ) -> None:
-        self.config = config or InterviewConfig()
+        options = options or SessionOptions()
+        # The engine always draws from a seed; an unset one (the app draws its own) is 0.
+        self.options = options if options.seed is not None else replace(options, seed=0)
+        self.seed: int = self.options.seed or 0
         # A flow with hands-on stages gets them presented for its seed, checked by kind.
-        bank, grader = attach(bank, flow, grader, self.config.seed)
-        self._bank = bank
-        self._flow = flow
-        self._grader = grader
-        self._on_turn = on_turn
-        self._machine = Machine()
-        self._rng = random.Random(self.config.seed)
-        self._picker = QuestionPicker(bank.questions.values(), flow, self._rng)
-        self._transcript = Transcript(
+        bank, grader = attach(bank, flow, grader, self.seed)
+        self.bank = bank
+        self.flow = flow
+        self.grader = grader
+        self.on_turn = on_turn
+        self.machine = Machine()
+        self.rng = random.Random(self.seed)
+        self.picker = QuestionPicker(bank.questions.values(), flow, self.rng)
+        self.transcript = Transcript(
             flow=flow.name,
             title=flow.title,
             track=flow.track,
-            seed=self.config.seed,
-            length=self.config.length,
-            mode=self.config.mode,
+            seed=self.seed,
+            length=self.options.length,
+            mode=self.options.mode,
         )
-        self._stage_index = -1
-        self._stage_asked = 0
-        self._current: QuestionRecord | None = None
-        self._probe: Concept | None = None
-        self._resume: QuestionRecord | None = None
-        self._rephrased = 0
-        self._asking = ""  # the wording of the question or probe awaiting an answer
-        self._out: list[Turn] = []
-        self._voice = Voice(voice or default_lines(), self.config.seed)
-        self._lead = ""  # an acknowledgement said before the next interviewer line
-        self._carried: list[str] = []  # earlier words a deeper follow-up is graded with
-        self._asked_back = 0  # questions the candidate asked at the end
+        self.stage_index = -1
+        self.stage_asked = 0
+        self.current: QuestionRecord | None = None
+        self.probe: Concept | None = None
+        self.interrupted: QuestionRecord | None = None
+        self.rephrased = 0
+        self.wording = ""  # the wording of the question or probe awaiting an answer
+        self.out: list[Turn] = []
+        self.voice = Voice(voice or default_lines(), self.seed)
+        self.lead = ""  # an acknowledgement said before the next interviewer line
+        self.carried: list[str] = []  # earlier words a deeper follow-up is graded with
+        self.asked_back = 0  # questions the candidate asked at the end
 
     # ----- public state -------------------------------------------------------------------
 
     @property
     def finished(self) -> bool:
         """Whether the interview is over."""
-        return self._machine.state == "finished"
+        return self.machine.state == "finished"
 
     @property
     def state(self) -> str:
         """The dialog state (see :data:`interviewer.dialog.machine.STATES`)."""
-        return self._machine.state
+        return self.machine.state
+
+    @property
+    def history(self) -> tuple[tuple[str, str, str], ...]:
+        """Every ``(source, event, target)`` moved through since this object was made."""
+        return tuple(self.machine.history)
 
     @property
     def stage(self) -> str:
         """The current stage's id; empty before the first stage."""
-        if 0 <= self._stage_index < len(self._flow.stages):
-            return self._flow.stages[self._stage_index].id
+        if 0 <= self.stage_index < len(self.flow.stages):
+            return self.flow.stages[self.stage_index].id
         return ""
 
     @property
     def question(self) -> Question | None:
         """The question awaiting an answer, if any."""
-        if self._current is None or self.finished:
+        if self.current is None or self.finished:
             return None
-        return self._bank.questions[self._current.question_id]
+        return self.bank.questions[self.current.question_id]
 
     @property
     def progress(self) -> tuple[int, int]:
         """Questions asked so far (follow-ups included) and the number the flow plans."""
-        planned = sum(self._count(stage) for stage in self._flow.stages)
-        asked = len(self._transcript.questions)
+        planned = sum(self.count(stage) for stage in self.flow.stages)
+        asked = len(self.transcript.questions)
         return asked, planned
-
-    @property
-    def transcript(self) -> Transcript:
-        """The transcript so far."""
-        return self._transcript
 
     # ----- saving and resuming ----------------------------------------------------------
 
@@ -164,34 +160,34 @@ class Session:
         Raises:
             RuntimeError: when called in the middle of a reply (never between calls).
         """
-        if self._machine.state not in RESTING:
-            raise RuntimeError(f"cannot save the dialog in mid-move ({self._machine.state})")
-        questions = self._transcript.questions
-        version, internal, gauss = self._rng.getstate()
+        if self.machine.state not in RESTING:
+            raise RuntimeError(f"cannot save the dialog in mid-move ({self.machine.state})")
+        questions = self.transcript.questions
+        version, internal, gauss = self.rng.getstate()
         return {
             "version": SNAPSHOT_VERSION,
-            "flow": self._flow.name,
+            "flow": self.flow.name,
             "config": {
-                "seed": self.config.seed,
-                "length": self.config.length,
-                "mode": self.config.mode,
+                "seed": self.seed,
+                "length": self.options.length,
+                "mode": self.options.mode,
             },
-            "state": self._machine.state,
-            "stage_index": self._stage_index,
-            "stage_asked": self._stage_asked,
-            "current": _index_of(questions, self._current),
-            "resume": _index_of(questions, self._resume),
-            "probe": self._probe.id if self._probe is not None else None,
-            "rephrased": self._rephrased,
-            "asking": self._asking,
+            "state": self.machine.state,
+            "stage_index": self.stage_index,
+            "stage_asked": self.stage_asked,
+            "current": _index_of(questions, self.current),
+            "resume": _index_of(questions, self.interrupted),
+            "probe": self.probe.id if self.probe is not None else None,
+            "rephrased": self.rephrased,
+            "asking": self.wording,
             "rng": [version, list(internal), gauss],
             "questions": [q.to_dict() for q in questions],
-            "ended_by": self._transcript.ended_by,
-            "extras": self._transcript.extras,
-            "voice": self._voice.state(),
-            "lead": self._lead,
-            "carried": list(self._carried),
-            "asked_back": self._asked_back,
+            "ended_by": self.transcript.ended_by,
+            "extras": self.transcript.extras,
+            "voice": self.voice.state(),
+            "lead": self.lead,
+            "carried": list(self.carried),
+            "asked_back": self.asked_back,
         }
 
     def restore(self, snapshot: dict[str, Any], turns: list[Turn]) -> None:
@@ -207,53 +203,58 @@ class Session:
         """
         if snapshot.get("version") != SNAPSHOT_VERSION:
             raise ValueError(f"unknown saved-state version {snapshot.get('version')!r}")
-        if snapshot.get("flow") != self._flow.name:
-            raise ValueError(f"saved for flow {snapshot.get('flow')!r}, not {self._flow.name!r}")
+        if snapshot.get("flow") != self.flow.name:
+            raise ValueError(f"saved for flow {snapshot.get('flow')!r}, not {self.flow.name!r}")
         machine = Machine.restore(str(snapshot["state"]))
         questions = [QuestionRecord.from_dict(q) for q in snapshot["questions"]]
-        missing = sorted({q.question_id for q in questions} - set(self._bank.questions))
+        missing = sorted({q.question_id for q in questions} - set(self.bank.questions))
         if missing:
             raise ValueError(f"the bank no longer has question(s) {', '.join(missing)}")
         stage_index = int(snapshot["stage_index"])
-        if not -1 <= stage_index < len(self._flow.stages):
+        if not -1 <= stage_index < len(self.flow.stages):
             raise ValueError(f"stage {stage_index} is outside the flow")
         current = _at(questions, snapshot.get("current"))
         probe: Concept | None = None
         if snapshot.get("probe") is not None:
             if current is None:
                 raise ValueError("a probe is saved without its question")
-            concepts = self._bank.questions[current.question_id].concepts
+            concepts = self.bank.questions[current.question_id].concepts
             probe = next((c for c in concepts if c.id == snapshot["probe"]), None)
             if probe is None:
                 raise ValueError(f"the bank no longer has the concept {snapshot['probe']!r}")
-        voice = Voice(self._voice.lines, self.config.seed)
+        voice = Voice(self.voice.lines, self.seed)
         if snapshot.get("voice") is not None:  # else a fresh draw of phrasings
             voice.restore(snapshot["voice"])
         version, internal, gauss = snapshot["rng"]
-        self._rng.setstate((int(version), tuple(int(i) for i in internal), gauss))
-        self._voice = voice
-        self._lead = str(snapshot.get("lead", ""))
-        self._carried = [str(said) for said in snapshot.get("carried") or []]
-        self._asked_back = int(snapshot.get("asked_back", 0))
-        self._machine = machine
-        self._stage_index = stage_index
-        self._stage_asked = int(snapshot["stage_asked"])
-        self._current = current
-        self._resume = _at(questions, snapshot.get("resume"))
-        self._probe = probe
-        self._rephrased = int(snapshot.get("rephrased", 0))
-        self._asking = str(snapshot.get("asking", ""))
-        self._transcript.questions = questions
-        self._transcript.turns = list(turns)
-        self._transcript.ended_by = str(snapshot.get("ended_by", ""))
-        self._transcript.extras = dict(snapshot.get("extras") or {})
+        self.rng.setstate((int(version), tuple(int(i) for i in internal), gauss))
+        self.voice = voice
+        self.lead = str(snapshot.get("lead", ""))
+        self.carried = [str(said) for said in snapshot.get("carried") or []]
+        self.asked_back = int(snapshot.get("asked_back", 0))
+        self.machine = machine
+        self.stage_index = stage_index
+        self.stage_asked = int(snapshot["stage_asked"])
+        self.current = current
+        self.interrupted = _at(questions, snapshot.get("resume"))
+        self.probe = probe
+        self.rephrased = int(snapshot.get("rephrased", 0))
+        self.wording = str(snapshot.get("asking", ""))
+        self.transcript.questions = questions
+        self.transcript.turns = list(turns)
+        self.transcript.ended_by = str(snapshot.get("ended_by", ""))
+        self.transcript.extras = dict(snapshot.get("extras") or {})
 
     # ----- plumbing -----------------------------------------------------------------------
 
-    def _fire(self, event: Event) -> None:
-        self._machine.fire(event)
+    def fire(self, event: Event) -> None:
+        """Move the machine along ``event`` (see :meth:`Machine.fire`)."""
+        self.machine.fire(event)
 
-    def _emit(
+    def choose(self, situation: object) -> Event | None:
+        """The decided move from the current state (see :meth:`Machine.choose`)."""
+        return self.machine.choose(situation)
+
+    def emit(
         self,
         role: Role,
         kind: TurnKind,
@@ -263,44 +264,72 @@ class Session:
         grade: GradeResult | None = None,
         meta: dict[str, Any] | None = None,
         record: bool = True,
+        graded_text: str | None = None,
+        closed: bool | None = None,
     ) -> None:
-        turn = Turn(role, kind, text, question_id, self.stage or None, grade, meta or {})
+        """Record a turn (unless ``record`` is false), add it to the output, pass it on."""
+        turn = Turn(
+            role,
+            kind,
+            text,
+            question_id,
+            self.stage or None,
+            grade,
+            meta or {},
+            graded_text=graded_text,
+            closed=closed,
+        )
         if record:
-            self._transcript.turns.append(turn)
-        self._out.append(turn)
-        if self._on_turn is not None:
-            self._on_turn(turn)
+            self.transcript.turns.append(turn)
+        self.out.append(turn)
+        if self.on_turn is not None:
+            self.on_turn(turn)
 
-    def _say(
+    def say(
         self,
         kind: TurnKind,
         text: str,
         meta: dict[str, Any] | None = None,
         *,
         record: bool = True,
+        closed: bool | None = None,
     ) -> None:
         """An interviewer turn, about the current question unless it opens a stage.
 
-        A pending acknowledgement (``_lead``) opens the next recorded turn.
+        A pending acknowledgement (``_lead``) opens the next recorded turn; feedback
+        says whether it ``closed`` the question.
         """
-        if record and self._lead:
-            text, self._lead = f"{self._lead} {text}", ""
-        qid = self._current.question_id if self._current and kind != "stage" else None
-        self._emit("interviewer", kind, text, question_id=qid, meta=meta, record=record)
+        if record and self.lead:
+            text, self.lead = f"{self.lead} {text}", ""
+        qid = self.current.question_id if self.current and kind != "stage" else None
+        self.emit(
+            "interviewer", kind, text, question_id=qid, meta=meta, record=record, closed=closed
+        )
 
-    def _hear(
+    def hear(
         self,
         kind: TurnKind,
         text: str,
         meta: dict[str, Any],
         grade: GradeResult | None = None,
+        graded_text: str | None = None,
     ) -> None:
-        """A candidate turn, about the current question."""
-        qid = self._current.question_id if self._current else None
-        self._emit("candidate", kind, text, question_id=qid, grade=grade, meta=meta)
+        """A candidate turn, about the current question (an answer's with the text graded)."""
+        qid = self.current.question_id if self.current else None
+        self.emit(
+            "candidate",
+            kind,
+            text,
+            question_id=qid,
+            grade=grade,
+            meta=meta,
+            graded_text=graded_text,
+        )
 
-    def _count(self, stage: Stage) -> int:
-        return stage.questions.short if self.config.length == "short" else stage.questions.full
+    def count(self, stage: Stage) -> int:
+        """The questions ``stage`` plans for this interview's length."""
+        return stage.questions.short if self.options.length == "short" else stage.questions.full
 
-    def _asked(self) -> set[str]:
-        return {r.question_id for r in self._transcript.questions}
+    def asked_ids(self) -> set[str]:
+        """The ids of every question asked so far."""
+        return {r.question_id for r in self.transcript.questions}

@@ -2,9 +2,9 @@
 
 A stage intro names the topic of the question that follows it. The end is like
 a real interview's: "Do you have any questions for me?", then a closing that
-fits how the interview ended and went. :class:`WrapUp` adds this to
-:class:`~interviewer.dialog.session.Session`;
-:class:`~interviewer.dialog.engine.Interview` builds on it.
+fits how the interview ended and went. :class:`WrapUp` does this over
+a :class:`~interviewer.dialog.session.Session`;
+:class:`~interviewer.dialog.engine.Interview` holds one.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from interviewer.dialog.asking_back import MAX_QUESTIONS, is_no_question, match_intent, reply_fields
 from interviewer.dialog.feedback import summary_line
+from interviewer.dialog.guards import AtWrapUp, CandidateAsking
 from interviewer.dialog.session import Session
 from interviewer.models import Question, Stage
 from interviewer.report import Report, build_report
@@ -35,87 +36,111 @@ def closing_kind(ended_by: str, credits: list[float]) -> str:
     return "mixed" if mean >= WEAK_MEAN else "weak"
 
 
-class WrapUp(Session):
-    """The end of the interview: the candidate's questions and the closing."""
+class WrapUp:
+    """The end of the interview: the candidate's questions and the closing.
+
+    Args:
+        session: The interview's state and turn log, shared with the engine.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
     def report(self) -> Report:
         """The report on the interview so far (complete once finished)."""
-        return build_report(self._transcript, self._bank)
+        return build_report(self.session.transcript, self.session.bank)
 
-    def _credits(self) -> list[float]:
-        return [r.credit for r in self._transcript.questions if r.credit is not None]
+    def credits(self) -> list[float]:
+        return [r.credit for r in self.session.transcript.questions if r.credit is not None]
 
-    def _wrap_up(self, ended_by: str) -> None:
-        """From wrap_up: invite questions after a full interview, else close at once."""
-        wrap = self._flow.stages[-1]
-        self._stage_index = len(self._flow.stages) - 1
-        self._current = None
-        self._transcript.ended_by = ended_by
-        if ended_by == "completed" and self._credits():
-            text = self._voice.say("wrap_up") + " " + self._voice.say("questions_prompt")
-            self._say("stage", text, {"title": wrap.title})
-            self._fire("invite_questions")
+    def wrap_up(self, ended_by: str) -> None:
+        """Into wrap_up: the interview ends, then :meth:`_conclude`."""
+        self.session.stage_index = len(self.session.flow.stages) - 1
+        self.session.current = None
+        self.session.transcript.ended_by = ended_by
+        self.conclude(after_questions=False)
+
+    def conclude(self, *, after_questions: bool) -> None:
+        """From wrap_up: invite questions after a full interview, else close."""
+        situation = AtWrapUp(
+            self.session.transcript.ended_by, bool(self.credits()), after_questions
+        )
+        if self.session.choose(situation) == "invite_questions":
+            wrap = self.session.flow.stages[-1]
+            text = (
+                self.session.voice.say("wrap_up") + " " + self.session.voice.say("questions_prompt")
+            )
+            self.session.say("stage", text, {"title": wrap.title})
+            self.session.fire("invite_questions")
             return
-        self._close()
-
-    def _close(self) -> None:
-        kind = closing_kind(self._transcript.ended_by, self._credits())
+        kind = closing_kind(self.session.transcript.ended_by, self.credits())
         # The flow's own closing speaks about the track: it is said when it is earned.
-        closing = self._flow.closing if kind == "strong" else self._voice.say(f"closing.{kind}")
-        if self.config.mode == "practice" and kind != "empty":
-            closing += "\n\n" + summary_line(self._transcript.questions)
-        self._say("closing", closing, {"closing": kind})
-        self._fire("closed")
+        closing = (
+            self.session.flow.closing
+            if kind == "strong"
+            else self.session.voice.say(f"closing.{kind}")
+        )
+        if self.session.options.mode == "practice" and kind != "empty":
+            closing += "\n\n" + summary_line(self.session.transcript.questions)
+        self.session.say("closing", closing, {"closing": kind})
+        self.session.fire("closed")
 
-    def _question_from_candidate(self, text: str) -> None:
-        """In candidate_questions: answer the candidate's question, or close."""
-        self._fire("input")
-        if is_no_question(text):
-            self._hear("question", text, {"asking_back": "done"})
-            self._fire("no_questions")
-            self._close()
-            return
-        answer = match_intent(text, self._voice.lines)
-        self._hear("question", text, {"asking_back": answer.intent.id if answer.intent else ""})
-        if answer.intent is None:
-            reply = self._voice.say("fallback")
+    def question_from_candidate(self, text: str) -> None:
+        """In candidate_questions: answer the candidate's question; close when they are done."""
+        self.session.fire("input")
+        said_no = is_no_question(text)
+        reply, meta = "", {}
+        if said_no:
+            self.session.hear("question", text, {"asking_back": "done"})
         else:
-            fields = reply_fields(self.report(), self._voice.lines.topic_names)
-            reply = self._voice.say(f"intent.{answer.intent.id}", answer.intent.replies, **fields)
-        self._asked_back += 1
-        if self._asked_back >= MAX_QUESTIONS:
-            self._say("notice", reply, {"intent": answer.intent.id if answer.intent else ""})
-            self._fire("no_questions")
-            self._close()
+            answer = match_intent(text, self.session.voice.lines)
+            intent = answer.intent.id if answer.intent else ""
+            self.session.hear("question", text, {"asking_back": intent})
+            if answer.intent is None:
+                reply = self.session.voice.say("fallback")
+            else:
+                fields = reply_fields(self.report(), self.session.voice.lines.topic_names)
+                reply = self.session.voice.say(f"intent.{intent}", answer.intent.replies, **fields)
+            self.session.asked_back += 1
+            meta = {"intent": intent}
+        if (
+            self.session.choose(CandidateAsking(said_no, self.session.asked_back, MAX_QUESTIONS))
+            is None
+        ):
+            more = self.session.voice.say("more_questions")
+            self.session.say("notice", f"{reply}\n\n{more}", meta)
             return
-        more = self._voice.say("more_questions")
-        meta = {"intent": answer.intent.id if answer.intent else ""}
-        self._say("notice", f"{reply}\n\n{more}", meta)
+        if reply:
+            self.session.say("notice", reply, meta)
+        self.session.fire("no_questions")
+        self.conclude(after_questions=True)
 
-    def _stage_intro(self, stage: Stage, first: Question | None) -> str:
+    def stage_intro(self, stage: Stage, first: Question | None) -> str:
         """The flow's intro for the stage, then a line naming the first question's topic."""
         if stage.id == "project" or first is None:
-            return stage.intro or self._voice.say("stage_intro.project")
+            return stage.intro or self.session.voice.say("stage_intro.project")
         fields = {
-            "topic": self._voice.topic_name(self._topic_of(first)),
+            "topic": self.session.voice.topic_name(self.topic_of(first)),
             "title": stage.title,
             "title_lower": stage.title[0].lower() + stage.title[1:],
         }
-        opening = not any(t.kind == "stage" for t in self._transcript.turns)
-        line = self._voice.say("stage_intro.first" if opening else "stage_intro.next", **fields)
+        opening = not any(t.kind == "stage" for t in self.session.transcript.turns)
+        line = self.session.voice.say(
+            "stage_intro.first" if opening else "stage_intro.next", **fields
+        )
         return f"{stage.intro} {line}" if stage.intro else line
 
-    def _intro_meta(self, stage: Stage, first: Question | None) -> dict[str, Any]:
+    def intro_meta(self, stage: Stage, first: Question | None) -> dict[str, Any]:
         meta: dict[str, Any] = {"title": stage.title}
         if first is not None and stage.id != "project":
-            meta["topics"] = [self._topic_of(first)]
+            meta["topics"] = [self.topic_of(first)]
         return meta
 
-    def _topic_of(self, question: Question) -> str:
+    def topic_of(self, question: Question) -> str:
         """The bank topic (rubric file) a question belongs to."""
-        source = self._bank.sources.get(question.id)
+        source = self.session.bank.sources.get(question.id)
         if source is not None:
             stem = source[0].replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".yaml")
-            if stem in self._bank.topics:
+            if stem in self.session.bank.topics:
                 return stem
         return question.topics[0]

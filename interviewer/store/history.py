@@ -97,7 +97,7 @@ def load_transcript(store: Store, session_id: str, bank: Bank) -> tuple[Transcri
     """
     from interviewer.report import build_report
     from interviewer.store.recorder import flow_of
-    from interviewer.transcript import QuestionRecord, Transcript, Turn
+    from interviewer.transcript import QuestionRecord, Transcript, turns_from_dicts
 
     row, state, turns = store.load(session_id)
     flow_def, _ = store.extra(session_id)
@@ -119,7 +119,7 @@ def load_transcript(store: Store, session_id: str, bank: Bank) -> tuple[Transcri
             seed=row.seed,
             length=row.length,
             mode=row.mode,
-            turns=[Turn.from_dict(t) for t in turns],
+            turns=turns_from_dicts(list(turns)),
             questions=[QuestionRecord.from_dict(q) for q in state.get("questions", [])],
             ended_by=str(state.get("ended_by", "")),
             extras=dict(state.get("extras") or {}),

@@ -60,14 +60,14 @@ class Recorder:
         transcript = interview.transcript
         try:
             if not self.created:
-                config = interview.config
+                config = interview.options
                 self.store.create_session(
                     self.session_id,
                     flow=transcript.flow,
                     track=transcript.track,
                     mode=config.mode,
                     length=config.length,
-                    seed=config.seed,
+                    seed=transcript.seed,
                     source=self.source,
                     flow_def=self.flow_def,
                 )
@@ -151,8 +151,9 @@ def resume_interview(
         StoreError: when the session is unknown, finished, not resumable (an
             imported autosave), open in another process, or does not fit the bank.
     """
-    from interviewer.dialog.engine import Interview, InterviewConfig
-    from interviewer.transcript import Turn
+    from interviewer.dialog.engine import Interview
+    from interviewer.options import SessionOptions
+    from interviewer.transcript import turns_from_dicts
 
     row, state, turn_dicts = store.load(session_id)
     if row.status == "finished":
@@ -171,11 +172,11 @@ def resume_interview(
         bank,
         flow,
         grader,
-        InterviewConfig(seed=int(config["seed"]), length=config["length"], mode=config["mode"]),
+        SessionOptions(seed=int(config["seed"]), length=config["length"], mode=config["mode"]),
         on_turn=on_turn,
     )
     try:
-        interview.restore(state, [Turn.from_dict(t) for t in turn_dicts])
+        interview.restore(state, turns_from_dicts(list(turn_dicts)))
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"session {session_id} cannot be resumed: {exc}") from None
     try:

@@ -5,7 +5,8 @@ The start screen has :data:`START_COMMANDS`, the interview screen
 screen :data:`HISTORY_COMMANDS`; a screen binds its table's keys, names its palette
 provider in ``COMMANDS`` (:class:`StartCommands`, :class:`InterviewCommands`,
 :class:`ReportCommands`, :class:`HistoryCommands`) and builds its F1 help in
-``help_screen()``.
+``help_screen()``. The candidate's seven commands come from the dialog's one table,
+:data:`~interviewer.dialog.commands.CANDIDATE_COMMANDS`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from interviewer.dialog.commands import CandidateCommand, CommandName, command_named
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -69,32 +72,33 @@ class InterviewCommand:
         )
 
 
-# Keys avoid what the answer box uses (Ctrl+A/E/K/U/W/X/C/V/Z/Y, F6/F7) and what
-# terminals swallow (Ctrl+H is Backspace, Ctrl+I is Tab, Ctrl+M is Enter).
+# The order the footer, the palette and the help list the candidate's commands in.
+_INTERVIEW_ORDER: tuple[CommandName, ...] = (
+    "hint",
+    "skip",
+    "repeat",
+    "clarify",
+    "dont_know",
+    "back",
+    "end",
+)
+
+
+def _interview_command(command: CandidateCommand) -> InterviewCommand:
+    return InterviewCommand(
+        f"engine('{command.name}')",
+        command.title,
+        command.help,
+        command.keys,
+        command.key_display,
+        command.show,
+    )
+
+
+# The interview screen's commands: the candidate's seven, from the dialog's one table,
+# then the screen's own.
 INTERVIEW_COMMANDS: tuple[InterviewCommand, ...] = (
-    InterviewCommand(
-        "engine('hint')", "Hint", "Get a hint for this question", "ctrl+g", "^G", show=True
-    ),
-    InterviewCommand(
-        "engine('skip')", "Skip", "Skip this question (it scores 0)", "ctrl+n", "^N", show=True
-    ),
-    InterviewCommand("engine('repeat')", "Repeat", "Hear the question again", "ctrl+r", "^R"),
-    InterviewCommand(
-        "engine('clarify')", "Rephrase", "Hear the question put another way", "ctrl+o", "^O"
-    ),
-    InterviewCommand(
-        "engine('dont_know')",
-        "I don't know",
-        "Say you don't know: no hint, no follow-up, on to the next question",
-        "ctrl+b",
-        "^B",
-    ),
-    InterviewCommand(
-        "engine('back')", "Back", "Go back to the previous question (palette only)", "", ""
-    ),
-    InterviewCommand(
-        "engine('end')", "End the interview", "Stop here and go to the report", "ctrl+l", "^L"
-    ),
+    *(_interview_command(command_named(name)) for name in _INTERVIEW_ORDER),
     InterviewCommand(
         "export",
         "Export the transcript",
@@ -156,15 +160,10 @@ REPORT_COMMANDS: tuple[InterviewCommand, ...] = (
     InterviewCommand("app.help", "Help", "Show this screen's keys", "f1", "F1", show=True),
 )
 
-# What the interviewer understands when typed as an answer.
-TYPED_PHRASES: tuple[tuple[str, str], ...] = (
-    ("hint · can I get a hint", "a hint"),
-    ("skip · next question · pass", "skip the question"),
-    ("could you repeat that · pardon", "the question again"),
-    ("what do you mean · rephrase", "the question put another way"),
-    ("I don't know · no idea", "say you don't know"),
-    ("go back · previous question", "the previous question"),
-    ("let's stop here · end the interview", "end the interview"),
+# What the interviewer understands when typed as an answer, from the dialog's table.
+TYPED_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    (" · ".join(command.typed), command.gets)
+    for command in (command_named(name) for name in _INTERVIEW_ORDER)
 )
 
 

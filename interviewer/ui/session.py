@@ -12,16 +12,16 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from interviewer.models import Flow, Track
+from interviewer.models import Flow
+from interviewer.options import Length, Mode, SessionOptions
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.storage import SessionStore, display_path
 from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
-    from interviewer.grading import GradeResult
     from interviewer.loader import Bank
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
@@ -36,36 +36,10 @@ __all__ = [
     "Progress",
     "SessionOptions",
     "flow_for_track",
-    "graded_text",
-    "spans_fit",
 ]
-
-Mode = Literal["practice", "interview"]
-Length = Literal["short", "full"]
 
 # Interviewer turns that put a new question on the table (the per-question timer restarts).
 _ASKING_KINDS = frozenset({"question", "thread"})
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """What the candidate chose on the start screen.
-
-    Attributes:
-        track: Which interview flow: general, cv or nlp.
-        mode: ``practice`` shows feedback after every answer; ``interview`` only in the report.
-        length: ``short`` (about 8 questions) or ``full`` (about 20).
-        seed: Fixes the question draw; ``None`` draws a fresh one.
-        flow: A flow by name (e.g. ``handson``) instead of the track's default one.
-        clock: Count down the flow's time target per answer (when it sets one).
-    """
-
-    track: Track = "general"
-    mode: Mode = "practice"
-    length: Length = "short"
-    seed: int | None = None
-    flow: str | None = None
-    clock: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,35 +70,12 @@ class Exchange:
     Attributes:
         turns: The new turns, in order (the candidate's own turn included).
         progress: The interview's position afterwards.
-        graded_texts: For each turn, the text its grade's spans index into
-            (the answer alone, or the answers to the question joined), else None.
         save_error: Why the autosave failed, or ``""``.
     """
 
     turns: tuple[Turn, ...]
     progress: Progress
-    graded_texts: tuple[str | None, ...] = ()
     save_error: str = ""
-
-
-def spans_fit(result: GradeResult, text: str) -> bool:
-    """Whether every span of ``result`` indexes into ``text``."""
-    spans = [s for c in result.concepts for s in c.spans]
-    spans += [s for m in result.misconceptions for s in m.spans]
-    return all(text[s.start : s.end] == s.text for s in spans)
-
-
-def graded_text(result: GradeResult, answers: list[str]) -> str | None:
-    """Which text a question's best result was graded on.
-
-    The engine keeps the best of the newest answer alone and all answers so far
-    joined by newlines (a probe answer completes the main one), so the spans may
-    index into either, or into an earlier answer or join.
-    """
-    options = [answers[-1]] if answers else []
-    options += ["\n".join(answers[:k]) for k in range(len(answers), 1, -1)]
-    options += answers[:-1]
-    return next((text for text in options if spans_fit(result, text)), None)
 
 
 def flow_for_track(bank: Bank, track: str) -> Flow:
@@ -170,7 +121,7 @@ class InterviewSession:
     _timer: QuestionTimer = field(init=False)
 
     def __post_init__(self) -> None:
-        from interviewer.dialog.engine import Interview, InterviewConfig
+        from interviewer.dialog.engine import Interview
         from interviewer.store import Recorder, memory_store, resume_interview
 
         db = self.db if self.db is not None else memory_store()
@@ -179,7 +130,7 @@ class InterviewSession:
             self._interview, self.recorder, _ = resume_interview(
                 db, self.resume, self.bank, self.grader, copy_if_busy=True
             )
-            self.flow = self._interview._flow
+            self.flow = self._interview.flow
             self._timer.resume(self._interview.transcript, self._interview.question)
         else:
             custom = self.flow is not None
@@ -188,10 +139,7 @@ class InterviewSession:
                     raise KeyError(f"no interview flow named {self.options.flow!r}")
                 self.flow = self.bank.flows[self.options.flow]
             self.flow = self.flow or flow_for_track(self.bank, self.options.track)
-            config = InterviewConfig(
-                seed=self.options.seed or 0, length=self.options.length, mode=self.options.mode
-            )
-            self._interview = Interview(self.bank, self.flow, self.grader, config)
+            self._interview = Interview(self.bank, self.flow, self.grader, self.options)
             flow_def = self.flow.model_dump(mode="json") if custom else None
             self.recorder = Recorder(
                 db, self.store.session_id, self._interview, self.bank, "app", flow_def
@@ -235,9 +183,8 @@ class InterviewSession:
             if self.resume is not None:
                 turns = list(self._interview.transcript.turns)
                 self.progress = self._progress()
-                texts = tuple(self._graded_text(t) for t in turns)
                 warning = self.recorder.store.warning  # e.g. open in another interviewer
-                return Exchange(tuple(turns), self.progress, texts, warning)
+                return Exchange(tuple(turns), self.progress, warning)
             self._timer.started = self.clock()
             return self._exchange(self._interview.start())
 
@@ -252,25 +199,14 @@ class InterviewSession:
             return self._exchange(self._interview.command(name))
 
     def _exchange(self, turns: list[Turn]) -> Exchange:
-        texts: list[str | None] = []
         for turn in turns:
             if turn.role == "interviewer" and turn.kind in _ASKING_KINDS:
                 self._timer.new_question(turn.question_id)
-            texts.append(self._graded_text(turn))
         self.progress = self._progress()
         if self.progress.finished:
             self._timer.freeze()
         save_error = self._autosave()
-        return Exchange(tuple(turns), self.progress, tuple(texts), save_error)
-
-    def _graded_text(self, turn: Turn) -> str | None:
-        if turn.grade is None:
-            return None
-        answers: list[str] = []
-        for record in self._interview.transcript.questions:
-            if record.question_id == turn.question_id:
-                answers = record.answers
-        return graded_text(turn.grade, answers or [turn.text])
+        return Exchange(tuple(turns), self.progress, save_error)
 
     def _progress(self) -> Progress:
         assert self.flow is not None

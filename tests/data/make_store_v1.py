@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from interviewer.cli.practice import QUESTIONS_KEY, load_answers
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.grading import default_grader
 from interviewer.loader import load_bank
 from interviewer.store.schema import migrate
@@ -32,7 +32,7 @@ def main() -> None:
         ("20250102-090000-general-practice", 4, "2025-01-02T09:00:00+00:00"),
     ):
         script = load_answers(answers, set(bank.questions))
-        interview = Interview(bank, bank.flows["general"], grader, InterviewConfig(seed=5))
+        interview = Interview(bank, bank.flows["general"], grader, SessionOptions(seed=5))
         interview.start()
         for _ in range(replies):
             if interview.finished:

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Markdown, OptionList, Static
 from ui_helpers import DATA, FIXED_NOW, current_question_id, screen_text, settle
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview
 from interviewer.loader import Bank, load_bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.app import create_app
@@ -38,7 +38,7 @@ def handson_bank() -> Bank:
 def _record_unfinished(bank: Bank, grader: Any, data: Path) -> str:
     """A hands-on session stopped at its code exercise; returns the exercise's id."""
     store = open_store(data, fallback=False)
-    interview = Interview(bank, bank.flows["ui-handson"], grader, InterviewConfig(seed=3))
+    interview = Interview(bank, bank.flows["ui-handson"], grader, SessionOptions(seed=3))
     recorder = Recorder(store, SESSION, interview, bank)
     interview.start()
     assert recorder.commit() == ""

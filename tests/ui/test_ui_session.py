@@ -10,7 +10,6 @@ import pytest
 from ui_helpers import FIXED_NOW, GOOD_ANSWERS
 from ui_stub_grader import PhraseGrader
 
-from interviewer.grading.result import ConceptMatch, GradeResult, Span
 from interviewer.loader import Bank
 from interviewer.store import Store, open_store
 from interviewer.ui.background_grader import BackgroundGrader
@@ -19,14 +18,8 @@ from interviewer.ui.session import (
     InterviewSession,
     SessionOptions,
     flow_for_track,
-    graded_text,
 )
 from interviewer.ui.storage import SaveError, SessionStore, display_path
-
-
-def _result(*spans: Span) -> GradeResult:
-    match = ConceptMatch("c", "C", 1.0, bool(spans), 1.0, spans=spans)
-    return GradeResult("q", 2.0, (match,))
 
 
 def _session(
@@ -41,15 +34,22 @@ def _current(session: InterviewSession) -> str:
     return session._interview.transcript.questions[-1].question_id
 
 
-def test_graded_text_finds_the_text_the_spans_index_into() -> None:
-    first, probe = "the gradient shrinks", "it multiplies through layers"
-    joined = f"{first}\n{probe}"
-    on_probe = _result(Span(0, 12, "it multiplies"[:12]))
-    assert graded_text(on_probe, [first, probe]) == probe
-    start = joined.index("multiplies")
-    on_join = _result(Span(4, 12, "gradient"), Span(start, start + 10, "multiplies"))
-    assert graded_text(on_join, [first, probe]) == joined
-    assert graded_text(_result(Span(0, 5, "nomat")), [first, probe]) is None
+def test_exchanges_carry_the_graded_text_and_whether_feedback_closed(
+    ui_bank: Bank, tmp_path: Path
+) -> None:
+    session = _session(ui_bank, tmp_path, ManualClock())
+    session.start()
+    first = session.reply("adds a bias")
+    answer = first.turns[0]
+    assert answer.grade is not None and answer.graded_text == "adds a bias"
+    assert [t.closed for t in first.turns if t.kind == "feedback"] == [False]
+    second = session.reply("multiplies inputs by weights")
+    answer = second.turns[0]
+    assert answer.grade is not None and answer.meta["graded_on"] == "all answers"
+    assert answer.graded_text == "adds a bias\nmultiplies inputs by weights"
+    spans = [s for c in answer.grade.concepts for s in c.spans]
+    assert spans and all(answer.graded_text[s.start : s.end] == s.text for s in spans)
+    assert [t.closed for t in second.turns if t.kind == "feedback"] == [True]
 
 
 def test_format_elapsed() -> None:

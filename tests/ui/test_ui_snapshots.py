@@ -189,7 +189,7 @@ def _stored_history(bank: Any, grader: Any) -> Any:
     """Two sessions in the snapshot data dir on a fixed clock: one finished, one unfinished."""
     from datetime import UTC, datetime, timedelta
 
-    from interviewer.dialog import Interview, InterviewConfig
+    from interviewer.dialog import Interview, SessionOptions
     from interviewer.store import Recorder, open_store
     from interviewer.ui.session import flow_for_track
 
@@ -199,9 +199,7 @@ def _stored_history(bank: Any, grader: Any) -> Any:
         ("20250102-093000-general-practice", ["no idea", "no idea", "end"]),
         ("20250103-093000-general-practice", [GOOD_ANSWERS["ui-neuron"]]),
     ):
-        interview = Interview(
-            bank, flow_for_track(bank, "general"), grader, InterviewConfig(seed=7)
-        )
+        interview = Interview(bank, flow_for_track(bank, "general"), grader, SessionOptions(seed=7))
         recorder = Recorder(store, session_id, interview, bank)
         interview.start()
         assert recorder.commit() == ""

@@ -9,7 +9,7 @@ from textual.widgets import Button, Markdown, OptionList
 from textual_plotext import PlotextPlot
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.screens.history import HistoryScreen
@@ -20,7 +20,7 @@ from interviewer.ui.session import flow_for_track
 
 def _record(bank: Bank, grader: Any, data: Path, session_id: str, replies: list[str]) -> Interview:
     store = open_store(data, fallback=False)
-    interview = Interview(bank, flow_for_track(bank, "general"), grader, InterviewConfig(seed=7))
+    interview = Interview(bank, flow_for_track(bank, "general"), grader, SessionOptions(seed=7))
     recorder = Recorder(store, session_id, interview, bank)
     interview.start()
     assert recorder.commit() == ""

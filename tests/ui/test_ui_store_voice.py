@@ -11,7 +11,7 @@ from typing import Any
 from textual.widgets import OptionList
 from ui_helpers import GOOD_ANSWERS, answer, palette_first_hit, screen_text, settle
 
-from interviewer.dialog import Interview, InterviewConfig
+from interviewer.dialog import Interview, SessionOptions
 from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.screens.help import HelpScreen
@@ -70,7 +70,7 @@ async def test_the_history_screen_has_its_own_palette_and_help(make_app) -> None
 def _stop_while_asking_back(bank: Bank, grader: Any, data: Path, session_id: str) -> Interview:
     """Record a session that answered every question and asked one of its own, then stopped."""
     store = open_store(data, fallback=False)
-    interview = Interview(bank, flow_for_track(bank, "general"), grader, InterviewConfig(seed=7))
+    interview = Interview(bank, flow_for_track(bank, "general"), grader, SessionOptions(seed=7))
     recorder = Recorder(store, session_id, interview, bank)
     interview.start()
     assert recorder.commit() == ""

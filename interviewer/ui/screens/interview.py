@@ -198,12 +198,11 @@ class InterviewScreen(Screen[None]):
         """One widget per turn; in practice mode a feedback turn becomes a feedback card."""
         chat = self.query_one(ChatLog)
         widgets: list[Widget] = []
-        graded: tuple[Turn, str] | None = None
-        turns = exchange.turns
-        for index, turn in enumerate(turns):
+        graded: Turn | None = None
+        for turn in exchange.turns:
             if turn.role == "candidate":
                 if turn.grade is not None:
-                    graded = (turn, exchange.graded_texts[index] or turn.text)
+                    graded = turn
                 if self._pending_answer:
                     self._pending_answer = False  # already shown when it was sent
                     continue
@@ -211,11 +210,11 @@ class InterviewScreen(Screen[None]):
                 turn.kind == "feedback"
                 and graded is not None
                 and self._practice
-                and not self._handson(graded[0])
+                and not self._handson(graded)
             ):
-                answer_turn, text = graded
-                closed = not any(t.kind in ("probe", "hint") for t in turns[index + 1 :])
-                widgets.append(self._feedback_card(answer_turn, text, turn.text, closed))
+                text = graded.graded_text or graded.text
+                closed = turn.closed is not False  # the engine says; unknown reads as closed
+                widgets.append(self._feedback_card(graded, text, turn.text, closed))
                 graded = None
                 continue
             widgets.append(chat.message_for(turn))
