@@ -77,6 +77,7 @@ def test_migration_from_the_previous_schema(tmp_path: Path) -> None:
     # The unfinished v1 session resumes and finishes like an uninterrupted run. v1 kept no
     # script position, so the script picks up from the replies recorded per question.
     interview, recorder, _ = resume_interview(store, stopped.id, bank(), grader())
+    recorded = len(interview.transcript.turns)
     uninterrupted = Interview(bank(), bank().flows["general"], grader(), SessionOptions(seed=5))
     play(uninterrupted, script("middling"))
     answers = script("middling")
@@ -85,7 +86,19 @@ def test_migration_from_the_previous_schema(tmp_path: Path) -> None:
             answers._used[turn.question_id] = answers._used.get(turn.question_id, 0) + 1
     assert sum(answers._used.values()) == 4
     play(interview, answers, lambda: _ok(recorder.commit()))
-    assert interview.transcript.to_json() == uninterrupted.transcript.to_json()
+    # the turns recorded in v1 keep the grades the candidate was shown then (a grader
+    # refitted on a grown bank since may weigh their words differently), so they are
+    # compared without their grades; every turn played after the resume in full
+    resumed, fresh = (json.loads(t.transcript.to_json()) for t in (interview, uninterrupted))
+    kept = [t["grade"] for t in resumed["turns"][:recorded]]
+    for data in (resumed, fresh):
+        for turn in data["turns"][:recorded]:
+            turn.pop("grade", None)
+        for question in data["questions"]:
+            if question["question_id"] in {t.get("question_id") for t in data["turns"][:recorded]}:
+                question.pop("result", None)
+    assert resumed == fresh
+    assert any(grade is not None for grade in kept)
     assert store.session(stopped.id).status == "finished"
 
 
