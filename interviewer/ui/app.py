@@ -18,7 +18,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from interviewer.models import TRACKS
+from interviewer.choices import TRACKS
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.session import InterviewSession, SessionOptions
@@ -97,8 +97,11 @@ class InterviewerApp(App[None]):
     # -- start-up ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Load the bank in the background and show the first screen at once."""
-        self._load_bank()
+        """Show the first screen at once; load the bank in the background once it is painted.
+
+        (Started earlier, the loading thread's imports compete with the first paint.)
+        """
+        self.call_after_refresh(self._load_bank)
         self._catch_signals()
         if self.resume_id is not None:
             self._push_interview(self.options, resume=self.resume_id)

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from interviewer.models import Flow, Track
+from interviewer.choices import Track
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.storage import SessionStore, display_path
 from interviewer.ui.timer import QuestionTimer
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
     from interviewer.grading import GradeResult
     from interviewer.loader import Bank
+    from interviewer.models import Flow
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
     from interviewer.timing import AnswerTime

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from interviewer.models import TRACKS, Track
+from interviewer.choices import TRACKS, Track
 from interviewer.ui.session import InterviewSession, Length, Mode, SessionOptions
 
 if TYPE_CHECKING:

@@ -141,10 +141,11 @@ class InterviewScreen(Screen[None]):
             yield ProgressPanel(heading, id="progress")
         yield AnswerBox(placeholder="Type your answer. Enter sends, Ctrl+J new line.", id="answer")
         yield Button("See your report", variant="primary", id="report")
-        yield Footer()
 
     def on_mount(self) -> None:
-        """Ask for the session and tick the timers every second."""
+        """Ask for the session and tick the timers every second; the footer's keys follow
+        the first paint (they cost it a tenth of a second, see benchmarks/ui_startup.py)."""
+        self.call_after_refresh(self.mount, Footer())
         self.query_one(AnswerBox).focus()
         self.busy = True
         self.post_message(self.SessionWanted(self, self.options, self.resume, self.review))
