@@ -240,20 +240,21 @@ class InterviewerApp(App[None]):
     @work(thread=True, group="sessions")
     def _build_session(self, wanted: InterviewScreen.SessionWanted) -> None:
         """Build the session (in a worker: it waits for the bank and the store)."""
+        screen = wanted.screen
         try:
             bank = self.bank_future.result()
             assert self.grader is not None
             self.db_ready.wait()
-            options, flow = wanted.options, None
-            if wanted.review is not None:
-                flow = due_review_flow(bank, self.db, wanted.review)
+            options, flow = screen.options, None
+            if screen.review is not None:
+                flow = due_review_flow(bank, self.db, screen.review)
                 options = replace(options, track="general")
             open_ids = [session.store.session_id for session in self.sessions]
             session_id = new_session_id(
                 options,
                 self.now(),
-                resume=wanted.resume,
-                review=wanted.review is not None,
+                resume=screen.resume,
+                review=screen.review is not None,
                 open_ids=open_ids,
                 db=self.db,
             )
@@ -264,14 +265,14 @@ class InterviewerApp(App[None]):
                 store=SessionStore(self.data_dir, session_id),
                 clock=self.clock,
                 db=self.db,
-                resume=wanted.resume,
+                resume=screen.resume,
                 flow=flow,
             )
         except Exception as exc:  # a broken bank must not take the app down
-            wanted.screen.could_not_start(str(exc) or type(exc).__name__)
+            screen.could_not_start(str(exc) or type(exc).__name__)
             return
         self.sessions.append(session)
-        wanted.screen.begin(session)
+        screen.begin(session)
 
     def on_start_screen_resume_requested(self, message: StartScreen.ResumeRequested) -> None:
         """The candidate picked an unfinished session on the start screen."""

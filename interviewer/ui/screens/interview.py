@@ -65,20 +65,12 @@ class InterviewScreen(Screen[None]):
     """True while the engine works on a reply: sending is blocked, typing is not."""
 
     class SessionWanted(Message):
-        """The screen is up and needs its session: build it, then call :meth:`begin`."""
+        """The screen is up and needs a session for its ``options``, ``resume`` and ``review``:
+        build it, then call the screen's :meth:`begin` (or :meth:`could_not_start`)."""
 
-        def __init__(
-            self,
-            screen: InterviewScreen,
-            options: SessionOptions,
-            resume: str | None,
-            review: int | None,
-        ) -> None:
+        def __init__(self, screen: InterviewScreen) -> None:
             super().__init__()
             self.screen = screen
-            self.options = options
-            self.resume = resume
-            self.review = review
 
         @property
         def control(self) -> InterviewScreen:
@@ -148,7 +140,7 @@ class InterviewScreen(Screen[None]):
         self.call_after_refresh(self.mount, Footer())
         self.query_one(AnswerBox).focus()
         self.busy = True
-        self.post_message(self.SessionWanted(self, self.options, self.resume, self.review))
+        self.post_message(self.SessionWanted(self))
         self.set_interval(1.0, self._tick)
 
     def begin(self, session: InterviewSession) -> None:
