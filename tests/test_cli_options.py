@@ -32,7 +32,12 @@ def test_a_missing_command_module_is_reported(
 ) -> None:
     monkeypatch.setitem(cli.COMMANDS, "lost", "no_such_command")
     with pytest.raises(MissingCommandError, match="'lost' command has no module"):
-        build_parser()
-    assert main(["questions"]) == 2
+        build_parser()  # all of them, as for --help
+    assert main(["lost"]) == 2
     err = capsys.readouterr().err
     assert "interviewer/cli/no_such_command.py" in err and "reinstall" in err
+
+
+def test_a_command_parses_the_same_alone_as_among_all() -> None:
+    argv = ["practice", "--track", "cv", "--seed", "3", "--mode", "interview"]
+    assert build_parser("practice").parse_args(argv) == build_parser().parse_args(argv)

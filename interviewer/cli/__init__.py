@@ -41,14 +41,20 @@ class MissingCommandError(InterviewerError):
     """A command of :data:`COMMANDS` has no module: a broken installation, said loudly."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every sub-command registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command registered (or ``only`` that one).
+
+    Raises:
+        MissingCommandError: when a sub-command's module is missing.
+    """
     parser = argparse.ArgumentParser(
         prog="interviewer",
         description="A deep-learning interview coach. Run with no command to open the app.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command, module_name in COMMANDS.items():
+        if only is not None and command != only:
+            continue
         try:
             module = importlib.import_module(f"interviewer.cli.{module_name}")
         except ModuleNotFoundError as exc:
@@ -67,8 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
         args_list = ["ui"]
+    # Only the command that runs is registered (the app's first paint waits for this);
+    # without one (--help, a typo) all of them are, for the list.
+    only = args_list[0] if args_list[0] in COMMANDS else None
     try:
-        parser = build_parser()
+        parser = build_parser(only)
     except MissingCommandError as exc:
         print(f"interviewer: {exc}", file=sys.stderr)
         return 2

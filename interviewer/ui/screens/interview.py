@@ -219,8 +219,8 @@ class InterviewScreen(Screen[None]):
         if exchange.progress.finished:
             self.add_class("-finished")
             self.query_one("#report", Button).focus()
-        if message.first:
-            self.post_message(self.FirstQuestionShown())
+        if message.first:  # once it is painted: the grader's fit would slow the paint down
+            self.call_after_refresh(self.post_message, self.FirstQuestionShown())
             if self.session is not None and self.session.resumed:
                 self.notify(f"Session {self.session.session_id}, as you left it.", title="Resumed")
 
