@@ -132,11 +132,9 @@ class InterviewScreen(Screen[None]):
                 yield Static("Preparing the interview…", id="status")
             yield ProgressPanel(heading, id="progress")
         yield AnswerBox(placeholder="Type your answer. Enter sends, Ctrl+J new line.", id="answer")
-        yield Button("See your report", variant="primary", id="report")
 
     def on_mount(self) -> None:
-        """Ask for the session and tick the timers every second; the footer's keys follow
-        the first paint (they cost it a tenth of a second, see benchmarks/ui_startup.py)."""
+        """Ask for the session, tick the timers; the footer follows the first paint (faster)."""
         self.call_after_refresh(self.mount, Footer())
         self.query_one(AnswerBox).focus()
         self.busy = True
@@ -216,7 +214,10 @@ class InterviewScreen(Screen[None]):
         self.busy = False
         self.refresh_bindings()  # the footer drops the commands once they no longer apply
         self._sync_editor()
-        if exchange.progress.finished:
+        if exchange.progress.finished:  # the report's button is only needed now
+            if not self.query("#report"):
+                report = Button("See your report", variant="primary", id="report")
+                await self.mount(report, after=self.query_one(AnswerBox))
             self.add_class("-finished")
             self.query_one("#report", Button).focus()
         if message.first:  # once it is painted: the grader's fit would slow the paint down
