@@ -4,7 +4,7 @@ Three measurements, each in fresh processes so that torch's import is counted:
 
 1. App start-up to the first question on screen, for the general flow and for
    the hands-on flow with a seed whose first question is a calculation (built
-   as ``interviewer ui --flow handson`` builds it, run headless). The child then
+   as ``interviewer ui --track handson`` builds it, run headless). The child then
    answers the calculation and reports the time until the feedback is on
    screen (the torch worker starts and imports torch at that moment) and the
    longest stall of the app's event loop meanwhile: the UI must not freeze.

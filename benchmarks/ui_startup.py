@@ -1,6 +1,14 @@
-"""Time from launch to the first interview question on screen, and what got imported.
+"""Time from launch to the first paint and the first question, against a hello-world app.
 
-Each run starts a fresh Python process that builds the app exactly as
+In a terminal (a pseudo-terminal of 100x30, as tmux gives): each round launches,
+one after the other, a hello-world Textual app (a Markdown and a TextArea, nothing
+else) and ``interviewer ui --track general`` (``interviewer`` for the start path),
+and times from the spawn to the first paint (the first screen's text on the
+terminal) and to the first question (its countdown, shown with it). The medians
+and their ratios to the hello-world's first paint are printed; the target is a
+first paint within 1.3x of the hello world's.
+
+Headless: each run starts a fresh Python process that builds the app exactly as
 ``interviewer ui`` does (:func:`interviewer.ui.app.create_app` on the built-in
 bank, default grader), runs it headless, and prints a marker the moment the
 first question widget is mounted. The time is taken in this (parent) process
@@ -17,23 +25,134 @@ Paths:
   start   ``interviewer``: the start screen, Enter pressed as soon as it shows.
 
 Run: ``.venv/bin/python benchmarks/ui_startup.py [--runs 7] [--path direct|start|both]``
+(``--terminal-only`` skips the headless runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
+import pty
+import re
+import select
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections.abc import Sequence
 
-__all__ = ["CHILD", "main", "measure_once"]
+__all__ = ["CHILD", "HELLO", "main", "measure_once", "paint_once"]
 
 TARGET_SECONDS = 1.0
+TARGET_RATIO = 1.3  # first paint against the hello world's
+
+# The baseline: the least a Textual app with a Markdown and a TextArea does.
+HELLO = r"""
+from textual.app import App
+from textual.widgets import Markdown, TextArea
+
+
+class Hello(App):
+    def compose(self):
+        yield Markdown("# Hello\n\nHello, world.")
+        yield TextArea("Type your answer")
+
+
+Hello().run()
+"""
+MAIN = "import sys; from interviewer.cli import main; sys.exit(main())"
+# What each launch shows on its first paint. Not the "T" of "Type your answer": the
+# focused text area's cursor sits on it, so its colours split the word until it blinks.
+FIRST_PAINT = {
+    "hello": (b"Hello, world", b"ype your answer"),
+    "direct": (b"Preparing", b"ype your answer"),
+    "start": (b"deep-learning interview practice",),
+}
+FIRST_QUESTION = b" left"  # the countdown of the first question, shown with it
+_ESCAPE = re.compile(
+    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)"
+)
+
+
+def paint_once(which: str, env: dict[str, str]) -> dict[str, float]:
+    """Launch ``which`` (hello, direct or start) in a 100x30 pseudo-terminal; time its paints."""
+    args = {
+        "hello": ["-c", HELLO],
+        "direct": ["-c", MAIN, "ui", "--track", "general", "--seed", "7"],
+        "start": ["-c", MAIN],
+    }[which]
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal of 100x30, then the app
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        os.execve(sys.executable, [sys.executable, *args], env)
+    raw, result = b"", {}
+    deadline = started + 60
+    try:
+        while time.perf_counter() < deadline:
+            if not select.select([fd], [], [], 0.05)[0]:
+                continue
+            try:
+                raw += os.read(fd, 1 << 16)
+            except OSError:
+                break
+            shown = _ESCAPE.sub(b"", raw)
+            if "paint" not in result and all(m in shown for m in FIRST_PAINT[which]):
+                result["paint"] = time.perf_counter() - started
+            if which != "direct" and "paint" in result:
+                break
+            if which == "direct" and FIRST_QUESTION in shown:
+                result["question"] = time.perf_counter() - started
+                break
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    if "paint" not in result:
+        raise RuntimeError(f"{which} never painted:\n{_ESCAPE.sub(b'', raw)[-1500:]!r}")
+    return result
+
+
+def _terminal(runs: int, env: dict[str, str], paths: list[str]) -> bool:
+    """Alternate hello world and app launches; print medians and ratios."""
+    times: dict[str, list[dict[str, float]]] = {name: [] for name in ["hello", *paths]}
+    for _ in range(runs):
+        for name in times:
+            times[name].append(paint_once(name, env))
+    hellos = [r["paint"] for r in times["hello"]]
+    hello = statistics.median(hellos)
+    print(f"\nin a terminal, 100x30 ({runs} rounds, launches alternated)")
+    print(f"  hello world (Markdown + TextArea): first paint median {hello:.3f} s")
+    print("  (ratio: the median over rounds of the app's time over the hello world's in that")
+    print("   round, which cancels the machine's drift; best: the fastest run of each)")
+    ok = True
+    for name in paths:
+        paints = [r["paint"] for r in times[name]]
+        ratio = statistics.median(p / h for p, h in zip(paints, hellos, strict=True))
+        ok = ok and ratio <= TARGET_RATIO
+        print(
+            f"  {name}: first paint median {statistics.median(paints):.3f} s,"
+            f" ratio {ratio:.2f}x (target <= {TARGET_RATIO}x),"
+            f" best {min(paints):.3f} s = {min(paints) / min(hellos):.2f}x"
+        )
+        print("    every run (s): " + " ".join(f"{p:.2f}" for p in paints))
+        if name == "direct":
+            questions = [r["question"] for r in times[name]]
+            ratio = statistics.median(q / h for q, h in zip(questions, hellos, strict=True))
+            print(
+                f"  {name}: first question median {statistics.median(questions):.3f} s,"
+                f" ratio {ratio:.2f}x the hello world's first paint,"
+                f" best {min(questions):.3f} s = {min(questions) / min(hellos):.2f}x"
+            )
+    print("  hello world, every run (s): " + " ".join(f"{r['paint']:.2f}" for r in times["hello"]))
+    return ok
+
 
 # Runs in the child process. It must not import anything the real launch would not.
 CHILD = r"""
@@ -137,17 +256,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--path", choices=["direct", "start", "both"], default="both")
+    parser.add_argument("--terminal-only", action="store_true", help="skip the headless runs")
     args = parser.parse_args(argv)
     paths = ["direct", "start"] if args.path == "both" else [args.path]
     ok = True
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "INTERVIEWER_DATA_DIR": data_dir}
+        env = {**os.environ, "INTERVIEWER_DATA_DIR": data_dir, "TERM": "xterm-256color"}
         env.pop("INTERVIEWER_NO_CACHE", None)
         measure_once("direct", env)  # warm-up: fills the bank cache
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load {os.getloadavg()}")
-        for path in paths:
-            runs = [measure_once(path, env) for _ in range(args.runs)]
-            ok = _report(path, runs) and ok
+        ok = _terminal(args.runs, env, paths)
+        if not args.terminal_only:
+            for path in paths:
+                runs = [measure_once(path, env) for _ in range(args.runs)]
+                ok = _report(path, runs) and ok
     print("\nresult:", "OK" if ok else "MISSED")
     return 0 if ok else 1
 

@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from interviewer.choices import LEVELS, TRACKS, Level, Track
+
 __all__ = [
     "KINDS",
     "LEVELS",
@@ -46,8 +48,6 @@ __all__ = [
     "Track",
 ]
 
-Level = Literal["basic", "intermediate", "advanced", "project"]
-Track = Literal["general", "cv", "nlp"]
 StageId = Literal["basic", "intermediate", "advanced", "project", "wrap-up"]
 ExampleKind = Literal[
     "excellent",
@@ -64,8 +64,6 @@ ExampleKind = Literal[
 QuestionKind = Literal["rubric", "computed", "code"]
 
 KINDS: tuple[QuestionKind, ...] = ("rubric", "computed", "code")
-LEVELS: tuple[Level, ...] = ("basic", "intermediate", "advanced", "project")
-TRACKS: tuple[Track, ...] = ("general", "cv", "nlp")
 STAGES: tuple[StageId, ...] = ("basic", "intermediate", "advanced", "project", "wrap-up")
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

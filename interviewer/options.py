@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from interviewer.models import Track
+from interviewer.choices import Track
 
 __all__ = ["Length", "Mode", "SessionOptions"]
 

@@ -129,7 +129,7 @@ def test_the_other_flows_weigh_their_track(flow: str, capsys: pytest.CaptureFixt
         capsys,
         "--answers",
         str(EXAMPLES / "strong.yaml"),
-        "--flow",
+        "--track",
         flow,
         "--length",
         "full",
@@ -221,7 +221,8 @@ def test_bad_answer_files_get_one_clear_line(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--flow", "robotics"], "no flow 'robotics'"),
+        (["--track", "robotics"], "no track 'robotics'"),
+        (["--flow", "robotics"], "no track 'robotics'"),  # the old name, an alias
         (["--out", "/no/such/dir/out.md"], "cannot write"),
     ],
 )

@@ -1,8 +1,11 @@
 """The ``interviewer`` command line.
 
 Each sub-command lives in its own module exposing ``add_parser(subparsers)``
-and ``run(args) -> int``; modules are imported only when their command runs,
-so ``interviewer grade`` never pays for textual or torch.
+and ``run(args) -> int``. Every module is imported to register its options, so
+at the top a module imports only what its options need; whatever its command
+needs is imported in ``run``, so ``interviewer grade`` never pays for textual or
+torch and the app's first paint pays for no other command (see
+benchmarks/ui_startup.py). A module that is missing is an error, never skipped.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 
 from interviewer.errors import InterviewerError
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "MissingCommandError", "build_parser", "main"]
 
 # command name -> module under interviewer.cli
 COMMANDS: dict[str, str] = {
@@ -34,20 +37,33 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every sub-command registered."""
+class MissingCommandError(InterviewerError):
+    """A command of :data:`COMMANDS` has no module: a broken installation, said loudly."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command registered (or ``only`` that one).
+
+    Raises:
+        MissingCommandError: when a sub-command's module is missing.
+    """
     parser = argparse.ArgumentParser(
         prog="interviewer",
         description="A deep-learning interview coach. Run with no command to open the app.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMANDS.values():
+    for command, module_name in COMMANDS.items():
+        if only is not None and command != only:
+            continue
         try:
             module = importlib.import_module(f"interviewer.cli.{module_name}")
         except ModuleNotFoundError as exc:
             if exc.name != f"interviewer.cli.{module_name}":
                 raise
-            continue
+            raise MissingCommandError(
+                f"the {command!r} command has no module interviewer/cli/{module_name}.py: "
+                "the installation is incomplete; reinstall the package"
+            ) from exc
         module.add_parser(sub)
     return parser
 
@@ -57,7 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
         args_list = ["ui"]
-    parser = build_parser()
+    # Only the command that runs is registered (the app's first paint waits for this);
+    # without one (--help, a typo) all of them are, for the list.
+    only = args_list[0] if args_list[0] in COMMANDS else None
+    try:
+        parser = build_parser(only)
+    except MissingCommandError as exc:
+        print(f"interviewer: {exc}", file=sys.stderr)
+        return 2
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()

@@ -7,8 +7,6 @@ import json
 import sys
 from typing import Any
 
-from interviewer.demos import DEMOS, run_demo
-
 __all__ = ["add_parser", "run"]
 
 
@@ -28,6 +26,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``demo`` sub-command."""
+    from interviewer.demos import DEMOS, run_demo
     from interviewer.handson.demo_links import DEMO_TITLES
 
     if not args.question_id:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.cli.store_args import add_data_dir
+from interviewer.cli.track_option import add_track_option
 
 if TYPE_CHECKING:
     from interviewer.dialog import Interview
@@ -244,7 +245,12 @@ def add_parser(subparsers: Any) -> None:
         "and the report.",
     )
     parser.add_argument("--answers", metavar="FILE", help="YAML list/mapping or plain text")
-    parser.add_argument("--flow", default="general", help="the flow (default: general)")
+    add_track_option(
+        parser,
+        default="general",
+        help="the interview (default: general)",
+        strict=False,
+    )
     parser.add_argument(
         "--length",
         choices=("short", "full"),
@@ -302,8 +308,8 @@ def run(args: argparse.Namespace) -> int:
     from interviewer.store.plan import adaptive_flow, topic_boosts
 
     bank = load_bank()
-    if args.flow not in bank.flows:
-        return _fail(f"no flow {args.flow!r}; choose one of {', '.join(sorted(bank.flows))}")
+    if args.track not in bank.flows:
+        return _fail(f"no track {args.track!r}; choose one of {', '.join(sorted(bank.flows))}")
     try:
         script = open_script(args.answers, set(bank.questions) | set(bank.handson))
     except AnswersError as exc:
@@ -311,7 +317,7 @@ def run(args: argparse.Namespace) -> int:
     from interviewer.cli.store_args import open_cli_store
 
     store = memory_store() if args.no_save else open_cli_store(args, "practice", fallback=True)
-    flow, flow_def = bank.flows[args.flow], None
+    flow, flow_def = bank.flows[args.track], None
     if args.adaptive:
         flow = adaptive_flow(flow, topic_boosts(store, bank))
         flow_def = json.loads(flow.model_dump_json())

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from interviewer.models import LEVELS, TRACKS
+from interviewer.choices import LEVELS, TRACKS
 
 __all__ = ["add_parser", "run"]
 

@@ -62,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.answers:
         store.close()
         from interviewer.cli.ui import run_app
-        from interviewer.ui.app import create_app, options_of
+        from interviewer.ui.app import create_app
+        from interviewer.ui.session_setup import options_of
 
         return run_app(create_app(options_of(row), data_dir=data_dir_of(args), resume=session_id))
     from interviewer.cli.practice import (

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from interviewer.cli.store_args import add_data_dir, data_dir_of
+from interviewer.cli.track_option import add_track_option
 
 if TYPE_CHECKING:
     from interviewer.ui.app import InterviewerApp
@@ -30,9 +31,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
             "otherwise the start screen lets you choose, with these options preselected."
         ),
     )
-    parser.add_argument(
-        "--track", choices=["general", "cv", "nlp"], help="interview track (skips the start screen)"
-    )
+    add_track_option(parser, default=None, help="the interview (no start screen)", strict=True)
     parser.add_argument(
         "--mode",
         choices=["practice", "interview"],
@@ -47,9 +46,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, help="fix the question draw (default: random)")
     parser.add_argument(
-        "--flow", help="run this flow instead of the track's (e.g. handson: calculations and code)"
-    )
-    parser.add_argument(
         "--no-clock",
         action="store_true",
         help="no countdown per answer (the flow's time targets are not applied)",
@@ -60,15 +56,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Run the app until the candidate quits; return the exit code."""
+    from interviewer.choices import TRACKS, Track
     from interviewer.ui.app import create_app
     from interviewer.ui.session import SessionOptions
 
+    # A track runs its own flow; another name (handson) is a flow of the general track.
+    track: Track = args.track if args.track in TRACKS else "general"
     options = SessionOptions(
-        track=args.track or "general",
+        track=track,
         mode=args.mode,
         length=args.length,
         seed=args.seed,
-        flow=args.flow,
+        flow=None if args.track in TRACKS else args.track,
         clock=not args.no_clock,
     )
     return run_app(

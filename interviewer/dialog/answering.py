@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 from interviewer.dialog.asking import Asking
-from interviewer.dialog.remarks import answer_feedback
 from interviewer.dialog.followups import challenge_quote, credited_so_far, partial_quote
 from interviewer.dialog.guards import AfterAnswer
 from interviewer.dialog.probing import FollowUps
+from interviewer.dialog.remarks import answer_feedback
 from interviewer.dialog.rules import (
     can_hint,
     grade_answer,

@@ -15,8 +15,8 @@ from typing import Any
 from interviewer.dialog.answering import Answering
 from interviewer.dialog.asking import Asking
 from interviewer.dialog.commands import COMMANDS, CommandName, recognise
-from interviewer.dialog.remarks import COMMANDS_LINE
 from interviewer.dialog.probing import FollowUps
+from interviewer.dialog.remarks import COMMANDS_LINE
 from interviewer.dialog.rules import Grader
 from interviewer.dialog.session import Session
 from interviewer.dialog.voice import VoiceLines

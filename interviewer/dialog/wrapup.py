@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.dialog.asking_back import MAX_QUESTIONS, is_no_question, match_intent, reply_fields
-from interviewer.dialog.remarks import summary_line
 from interviewer.dialog.guards import AtWrapUp, CandidateAsking
+from interviewer.dialog.remarks import summary_line
 from interviewer.dialog.session import Session
 from interviewer.models import Question, Stage
 from interviewer.report import Report, build_report

@@ -12,39 +12,36 @@ from concurrent.futures import Future
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from interviewer.models import TRACKS, Track
+from interviewer.choices import TRACKS
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.session import InterviewSession, Length, Mode, SessionOptions
+from interviewer.ui.session import InterviewSession, SessionOptions
+from interviewer.ui.session_setup import (
+    due_review_flow,
+    hands_on_flow,
+    new_session_id,
+    options_of,
+    tracks_with_flow,
+)
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:
     from interviewer.loader import Bank
-    from interviewer.models import Question
     from interviewer.store import Store
     from interviewer.ui.screens.interview import InterviewScreen
+    from interviewer.ui.screens.report import ReportScreen
     from interviewer.ui.screens.start import StartScreen
 
 # Screens are imported where they are first shown: only the first one is on the
 # path to the first question, and every import there counts (see benchmarks/ui_startup.py).
 
-__all__ = ["InterviewerApp", "create_app", "options_of"]
-
-
-def options_of(row: Any) -> SessionOptions:
-    """The options a stored session (a :class:`~interviewer.store.SessionRow`) was run with."""
-    track: Track = cast(Track, row.track) if row.track in TRACKS else "general"
-    mode: Mode = "interview" if row.mode == "interview" else "practice"
-    length: Length = "full" if row.length == "full" else "short"
-    # A flow of its own (hands-on, say) is kept, so a replay runs it again; a review is not.
-    flow = row.flow if row.flow not in (row.track, "review") else None
-    return SessionOptions(track=track, mode=mode, length=length, seed=row.seed, flow=flow)
+__all__ = ["InterviewerApp", "create_app"]
 
 
 def _load_default_bank() -> Bank:
@@ -100,8 +97,11 @@ class InterviewerApp(App[None]):
     # -- start-up ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Load the bank in the background and show the first screen at once."""
-        self._load_bank()
+        """Show the first screen at once; load the bank in the background once it is painted.
+
+        (Started earlier, the loading thread's imports compete with the first paint.)
+        """
+        self.call_after_refresh(self._load_bank)
         self._catch_signals()
         if self.resume_id is not None:
             self._push_interview(self.options, resume=self.resume_id)
@@ -116,7 +116,7 @@ class InterviewerApp(App[None]):
         from interviewer.ui.screens.start import StartScreen
 
         self.push_screen(
-            StartScreen(self.options, self.available_tracks(), self.hands_on_flow()),
+            StartScreen(self.options, *self._choices()),
             self._chosen,
         )
         if self.db is not None:
@@ -129,27 +129,12 @@ class InterviewerApp(App[None]):
 
         self.push_screen(InterviewScreen(self._with_seed(options), resume=resume, review=review))
 
-    def available_tracks(self) -> tuple[str, ...]:
-        """Tracks with a flow in the bank (all of them until the bank is loaded)."""
+    def _choices(self) -> tuple[tuple[str, ...], str | None]:
+        """The tracks with a flow and the hands-on flow (all tracks, none until loaded)."""
         if not self.bank_future.done() or self.bank_future.exception() is not None:
-            return TRACKS
-        flows = self.bank_future.result().flows.values()
-        return tuple(track for track in TRACKS if any(f.track == track for f in flows))
-
-    def hands_on_flow(self) -> str | None:
-        """The name of the bank's hands-on flow, one whose stages draw calculations or code
-        exercises (None until the bank is loaded, or when it has none)."""
-        if not self.bank_future.done() or self.bank_future.exception() is not None:
-            return None
-        flows = self.bank_future.result().flows
-        return next(
-            (
-                name
-                for name, flow in sorted(flows.items())
-                if any(set(stage.pool.kinds) - {"rubric"} for stage in flow.stages if stage.pool)
-            ),
-            None,
-        )
+            return TRACKS, None
+        bank = self.bank_future.result()
+        return tracks_with_flow(bank), hands_on_flow(bank)
 
     def _bank_loaded(self) -> None:
         if "interviewer.ui.screens.start" not in sys.modules:
@@ -158,7 +143,7 @@ class InterviewerApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
-                screen.set_available(self.available_tracks(), self.hands_on_flow())
+                screen.set_available(*self._choices())
 
     def _store_opened(self) -> None:
         if self.db is not None and self.db.warning:
@@ -202,17 +187,21 @@ class InterviewerApp(App[None]):
             self.bank_future.set_exception(exc)
             return
         self.grader = BackgroundGrader(lambda: self._grader_factory(bank))
-        self.bank_future.set_result(bank)
-        self.call_from_thread(self._bank_loaded)
         if not self.skip_start:
             # While the candidate chooses, import the engine and read the interviewer's
-            # phrasings, so Start answers at once.
+            # phrasings, so Start answers at once. Before the bank is handed out: a session
+            # built meanwhile in another thread would import the same modules, and two
+            # threads importing one package can each see it half-initialised.
             from interviewer.dialog.voice import default_lines
 
             with contextlib.suppress(Exception):  # a broken file is reported at Start
                 default_lines()
+        self.bank_future.set_result(bank)
+        self.call_from_thread(self._bank_loaded)
 
-    def warm_up_grader(self) -> None:
+    def on_interview_screen_first_question_shown(
+        self, message: InterviewScreen.FirstQuestionShown
+    ) -> None:
         """Fit the grader in the background, once the first question is on screen."""
         if self.grader is not None:
             self.grader.start()
@@ -244,57 +233,46 @@ class InterviewerApp(App[None]):
         if options is not None:
             self._push_interview(options)
 
-    def new_session(
-        self, options: SessionOptions, *, resume: str | None = None, review: int | None = None
-    ) -> InterviewSession:
-        """Build a session (call from a worker thread: it waits for the bank).
+    def on_interview_screen_session_wanted(self, message: InterviewScreen.SessionWanted) -> None:
+        """An interview screen is up: build its session in a worker and hand it over."""
+        self._build_session(message)
 
-        Args:
-            options: The candidate's choices.
-            resume: A stored session to continue instead.
-            review: Run a review of at most this many due questions instead.
-
-        Raises:
-            Exception: whatever loading the bank raised, KeyError for a track without a
-                flow, StoreError when the session cannot be resumed or nothing is due.
-        """
-        bank = self.bank_future.result()
-        assert self.grader is not None
-        self.db_ready.wait()
-        flow = None
-        if review is not None:
-            flow = self._review_flow(bank, review)
-            options = replace(options, track="general")
-        session_id = resume or InterviewSession.session_id_for(options, self.now())
-        if review is not None:
-            session_id = session_id.replace(f"-{options.track}-", "-review-")
-        used = {session.store.session_id for session in self.sessions}
-        if resume is None and self.db is not None:
-            used |= {row.id for row in self.db.sessions() if row.id.startswith(session_id)}
-        if session_id in used:  # two interviews started within the same second
-            session_id += f"-{len(used) + 1}"
-        session = InterviewSession(
-            bank=bank,
-            options=options,
-            grader=self.grader,
-            store=SessionStore(self.data_dir, session_id),
-            clock=self.clock,
-            db=self.db,
-            resume=resume,
-            flow=flow,
-        )
+    @work(thread=True, group="sessions")
+    def _build_session(self, wanted: InterviewScreen.SessionWanted) -> None:
+        """Build the session (in a worker: it waits for the bank and the store)."""
+        screen = wanted.screen
+        try:
+            bank = self.bank_future.result()
+            assert self.grader is not None
+            self.db_ready.wait()
+            options, flow = screen.options, None
+            if screen.review is not None:
+                flow = due_review_flow(bank, self.db, screen.review)
+                options = replace(options, track="general")
+            open_ids = [session.store.session_id for session in self.sessions]
+            session_id = new_session_id(
+                options,
+                self.now(),
+                resume=screen.resume,
+                review=screen.review is not None,
+                open_ids=open_ids,
+                db=self.db,
+            )
+            session = InterviewSession(
+                bank=bank,
+                options=options,
+                grader=self.grader,
+                store=SessionStore(self.data_dir, session_id),
+                clock=self.clock,
+                db=self.db,
+                resume=screen.resume,
+                flow=flow,
+            )
+        except Exception as exc:  # a broken bank must not take the app down
+            screen.could_not_start(str(exc) or type(exc).__name__)
+            return
         self.sessions.append(session)
-        return session
-
-    def _review_flow(self, bank: Bank, limit: int) -> Any:
-        from interviewer.store import StoreError
-        from interviewer.store.plan import review_flow
-        from interviewer.store.review import due_items
-
-        flow = review_flow(bank, due_items(self.db), limit) if self.db is not None else None
-        if flow is None:
-            raise StoreError("nothing is due for review")
-        return flow
+        screen.begin(session)
 
     def on_start_screen_resume_requested(self, message: StartScreen.ResumeRequested) -> None:
         """The candidate picked an unfinished session on the start screen."""
@@ -310,13 +288,12 @@ class InterviewerApp(App[None]):
         """Show the history screen over the start screen."""
         from interviewer.ui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen())
+        self.push_screen(HistoryScreen(self._store_and_bank))
 
-    def question(self, question_id: str) -> Question | None:
-        """A question of the loaded bank, or None."""
-        if not self.bank_future.done() or self.bank_future.exception() is not None:
-            return None
-        return self.bank_future.result().questions.get(question_id)
+    def _store_and_bank(self) -> tuple[Store | None, Bank]:
+        """Wait for the session store and the bank (in a worker); raise what loading raised."""
+        self.db_ready.wait()
+        return self.db, self.bank_future.result()
 
     def save_all(self) -> None:
         """Autosave every session's transcript (on quit, on a signal)."""
@@ -350,17 +327,19 @@ class InterviewerApp(App[None]):
 
         self.push_screen(ReportScreen(message.session))
 
-    def restart(self) -> None:
+    def on_report_screen_replay_requested(self, message: ReportScreen.ReplayRequested) -> None:
+        """A new interview with exactly the reported options (seed included): same questions."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._push_interview(message.options)
+
+    def on_report_screen_new_interview_requested(
+        self, message: ReportScreen.NewInterviewRequested
+    ) -> None:
         """Back to the start screen for a new interview."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._push_start()
-
-    def replay(self, options: SessionOptions) -> None:
-        """A new interview with exactly these options (seed included): the same questions."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self._push_interview(options)
 
 
 def create_app(

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.models import Flow
 from interviewer.options import Length, Mode, SessionOptions
 from interviewer.ui.clock import Clock, system_clock
 from interviewer.ui.storage import SessionStore, display_path
@@ -23,6 +22,7 @@ from interviewer.ui.timer import QuestionTimer
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
     from interviewer.loader import Bank
+    from interviewer.models import Flow
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
     from interviewer.timing import AnswerTime

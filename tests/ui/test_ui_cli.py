@@ -59,6 +59,9 @@ class _FakeApp:
             SessionOptions(track="nlp", mode="interview", seed=5),
             True,
         ),
+        # the hands-on flow runs on the general track; --flow is --track's alias
+        (["ui", "--track", "handson"], SessionOptions(track="general", flow="handson"), True),
+        (["ui", "--flow", "handson"], SessionOptions(track="general", flow="handson"), True),
     ],
 )
 def test_run_builds_the_app_from_the_options(

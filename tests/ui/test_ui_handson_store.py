@@ -17,6 +17,7 @@ from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.screens.history import HistoryScreen
 from interviewer.ui.screens.interview import InterviewScreen
+from interviewer.ui.screens.report import ReportScreen
 from interviewer.ui.screens.start import StartScreen
 from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
@@ -108,7 +109,7 @@ async def test_the_history_screen_shows_a_hands_on_session_in_full(
 async def test_resume_id_from_the_command_line_keeps_the_hands_on_flow(
     handson_bank: Bank, real_grader: Any, tmp_path: Path
 ) -> None:
-    from interviewer.ui.app import options_of
+    from interviewer.ui.session_setup import options_of
 
     data = tmp_path / "data"
     code_id = _record_unfinished(handson_bank, real_grader, data)
@@ -130,7 +131,8 @@ async def test_resume_id_from_the_command_line_keeps_the_hands_on_flow(
         assert session.flow is not None and session.flow.name == "ui-handson"
         assert session.options.flow == "ui-handson"
         assert app.screen.query_one(AnswerBox).coding
-        app.replay(session.options)  # "replay this interview": the hands-on flow again
+        # "Replay this interview", as the report's button asks it: the hands-on flow again
+        app.post_message(ReportScreen.ReplayRequested(session.options))
         await settle(pilot)
         replayed = app.sessions[-1]
         assert replayed is not session and not replayed.resumed

@@ -1,18 +1,19 @@
 """Snapshot tests, grouped by screen: start, interview, feedback, report, help.
 
 Deterministic by construction: the tiny frozen bank, seed 7, the stub
-grader, a clock that only moves when told, a fixed data directory and no
-blinking cursor. Regenerate with ``pytest tests/ui --snapshot-update``.
+grader, a clock that only moves when told, a data directory shown as the same
+path on every run (each test has its own) and no blinking cursor. Regenerate
+with ``pytest tests/ui --snapshot-update``.
 """
 
 from __future__ import annotations
 
-import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from ui_helpers import GOOD_ANSWERS, SNAPSHOT_DATA_DIR, answer, current_question_id, settle
+from ui_helpers import GOOD_ANSWERS, answer, current_question_id, settle
 from ui_stub_grader import PhraseGrader
 
 from interviewer.loader import Bank
@@ -21,12 +22,16 @@ from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 
 
-@pytest.fixture(autouse=True)
-def _fresh_snapshot_store() -> None:
-    """Each snapshot starts with no stored sessions (no resume list, nothing due)."""
-    for name in ("interviewer.db", "interviewer.db-wal", "interviewer.db-shm"):
-        (SNAPSHOT_DATA_DIR / name).unlink(missing_ok=True)
-    shutil.rmtree(SNAPSHOT_DATA_DIR / "sessions", ignore_errors=True)  # autosaves of old runs
+@pytest.fixture
+def snapshot_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data directory of the test's own (no stored sessions: no resume list, nothing due).
+
+    Snapshots show where the sessions are kept, so the home directory is the test's
+    temporary directory: the path reads ``~/interviewer-ui-snapshots/...`` on every run,
+    and parallel runs share nothing.
+    """
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    return tmp_path / "interviewer-ui-snapshots"
 
 
 async def _steady(pilot: Pilot[Any]) -> None:
@@ -73,54 +78,54 @@ async def _on_the_report(pilot: Pilot[Any]) -> None:
 # -- start screen ---------------------------------------------------------------------------
 
 
-def test_start_screen(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR)
+def test_start_screen(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir)
     assert snap_compare(app, run_before=_steady)
 
 
-def test_start_screen_large(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR)
+def test_start_screen_large(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir)
     assert snap_compare(app, terminal_size=(140, 40), run_before=_steady)
 
 
 # -- interview screen -----------------------------------------------------------------------
 
 
-def test_interview_first_question(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_interview_first_question(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, run_before=_first_question)
 
 
-def test_interview_large_terminal(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_interview_large_terminal(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, terminal_size=(140, 40), run_before=_first_question)
 
 
 # -- feedback -------------------------------------------------------------------------------
 
 
-def test_feedback_after_an_answer(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_feedback_after_an_answer(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, terminal_size=(100, 40), run_before=_after_partial_answer)
 
 
-def test_feedback_at_80x24(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_feedback_at_80x24(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, run_before=_after_partial_answer)
 
 
 # -- report ---------------------------------------------------------------------------------
 
 
-def test_report(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_report(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, terminal_size=(100, 40), run_before=_on_the_report)
 
 
-def test_report_at_80x24(snap_compare, make_app) -> None:
+def test_report_at_80x24(snap_compare, make_app, snapshot_dir) -> None:
     app = make_app(
         grader=PhraseGrader(),
-        data_dir=SNAPSHOT_DATA_DIR,
+        data_dir=snapshot_dir,
         skip_start=True,
         options=SessionOptions(mode="interview", seed=7),
     )
@@ -146,11 +151,13 @@ def _long_topic_bank(bank: Bank) -> Bank:
     return long
 
 
-def test_report_at_80x24_with_long_topic_names(snap_compare, make_app, ui_bank) -> None:
+def test_report_at_80x24_with_long_topic_names(
+    snap_compare, make_app, ui_bank, snapshot_dir
+) -> None:
     app = make_app(
         grader=PhraseGrader(),
         bank=_long_topic_bank(ui_bank),
-        data_dir=SNAPSHOT_DATA_DIR,
+        data_dir=snapshot_dir,
         skip_start=True,
         options=SessionOptions(mode="interview", seed=7),
     )
@@ -166,13 +173,13 @@ def test_report_at_80x24_with_long_topic_names(snap_compare, make_app, ui_bank) 
 # -- help -----------------------------------------------------------------------------------
 
 
-def test_help_screen(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_help_screen(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
     assert snap_compare(app, press=["f1"], run_before=_steady)
 
 
-def test_report_help_screen(snap_compare, make_app) -> None:
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, skip_start=True)
+def test_report_help_screen(snap_compare, make_app, snapshot_dir) -> None:
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, skip_start=True)
 
     async def report_help(pilot: Pilot[Any]) -> None:
         await _on_the_report(pilot)
@@ -185,7 +192,7 @@ def test_report_help_screen(snap_compare, make_app) -> None:
 # -- sessions that last: the resume list, review due, history ----------------------------
 
 
-def _stored_history(bank: Any, grader: Any) -> Any:
+def _stored_history(bank: Any, grader: Any, data: Path) -> Any:
     """Two sessions in the snapshot data dir on a fixed clock: one finished, one unfinished."""
     from datetime import UTC, datetime, timedelta
 
@@ -194,7 +201,7 @@ def _stored_history(bank: Any, grader: Any) -> Any:
     from interviewer.ui.session import flow_for_track
 
     when = [datetime(2025, 1, 2, 9, 30, tzinfo=UTC)]
-    store = open_store(SNAPSHOT_DATA_DIR, fallback=False, now=lambda: when[0])
+    store = open_store(data, fallback=False, now=lambda: when[0])
     for session_id, replies in (
         ("20250102-093000-general-practice", ["no idea", "no idea", "end"]),
         ("20250103-093000-general-practice", [GOOD_ANSWERS["ui-neuron"]]),
@@ -212,15 +219,15 @@ def _stored_history(bank: Any, grader: Any) -> Any:
     return lambda data: open_store(data, now=lambda: later)
 
 
-def test_start_screen_with_history(snap_compare, make_app, ui_bank) -> None:
-    opener = _stored_history(ui_bank, PhraseGrader())
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, store_opener=opener)
+def test_start_screen_with_history(snap_compare, make_app, ui_bank, snapshot_dir) -> None:
+    opener = _stored_history(ui_bank, PhraseGrader(), snapshot_dir)
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, store_opener=opener)
     assert snap_compare(app, terminal_size=(100, 36), run_before=_steady)
 
 
-def test_history_screen(snap_compare, make_app, ui_bank) -> None:
-    opener = _stored_history(ui_bank, PhraseGrader())
-    app = make_app(grader=PhraseGrader(), data_dir=SNAPSHOT_DATA_DIR, store_opener=opener)
+def test_history_screen(snap_compare, make_app, ui_bank, snapshot_dir) -> None:
+    opener = _stored_history(ui_bank, PhraseGrader(), snapshot_dir)
+    app = make_app(grader=PhraseGrader(), data_dir=snapshot_dir, store_opener=opener)
 
     async def open_history(pilot: Pilot[Any]) -> None:
         await settle(pilot)

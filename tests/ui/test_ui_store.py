@@ -145,7 +145,7 @@ async def test_nothing_due_disables_the_review_entry(make_app) -> None:
 async def test_resume_from_the_command_line_opens_the_session(
     make_app, ui_bank: Bank, real_grader: Any, tmp_path: Path
 ) -> None:
-    from interviewer.ui.app import options_of
+    from interviewer.ui.session_setup import options_of
 
     data = tmp_path / "data"
     stored = _record(ui_bank, real_grader, data, "20250102-090000-general-interview", ["hint"])

@@ -14,8 +14,6 @@ from textual.pilot import Pilot
 from interviewer.ui.app import InterviewerApp
 
 DATA = Path(__file__).parent / "data"
-# Snapshots show the data directory, so it must be the same path on every run.
-SNAPSHOT_DATA_DIR = Path("/tmp/interviewer-ui-snapshots")
 FIXED_NOW = datetime(2025, 1, 2, 9, 30, 0)
 
 # Answers to the tiny bank that earn full credit.

@@ -6,6 +6,7 @@ shows its transcript and report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -21,16 +22,21 @@ from textual_plotext import PlotextPlot
 from interviewer.ui.commands import HISTORY_COMMANDS, HistoryCommands, command_bindings
 
 if TYPE_CHECKING:
-    from interviewer.store import SessionRow
+    from interviewer.loader import Bank
+    from interviewer.store import SessionRow, Store
     from interviewer.store.history import MissedConcept, TopicPoint
-    from interviewer.ui.app import InterviewerApp
     from interviewer.ui.screens.help import HelpScreen
 
 __all__ = ["HistoryScreen"]
 
 
 class HistoryScreen(Screen[None]):
-    """Every stored session, with a progress chart and the concepts missed most often."""
+    """Every stored session, with a progress chart and the concepts missed most often.
+
+    Args:
+        source: Waits for the session store and the bank and returns them (or raises
+            why they cannot be had); called in a thread worker.
+    """
 
     DEFAULT_CSS = """
     HistoryScreen #title { text-style: bold; color: $primary; padding: 0 1; }
@@ -61,6 +67,10 @@ class HistoryScreen(Screen[None]):
             super().__init__()
             self.markdown = markdown
 
+    def __init__(self, source: Callable[[], tuple[Store | None, Bank]]) -> None:
+        super().__init__()
+        self._source = source
+
     def compose(self) -> ComposeResult:
         """Sessions and missed concepts on the left; the chart and the session on the right."""
         yield Static("History and progress", id="title")
@@ -75,14 +85,6 @@ class HistoryScreen(Screen[None]):
                 with VerticalScroll(id="detail"):
                     yield Markdown("Pick a session to see its transcript and report.", id="session")
         yield Footer()
-
-    @property
-    def interviewer_app(self) -> InterviewerApp:
-        """The app, with its store and bank."""
-        from interviewer.ui.app import InterviewerApp
-
-        assert isinstance(self.app, InterviewerApp)
-        return self.app
 
     def help_screen(self) -> HelpScreen:
         """F1 on this screen lists this screen's keys."""
@@ -101,15 +103,11 @@ class HistoryScreen(Screen[None]):
         from interviewer.store import StoreError
         from interviewer.store.history import most_missed, topic_series
 
-        app = self.interviewer_app
-        app.db_ready.wait()
         try:
-            bank = app.bank_future.result()
-            assert app.db is not None
-            rows = app.db.sessions()
-            self.post_message(
-                self._Loaded(rows, topic_series(app.db, bank), most_missed(app.db, bank, 8))
-            )
+            db, bank = self._source()
+            assert db is not None
+            rows = db.sessions()
+            self.post_message(self._Loaded(rows, topic_series(db, bank), most_missed(db, bank, 8)))
         except (StoreError, Exception) as exc:
             self.post_message(self._Detail(f"The history cannot be read: {exc}"))
 
@@ -158,10 +156,10 @@ class HistoryScreen(Screen[None]):
         from interviewer.store import StoreError
         from interviewer.store.history import load_transcript
 
-        app = self.interviewer_app
         try:
-            assert app.db is not None
-            transcript, report = load_transcript(app.db, session_id, app.bank_future.result())
+            db, bank = self._source()
+            assert db is not None
+            transcript, report = load_transcript(db, session_id, bank)
         except StoreError as exc:
             self.post_message(self._Detail(str(exc)))
             return

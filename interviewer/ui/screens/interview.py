@@ -26,7 +26,6 @@ from interviewer.ui.widgets.progress_panel import ProgressPanel
 
 if TYPE_CHECKING:
     from interviewer.transcript import Turn
-    from interviewer.ui.app import InterviewerApp
     from interviewer.ui.screens.help import HelpScreen
     from interviewer.ui.widgets.feedback import FeedbackCard
 
@@ -38,8 +37,13 @@ _TRACK_NAMES = {"general": "General", "cv": "Computer vision", "nlp": "NLP"}
 class InterviewScreen(Screen[None]):
     """Plays one interview. Every engine call runs in a thread worker.
 
+    On mount it posts :class:`SessionWanted`; whoever handles it (the app) builds the
+    session and hands it back with :meth:`begin` (or :meth:`could_not_start`).
+
     Args:
         options: The candidate's choices.
+        resume: A stored session to continue instead.
+        review: Run a review of at most this many due questions instead.
     """
 
     DEFAULT_CSS = """
@@ -60,8 +64,31 @@ class InterviewScreen(Screen[None]):
     busy: reactive[bool] = reactive(False)
     """True while the engine works on a reply: sending is blocked, typing is not."""
 
+    class SessionWanted(Message):
+        """The screen is up and needs a session for its ``options``, ``resume`` and ``review``:
+        build it, then call the screen's :meth:`begin` (or :meth:`could_not_start`)."""
+
+        def __init__(self, screen: InterviewScreen) -> None:
+            super().__init__()
+            self.screen = screen
+
+        @property
+        def control(self) -> InterviewScreen:
+            """The screen that wants the session."""
+            return self.screen
+
+    class FirstQuestionShown(Message):
+        """The first question is on screen: a good moment for background work."""
+
     class Finished(Message):
         """The interview is over and the candidate asked for the report."""
+
+        def __init__(self, session: InterviewSession) -> None:
+            super().__init__()
+            self.session = session
+
+    class _Built(Message):
+        """The session arrived (posted by :meth:`begin`, from any thread)."""
 
         def __init__(self, session: InterviewSession) -> None:
             super().__init__()
@@ -93,14 +120,6 @@ class InterviewScreen(Screen[None]):
         self.session: InterviewSession | None = None
         self._pending_answer = False
 
-    @property
-    def interviewer_app(self) -> InterviewerApp:
-        """The app, with its bank, grader and clock."""
-        from interviewer.ui.app import InterviewerApp
-
-        assert isinstance(self.app, InterviewerApp)
-        return self.app
-
     def compose(self) -> ComposeResult:
         """Chat on the left, progress on the right, the answer box below."""
         track = _TRACK_NAMES.get(self.options.track, self.options.track)
@@ -113,15 +132,22 @@ class InterviewScreen(Screen[None]):
                 yield Static("Preparing the interview…", id="status")
             yield ProgressPanel(heading, id="progress")
         yield AnswerBox(placeholder="Type your answer. Enter sends, Ctrl+J new line.", id="answer")
-        yield Button("See your report", variant="primary", id="report")
-        yield Footer()
 
     def on_mount(self) -> None:
-        """Start the interview in a worker and tick the timers every second."""
+        """Ask for the session, tick the timers; the footer follows the first paint (faster)."""
+        self.call_after_refresh(self.mount, Footer())
         self.query_one(AnswerBox).focus()
         self.busy = True
-        self._begin()
+        self.post_message(self.SessionWanted(self))
         self.set_interval(1.0, self._tick)
+
+    def begin(self, session: InterviewSession) -> None:
+        """Play ``session`` (safe to call from any thread)."""
+        self.post_message(self._Built(session))
+
+    def could_not_start(self, reason: str) -> None:
+        """Say that no session could be built, and why (safe to call from any thread)."""
+        self.post_message(self._Failed(reason))
 
     def on_resize(self) -> None:
         """A wider side panel in a large terminal."""
@@ -129,11 +155,13 @@ class InterviewScreen(Screen[None]):
 
     # -- workers ----------------------------------------------------------------------
 
+    @on(_Built)
+    def _built(self, message: _Built) -> None:
+        self._begin(message.session)
+
     @work(thread=True, exclusive=True, group="engine")
-    def _begin(self) -> None:
-        app = self.interviewer_app
+    def _begin(self, session: InterviewSession) -> None:
         try:
-            session = app.new_session(self.options, resume=self.resume, review=self.review)
             exchange = session.start()
         except Exception as exc:  # a broken bank must not take the app down
             self.post_message(self._Failed(str(exc) or type(exc).__name__))
@@ -186,11 +214,14 @@ class InterviewScreen(Screen[None]):
         self.busy = False
         self.refresh_bindings()  # the footer drops the commands once they no longer apply
         self._sync_editor()
-        if exchange.progress.finished:
+        if exchange.progress.finished:  # the report's button is only needed now
+            if not self.query("#report"):
+                report = Button("See your report", variant="primary", id="report")
+                await self.mount(report, after=self.query_one(AnswerBox))
             self.add_class("-finished")
             self.query_one("#report", Button).focus()
-        if message.first:
-            self.interviewer_app.warm_up_grader()
+        if message.first:  # once it is painted: the grader's fit would slow the paint down
+            self.call_after_refresh(self.post_message, self.FirstQuestionShown())
             if self.session is not None and self.session.resumed:
                 self.notify(f"Session {self.session.session_id}, as you left it.", title="Resumed")
 
@@ -222,10 +253,7 @@ class InterviewScreen(Screen[None]):
 
     def _handson(self, turn: Turn) -> bool:
         """Hands-on feedback (working, checks) reads best as the interviewer's message."""
-        bank = self.interviewer_app.bank_future
-        if not bank.done() or bank.exception() is not None:
-            return False
-        return turn.question_id in bank.result().handson
+        return self.session is not None and turn.question_id in self.session.bank.handson
 
     @property
     def _practice(self) -> bool:
@@ -235,7 +263,8 @@ class InterviewScreen(Screen[None]):
         from interviewer.ui.widgets.feedback import FeedbackCard
 
         assert turn.grade is not None
-        question = self.interviewer_app.question(turn.grade.question_id or turn.question_id or "")
+        questions = self.session.bank.questions if self.session is not None else {}
+        question = questions.get(turn.grade.question_id or turn.question_id or "")
         return FeedbackCard(turn.grade, answer, question, message, closed=closed)
 
     def _sync_editor(self) -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from interviewer.report import Report, Score
     from interviewer.ui.screens.help import HelpScreen
-    from interviewer.ui.session import InterviewSession
+    from interviewer.ui.session import InterviewSession, SessionOptions
 
 __all__ = ["ReportScreen", "report_markdown"]
 
@@ -85,6 +85,16 @@ class ReportScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = list(command_bindings(REPORT_COMMANDS))
     COMMANDS: ClassVar = {ReportCommands}
+
+    class ReplayRequested(Message):
+        """The candidate wants the same interview again (same options, seed included)."""
+
+        def __init__(self, options: SessionOptions) -> None:
+            super().__init__()
+            self.options = options
+
+    class NewInterviewRequested(Message):
+        """The candidate wants to go back to the start screen for a new interview."""
 
     class _Ready(Message):
         def __init__(self, report: Report) -> None:
@@ -227,18 +237,12 @@ class ReportScreen(Screen[None]):
     @on(Button.Pressed, "#replay")
     def action_replay(self) -> None:
         """The same interview again: same track, mode, length and seed."""
-        from interviewer.ui.app import InterviewerApp
-
-        if isinstance(self.app, InterviewerApp):
-            self.app.replay(self.session.options)
+        self.post_message(self.ReplayRequested(self.session.options))
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
         """Back to the start screen."""
-        from interviewer.ui.app import InterviewerApp
-
-        if isinstance(self.app, InterviewerApp):
-            self.app.restart()
+        self.post_message(self.NewInterviewRequested())
 
     @on(Button.Pressed, "#quit")
     async def _quit(self) -> None:

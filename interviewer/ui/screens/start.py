@@ -24,7 +24,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from interviewer.models import TRACKS, Track
+from interviewer.choices import TRACKS, Track
 from interviewer.ui.commands import START_COMMANDS, StartCommands, command_bindings
 from interviewer.ui.session import Length, Mode, SessionOptions
 
@@ -176,7 +176,6 @@ class StartScreen(Screen[SessionOptions]):
             with Horizontal(id="saved"):
                 yield Button("Review due: 0", id="review", disabled=True)
                 yield Button("History", id="history")
-        yield Footer()
 
     def show_saved(self, unfinished: list[SessionRow], due: int) -> None:
         """List the unfinished sessions and how many review items are due."""
@@ -217,7 +216,9 @@ class StartScreen(Screen[SessionOptions]):
         self.post_message(self.HistoryRequested())
 
     def on_mount(self) -> None:
-        """Enter starts straight away with the choices shown."""
+        """Enter starts straight away with the choices shown; the footer's keys follow the
+        first paint (they cost it a tenth of a second, see benchmarks/ui_startup.py)."""
+        self.call_after_refresh(self.mount, Footer())
         self.set_available(self.available, self.hands_on)
         self._ready = True
         self.show_saved(self.unfinished, self.due)
