@@ -39,7 +39,7 @@ APP_CHILD = r"""
 import asyncio, json, sys, time
 from textual import events
 from interviewer.ui.app import create_app
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 
 flow, seed, answer = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 app = create_app(SessionOptions(seed=seed, flow=None if flow == "general" else flow),

@@ -46,7 +46,7 @@ STARTUP_TARGET = 1.10
 CHILD = r"""
 import asyncio, sys, time
 from interviewer.ui.app import create_app
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 
 app = create_app(SessionOptions(seed=7))
 

@@ -159,7 +159,7 @@ CHILD = r"""
 import asyncio, json, sys, time
 from textual import events
 from interviewer.ui.app import create_app
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 
 path = sys.argv[1]
 app = create_app(SessionOptions(track="general", seed=7), skip_start=path == "direct")

@@ -9,7 +9,7 @@ import pytest
 from test_dialog_support import full_answer, make_bank, make_interview, question
 
 from interviewer.dialog import Interview
-from interviewer.report import Report, build_report
+from interviewer.interview_report import Report, build_report
 from interviewer.transcript import Transcript, Turn
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the app until the candidate quits; return the exit code."""
     from interviewer.choices import TRACKS, Track
     from interviewer.ui.app import create_app
-    from interviewer.ui.session import SessionOptions
+    from interviewer.ui.interview_session import SessionOptions
 
     # A track runs its own flow; another name (handson) is a flow of the general track.
     track: Track = args.track if args.track in TRACKS else "general"

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from interviewer.dialog.commands import recognise
 from interviewer.dialog.voice import Intent, VoiceLines
-from interviewer.report import Report
+from interviewer.interview_report import Report
 
 __all__ = ["MATCH_AT", "MAX_QUESTIONS", "Answer", "is_no_question", "match_intent", "reply_fields"]
 

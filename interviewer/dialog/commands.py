@@ -30,7 +30,7 @@ class CandidateCommand:
     """One command the candidate can give during the interview, described once.
 
     The dialog recognises it from :attr:`forms`; the app derives its key binding,
-    palette entry and help line from the other fields (see :mod:`interviewer.ui.commands`).
+    palette entry and help line from the other fields (see :mod:`interviewer.ui.screen_commands`).
 
     Attributes:
         name: The command's name, as :meth:`~interviewer.dialog.engine.Interview.command` takes it.

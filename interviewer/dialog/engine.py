@@ -21,10 +21,10 @@ from interviewer.dialog.rules import Grader
 from interviewer.dialog.session import Session
 from interviewer.dialog.voice import VoiceLines
 from interviewer.dialog.wrapup import WrapUp
+from interviewer.interview_report import Report
 from interviewer.loader import Bank
 from interviewer.models import Flow, Question
 from interviewer.options import SessionOptions
-from interviewer.report import Report
 from interviewer.sanitize import sanitize
 from interviewer.transcript import QuestionRecord, Transcript, Turn
 

@@ -15,8 +15,8 @@ from interviewer.dialog.asking_back import MAX_QUESTIONS, is_no_question, match_
 from interviewer.dialog.guards import AtWrapUp, CandidateAsking
 from interviewer.dialog.remarks import summary_line
 from interviewer.dialog.session import Session
+from interviewer.interview_report import Report, build_report
 from interviewer.models import Question, Stage
-from interviewer.report import Report, build_report
 
 __all__ = ["STRONG_MEAN", "WEAK_MEAN", "WrapUp", "closing_kind"]
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from interviewer.store.db import Store, StoreError
 
 if TYPE_CHECKING:
+    from interviewer.interview_report import Report
     from interviewer.loader import Bank
-    from interviewer.report import Report
     from interviewer.transcript import Transcript
 
 __all__ = ["MissedConcept", "TopicPoint", "load_transcript", "most_missed", "topic_series"]
@@ -95,7 +95,7 @@ def load_transcript(store: Store, session_id: str, bank: Bank) -> tuple[Transcri
     Raises:
         StoreError: when there is no such session or its data cannot be read.
     """
-    from interviewer.report import build_report
+    from interviewer.interview_report import build_report
     from interviewer.store.recorder import flow_of
     from interviewer.transcript import QuestionRecord, Transcript, turns_from_dicts
 

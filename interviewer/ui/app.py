@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from interviewer.choices import TRACKS
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import Clock, system_clock
-from interviewer.ui.session import InterviewSession, SessionOptions
+from interviewer.ui.interview_session import InterviewSession, SessionOptions
 from interviewer.ui.session_setup import (
     due_review_flow,
     hands_on_flow,

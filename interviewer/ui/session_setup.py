@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from interviewer.choices import TRACKS, Track
-from interviewer.ui.session import InterviewSession, Length, Mode, SessionOptions
+from interviewer.ui.interview_session import InterviewSession, Length, Mode, SessionOptions
 
 if TYPE_CHECKING:
     from interviewer.loader import Bank

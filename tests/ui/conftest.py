@@ -12,7 +12,7 @@ from ui_helpers import DATA, FIXED_NOW
 from interviewer.loader import Bank, load_bank
 from interviewer.ui.app import InterviewerApp, create_app
 from interviewer.ui.clock import ManualClock
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 
 
 @pytest.fixture(scope="session")

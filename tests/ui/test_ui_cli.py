@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.cli import build_parser
 from interviewer.cli import ui as ui_command
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 
 
 def test_options_parse() -> None:

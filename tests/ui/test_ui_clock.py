@@ -10,9 +10,9 @@ from ui_helpers import GOOD_ANSWERS, answer, current_question_id, settle
 
 from interviewer.loader import Bank
 from interviewer.ui.clock import ManualClock
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
-from interviewer.ui.session import SessionOptions
 
 TARGETS = {"basic": 60, "intermediate": 90, "advanced": 120, "project": 150}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interviewer.dialog.commands import CANDIDATE_COMMANDS, COMMANDS, recognise
 from interviewer.transcript import COMMAND_ACTIONS
-from interviewer.ui.commands import INTERVIEW_COMMANDS, TYPED_PHRASES, command_bindings
+from interviewer.ui.screen_commands import INTERVIEW_COMMANDS, TYPED_PHRASES, command_bindings
 
 
 def test_every_candidate_command_has_its_binding_palette_entry_and_typed_phrase() -> None:
@@ -25,7 +25,7 @@ def test_the_command_table_loads_without_the_engine() -> None:
     import sys
 
     script = (
-        "import sys, interviewer.ui.commands; "
+        "import sys, interviewer.ui.screen_commands; "
         "print(sorted(m for m in ('interviewer.dialog.engine', 'rapidfuzz', 'interviewer.grading')"
         " if m in sys.modules))"
     )

@@ -11,8 +11,8 @@ from ui_helpers import DATA, FIXED_NOW, current_question_id, screen_text, settle
 from interviewer.loader import Bank, load_bank
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.demo import DemoScreen
-from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 
 SWISH_LINES = [

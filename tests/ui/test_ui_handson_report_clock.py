@@ -14,8 +14,8 @@ from interviewer.loader import Bank
 from interviewer.store import open_store
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.report import ReportScreen
-from interviewer.ui.session import SessionOptions
 
 
 async def test_timed_hands_on_report_has_times_and_demo_buttons(

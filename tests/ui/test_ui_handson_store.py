@@ -15,11 +15,11 @@ from interviewer.loader import Bank, load_bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.history import HistoryScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
 from interviewer.ui.screens.start import StartScreen
-from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 
 SESSION = "20250102-090000-ui-handson-practice"

@@ -15,14 +15,14 @@ from ui_stub_grader import PhraseGrader
 
 from interviewer.errors import BankLoadError, Problem
 from interviewer.store import open_store
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
 from interviewer.ui.screens.start import StartScreen
-from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 from interviewer.ui.widgets.chat import CandidateMessage, InterviewerMessage
-from interviewer.ui.widgets.feedback import FeedbackCard
+from interviewer.ui.widgets.feedback_card import FeedbackCard
 
 
 def _autosave(data_dir: Path) -> dict[str, Any]:

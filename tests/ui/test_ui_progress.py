@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interviewer.ui.session import Progress
+from interviewer.ui.interview_session import Progress
 from interviewer.ui.widgets.progress_panel import render_stages
 
 STAGES = (("basic", "Basics"), ("advanced", "Advanced"), ("wrap-up", "Wrap-up"))

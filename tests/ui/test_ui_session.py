@@ -14,7 +14,7 @@ from interviewer.loader import Bank
 from interviewer.store import Store, open_store
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import ManualClock, format_elapsed
-from interviewer.ui.session import (
+from interviewer.ui.interview_session import (
     InterviewSession,
     SessionOptions,
     flow_for_track,

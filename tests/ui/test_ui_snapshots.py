@@ -18,7 +18,7 @@ from ui_stub_grader import PhraseGrader
 
 from interviewer.loader import Bank
 from interviewer.ui.clock import ManualClock
-from interviewer.ui.session import SessionOptions
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 
 
@@ -198,7 +198,7 @@ def _stored_history(bank: Any, grader: Any, data: Path) -> Any:
 
     from interviewer.dialog import Interview, SessionOptions
     from interviewer.store import Recorder, open_store
-    from interviewer.ui.session import flow_for_track
+    from interviewer.ui.interview_session import flow_for_track
 
     when = [datetime(2025, 1, 2, 9, 30, tzinfo=UTC)]
     store = open_store(data, fallback=False, now=lambda: when[0])

@@ -12,10 +12,10 @@ from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, s
 from interviewer.dialog import Interview, SessionOptions
 from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
+from interviewer.ui.interview_session import flow_for_track
 from interviewer.ui.screens.history import HistoryScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.start import StartScreen
-from interviewer.ui.session import flow_for_track
 
 
 def _record(bank: Bank, grader: Any, data: Path, session_id: str, replies: list[str]) -> Interview:

@@ -14,11 +14,11 @@ from ui_helpers import GOOD_ANSWERS, answer, palette_first_hit, screen_text, set
 from interviewer.dialog import Interview, SessionOptions
 from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
+from interviewer.ui.interview_session import flow_for_track
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.history import HistoryScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.start import StartScreen
-from interviewer.ui.session import flow_for_track
 
 
 async def test_the_start_screen_palette_opens_history_and_review(make_app) -> None:

@@ -17,10 +17,10 @@ from ui_helpers import (
     settle,
 )
 
+from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.help import HelpScreen
 from interviewer.ui.screens.interview import InterviewScreen
 from interviewer.ui.screens.report import ReportScreen
-from interviewer.ui.session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox
 from interviewer.ui.widgets.chat import CandidateMessage
 from interviewer.ui.widgets.grade_bar import abbreviate

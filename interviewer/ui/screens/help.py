@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from interviewer.ui.commands import INTERVIEW_COMMANDS, TYPED_PHRASES, InterviewCommand
+from interviewer.ui.screen_commands import INTERVIEW_COMMANDS, TYPED_PHRASES, InterviewCommand
 
 __all__ = ["GENERAL_KEYS", "SCREEN_KEYS", "HelpScreen", "keys_table"]
 

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
-from interviewer.ui.commands import HISTORY_COMMANDS, HistoryCommands, command_bindings
+from interviewer.ui.screen_commands import HISTORY_COMMANDS, HistoryCommands, command_bindings
 
 if TYPE_CHECKING:
     from interviewer.loader import Bank

@@ -17,8 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from interviewer.sanitize import sanitize
-from interviewer.ui.commands import InterviewCommands, command_bindings
-from interviewer.ui.session import Exchange, InterviewSession, SessionOptions
+from interviewer.ui.interview_session import Exchange, InterviewSession, SessionOptions
+from interviewer.ui.screen_commands import InterviewCommands, command_bindings
 from interviewer.ui.storage import SaveError, display_path
 from interviewer.ui.widgets.answer_box import AnswerBox
 from interviewer.ui.widgets.chat import ChatLog
@@ -27,7 +27,7 @@ from interviewer.ui.widgets.progress_panel import ProgressPanel
 if TYPE_CHECKING:
     from interviewer.transcript import Turn
     from interviewer.ui.screens.help import HelpScreen
-    from interviewer.ui.widgets.feedback import FeedbackCard
+    from interviewer.ui.widgets.feedback_card import FeedbackCard
 
 __all__ = ["InterviewScreen"]
 
@@ -260,7 +260,7 @@ class InterviewScreen(Screen[None]):
         return self.options.mode == "practice"
 
     def _feedback_card(self, turn: Turn, answer: str, message: str, closed: bool) -> FeedbackCard:
-        from interviewer.ui.widgets.feedback import FeedbackCard
+        from interviewer.ui.widgets.feedback_card import FeedbackCard
 
         assert turn.grade is not None
         questions = self.session.bank.questions if self.session is not None else {}

@@ -13,16 +13,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, Static
 
-from interviewer.ui.commands import REPORT_COMMANDS, ReportCommands, command_bindings
+from interviewer.ui.screen_commands import REPORT_COMMANDS, ReportCommands, command_bindings
 from interviewer.ui.storage import SaveError, display_path
 from interviewer.ui.widgets.grade_bar import GradeBar
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from interviewer.report import Report, Score
+    from interviewer.interview_report import Report, Score
+    from interviewer.ui.interview_session import InterviewSession, SessionOptions
     from interviewer.ui.screens.help import HelpScreen
-    from interviewer.ui.session import InterviewSession, SessionOptions
 
 __all__ = ["ReportScreen", "report_markdown"]
 
@@ -182,7 +182,7 @@ class ReportScreen(Screen[None]):
     async def _demo_buttons(self, report: Report) -> None:
         """A "show me" button for each weak topic that has a live demo."""
         from interviewer.handson.demo_links import DEMO_TITLES, demos_for_topics
-        from interviewer.report import STRONG_AT
+        from interviewer.interview_report import STRONG_AT
 
         weak = [s.name for s in sorted(report.topics, key=lambda s: s.grade) if s.grade < STRONG_AT]
         titles = {s.name: s.title for s in report.topics}

@@ -25,8 +25,8 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from interviewer.choices import TRACKS, Track
-from interviewer.ui.commands import START_COMMANDS, StartCommands, command_bindings
-from interviewer.ui.session import Length, Mode, SessionOptions
+from interviewer.ui.interview_session import Length, Mode, SessionOptions
+from interviewer.ui.screen_commands import START_COMMANDS, StartCommands, command_bindings
 
 if TYPE_CHECKING:
     from interviewer.store import SessionRow

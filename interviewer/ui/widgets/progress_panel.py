@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from interviewer.ui.clock import format_elapsed
-from interviewer.ui.session import Progress
+from interviewer.ui.interview_session import Progress
 
 __all__ = ["ProgressPanel", "render_stages"]
 

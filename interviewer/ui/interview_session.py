@@ -21,9 +21,9 @@ from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
     from interviewer.dialog.engine import Interview
+    from interviewer.interview_report import Report
     from interviewer.loader import Bank
     from interviewer.models import Flow
-    from interviewer.report import Report
     from interviewer.store import Recorder, Store
     from interviewer.timing import AnswerTime
     from interviewer.transcript import Turn
