@@ -1,19 +1,42 @@
-"""Read and write the on-disk caches (the validated bank, the fitted grader).
+"""Read and write the on-disk caches (the validated bank and its files, the fitted grader).
 
 A cache file is written to a temporary name and renamed, so a reader never
 sees half a file; any file that cannot be read back is treated as absent.
+:func:`cache_path` is the one place a cache file's name is made from what it
+depends on; ``INTERVIEWER_NO_CACHE=1`` turns every cache off.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["read_pickle", "write_pickle"]
+__all__ = ["cache_path", "read_pickle", "write_pickle"]
 
 T = TypeVar("T")
+
+
+def cache_path(kind: str, *parts: bytes | str) -> Path | None:
+    """Where a cache of ``kind`` built from exactly ``parts`` is kept, or None when caching is off.
+
+    The name hashes the package version with every part, each part ended by a
+    NUL so that no two lists of parts collide; whatever the cached value depends
+    on (file contents, schema source, parameters) must be among the parts.
+    """
+    if os.environ.get("INTERVIEWER_NO_CACHE"):
+        return None
+    from interviewer import __version__
+
+    digest = hashlib.sha256(f"{kind}\0{__version__}\0".encode())
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("interviewer")) / f"{kind}-{digest.hexdigest()[:24]}.pickle"
 
 
 def read_pickle(path: Path, kind: type[T]) -> T | None:

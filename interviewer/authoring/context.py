@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.bank import Bank
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import Bank, load_bank, load_rubric_file, read_with_lines
-from interviewer.models import Question
+from interviewer.loader import file_loads, load_bank
+from interviewer.models import Question, RubricFile
 
 if TYPE_CHECKING:
     from interviewer.grading import RubricGrader
@@ -56,12 +57,10 @@ def _overlay(paths: Sequence[Path]) -> Bank:
     except BankLoadError:
         bank = Bank()  # the built-in bank is broken: work with the given files alone
     problems: list[Problem] = []
-    for path in _rubric_files(paths):
-        try:
-            rubric = load_rubric_file(path)
-            _, lines = read_with_lines(path)
-        except BankLoadError as exc:
-            problems.extend(exc.problems)
+    for loaded in file_loads(_rubric_files(paths)):
+        rubric = loaded.model
+        if not isinstance(rubric, RubricFile):
+            problems.extend(loaded.problems)
             continue
         bank.topics[rubric.topic] = rubric.title
         for index, question in enumerate(rubric.questions):
@@ -69,7 +68,7 @@ def _overlay(paths: Sequence[Path]) -> Bank:
                 bank.questions[question.id] = question
             else:
                 bank.handson[question.id] = question
-            bank.sources[question.id] = (str(path), lines.get(("questions", index), 0))
+            bank.sources[question.id] = (loaded.path, loaded.item_lines[index])
     if problems:
         raise BankLoadError(problems)
     return bank

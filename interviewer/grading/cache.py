@@ -10,12 +10,12 @@ the bank's content.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
+from interviewer.bank import Bank
 from interviewer.grading.grader import RubricGrader
-from interviewer.loader import Bank, load_bank
-from interviewer.pickle_store import read_pickle, write_pickle
+from interviewer.loader import load_bank
+from interviewer.pickle_store import cache_path, read_pickle, write_pickle
 
 __all__ = ["cached_grader", "default_grader"]
 
@@ -36,23 +36,16 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def _bank_key(bank: Bank, grader: RubricGrader) -> str:
-    from interviewer import __version__
-
-    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{grader!r}".encode())
-    digest.update(_code_digest())
+def _cache_file(bank: Bank, grader: RubricGrader) -> tuple[str, Path | None]:
+    """The memo key of a grader fitted on ``bank`` with ``grader``'s parameters, and its file."""
+    digest = hashlib.sha256()
     for question in bank.questions.values():
         digest.update(question.model_dump_json().encode())
         digest.update(b"\0")
-    return digest.hexdigest()[:24]
-
-
-def _cache_file(key: str) -> Path | None:
-    if os.environ.get("INTERVIEWER_NO_CACHE"):
-        return None
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("interviewer")) / f"grader-{key}.pickle"
+    parts = (_FORMAT, repr(grader), _code_digest(), digest.digest())
+    path = cache_path("grader", *parts)
+    key = hashlib.sha256(b"\0".join(p.encode() if isinstance(p, str) else p for p in parts))
+    return key.hexdigest(), path
 
 
 def cached_grader(bank: Bank, grader: RubricGrader | None = None) -> RubricGrader:
@@ -66,10 +59,9 @@ def cached_grader(bank: Bank, grader: RubricGrader | None = None) -> RubricGrade
         A fitted grader (the same object for the same bank and parameters within a process).
     """
     template = grader if grader is not None else RubricGrader()
-    key = _bank_key(bank, template)
+    key, path = _cache_file(bank, template)
     if key in _MEMO:
         return _MEMO[key]
-    path = _cache_file(key)
     fitted = _read(path) if path is not None else None
     if fitted is None:
         fitted = template.fit(bank)

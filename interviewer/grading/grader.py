@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.grading.calibration import LinearCalibration, fit_calibration
 from interviewer.grading.compiled import (
     CompiledQuestion,
@@ -30,7 +31,6 @@ from interviewer.grading.feedback import compose_feedback
 from interviewer.grading.result import GradeResult
 from interviewer.grading.signals import Evaluation, Settings, evaluate
 from interviewer.grading.tfidf import TfidfModel, fit_tfidf
-from interviewer.loader import Bank
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.matcher import TermIndex
@@ -169,7 +169,7 @@ class RubricGrader:
         """Learn from a bank: TF-IDF, compiled matchers, calibration.
 
         Args:
-            bank: A loaded :class:`~interviewer.loader.Bank` (or its questions).
+            bank: A loaded :class:`~interviewer.bank.Bank` (or its questions).
 
         Returns:
             ``self``, fitted.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from interviewer.store.db import Store, StoreError
 
 if TYPE_CHECKING:
-    from interviewer.loader import Bank
+    from interviewer.bank import Bank
     from interviewer.report import Report
     from interviewer.transcript import Transcript
 

@@ -25,7 +25,7 @@ from interviewer.ui.session import InterviewSession, Length, Mode, SessionOption
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:
-    from interviewer.loader import Bank
+    from interviewer.bank import Bank
     from interviewer.models import Question
     from interviewer.store import Store
     from interviewer.ui.screens.interview import InterviewScreen

@@ -20,9 +20,9 @@ from interviewer.ui.storage import SessionStore, display_path
 from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.dialog.engine import Interview
     from interviewer.grading import GradeResult
-    from interviewer.loader import Bank
     from interviewer.report import Report
     from interviewer.store import Recorder, Store
     from interviewer.timing import AnswerTime
