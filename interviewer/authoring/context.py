@@ -1,9 +1,10 @@
 """The bank and grader the authoring commands work with.
 
-With no rubric paths the built-in bank and the cached default grader are
-used. With paths (e.g. a copy of a rubric being edited) those files are loaded
-on their own, validated, and laid over the built-in bank so thread links to
-other files still resolve; a grader is fitted on the result.
+With no rubric paths the built-in bank is used. With paths (e.g. a copy of a
+rubric being edited) those files are loaded on their own, validated, and laid
+over the built-in bank so thread links to other files still resolve. The grader
+is the cached full fit of that bank, or after an edit the last full fit refitted
+on what changed (:func:`~interviewer.grading.authoring_grader`).
 """
 
 from __future__ import annotations
@@ -84,18 +85,17 @@ def load_authoring_bank(rubric_paths: Sequence[Path] | None = None) -> Bank:
 
 
 def load_context(rubric_paths: Sequence[Path] | None = None) -> AuthoringContext:
-    """Load the bank (optionally overlaid with rubric files) and fit a grader.
+    """Load the bank (optionally overlaid with rubric files) and a grader for it.
+
+    The grader is a full fit when one of exactly this bank is cached, else the last
+    full fit refitted on what was edited (:func:`~interviewer.grading.authoring_grader`).
 
     Raises:
         BankLoadError: if a given file (or, without paths, the bank) does not validate.
     """
-    from interviewer.grading import cached_grader, default_grader
+    from interviewer.grading import authoring_grader
 
-    if rubric_paths:
-        bank = _overlay(rubric_paths)
-        grader = cached_grader(bank)
-    else:
-        bank = load_bank()
-        grader = default_grader()
+    bank = _overlay(rubric_paths) if rubric_paths else load_bank()
+    grader = authoring_grader(bank)
     files = {qid: (Path(file), line) for qid, (file, line) in bank.sources.items()}
     return AuthoringContext(bank, grader, files)
