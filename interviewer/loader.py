@@ -101,17 +101,17 @@ def _read_file(path: Path, model: type[BaseModel]) -> FileLoad:
         return FileLoad(label, "", None, problems=[problem])
     digest = hashlib.sha256(_schema_digest() + model.__name__.encode() + b"\0" + raw).hexdigest()
     key = (model.__name__, label)
-    known = _FILES.get(key)
+    disk = cache_path("bank-file", _schema_digest(), model.__name__, label)
+    known = _FILES.get(key) if disk is not None else None  # INTERVIEWER_NO_CACHE: none at all
     if known is not None and known.digest == digest:
         return known
-    disk = cache_path("bank-file", _schema_digest(), model.__name__, label)
     cached = read_pickle(disk, FileLoad) if disk is not None else None
     if cached is not None and cached.digest == digest:
         _FILES[key] = cached
         return cached
     loaded = _parse_file(raw, label, digest, model)
-    _FILES[key] = loaded
     if disk is not None:
+        _FILES[key] = loaded
         write_pickle(disk, loaded)
     return loaded
 
