@@ -61,8 +61,12 @@ def replicate(source: Path, target: Path, times: int) -> int:
         for copy in range(times):
             out = text
             if copy:
-                out = _ID.sub(lambda m, c=copy: f"{m[1]}{m[2]}-r{c}{m[3]}", out)
-                out = _TO.sub(lambda m, c=copy: f"{m[1]}{m[2]}-r{c}{m[3]}", out)
+                suffix = f"-r{copy}"
+
+                def renamed(match: re.Match[str], suffix: str = suffix) -> str:
+                    return f"{match[1]}{match[2]}{suffix}{match[3]}"
+
+                out = _TO.sub(renamed, _ID.sub(renamed, out))
             (target / f"{path.stem}-r{copy}.yaml").write_text(out, encoding="utf-8")
     return count
 
@@ -72,11 +76,11 @@ import json, sys, time
 from pathlib import Path
 from interviewer.loader import load_bank
 from interviewer.grading import cached_grader
-start = time.perf_counter()
+marks = [(time.perf_counter(), time.process_time())]
 bank = load_bank([Path(sys.argv[1])])
-loaded = time.perf_counter()
+marks.append((time.perf_counter(), time.process_time()))
 grader = cached_grader(bank)
-fitted = time.perf_counter()
+marks.append((time.perf_counter(), time.process_time()))
 pairs = [(q, e.answer) for q in bank.questions.values() for e in q.examples][:300]
 grader.grade(*pairs[0])
 began = time.perf_counter()
@@ -84,7 +88,9 @@ for question, answer in pairs:
     grader.grade(question, answer)
 graded = time.perf_counter()
 print(json.dumps({
-    "questions": len(bank.questions), "load": loaded - start, "fit": fitted - loaded,
+    "questions": len(bank.questions),
+    "load": [marks[1][0] - marks[0][0], marks[1][1] - marks[0][1]],
+    "fit": [marks[2][0] - marks[1][0], marks[2][1] - marks[1][1]],
     "grade_ms": 1000 * (graded - began) / len(pairs),
 }))
 """
@@ -113,7 +119,7 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[str, float, float]:
     return done.stdout, wall, cpu
 
 
-def scale_figures(bank_dir: Path, code: Path | None, work: Path) -> dict[str, float]:
+def scale_figures(bank_dir: Path, code: Path | None, work: Path) -> dict[str, object]:
     """Cold and warm load and fit of the bank in ``bank_dir``, and grading time."""
     cache = Path(tempfile.mkdtemp(dir=work, prefix="cache-"))
     env = _env(code, cache)
@@ -175,6 +181,11 @@ def edit_figures(code: Path | None, work: Path, repeat: int) -> dict[str, tuple[
     return figures
 
 
+def _pair(figure: object) -> str:
+    assert isinstance(figure, list)
+    return f"{figure[0]:.2f}/{figure[1]:.2f}"
+
+
 def _checkout(revision: str, work: Path) -> Path | None:
     """The source tree of ``revision`` (via ``git archive``), or None if git cannot give it."""
     done = subprocess.run(
@@ -210,21 +221,24 @@ def main(argv: list[str] | None = None) -> int:
             old = before_edit.get(name)
             tail = f"{old[0]:>11.2f}s {old[1]:>5.2f}s" if old else f"{'-':>12} {'-':>6}"
             print(f"{name:28} {wall:>9.2f}s {cpu:>5.2f}s {tail}")
-        print("\nbank of N copies: load_bank + cached_grader, seconds (grade: ms per answer)")
+        print(
+            "\nbank of N copies: load_bank + cached_grader, seconds wall/CPU; grade: ms an answer"
+        )
         header = ["", "questions", "load cold", "fit cold", "load warm", "fit warm", "grade"]
-        print(f"{header[0]:10}" + "".join(f"{h:>11}" for h in header[1:]))
+        print(f"{header[0]:10}{header[1]:>10}" + "".join(f"{h:>14}" for h in header[2:]))
         for times in args.scales:
             bank_dir = work / f"bank-{times}"
             replicate(ROOT / "rubrics", bank_dir, times)
-            runs = [("after", None)]
+            runs: list[tuple[str, Path | None]] = [("after", None)]
             if before is not None and times <= args.before_max:
                 runs.append(("before", before))
             for label, code in runs:
                 f = scale_figures(bank_dir, code, work)
+                cells = [_pair(f[k]) for k in ("load_cold", "fit_cold", "load_warm", "fit_warm")]
                 print(
-                    f"{f'{times}x ' + label:10}{int(f['questions']):>11}"
-                    f"{f['load_cold']:>11.2f}{f['fit_cold']:>11.2f}"
-                    f"{f['load_warm']:>11.2f}{f['fit_warm']:>11.2f}{f['grade_ms']:>9.2f}ms",
+                    f"{f'{times}x ' + label:10}{f['questions']:>10}"
+                    + "".join(f"{c:>14}" for c in cells)
+                    + f"{f['grade_ms']:>12.2f}ms",
                     flush=True,
                 )
     return 0

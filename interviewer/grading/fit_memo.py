@@ -30,8 +30,8 @@ CalibrationRow = tuple[dict[str, float], tuple[float, float]]
 
 
 def content_key(question: Question) -> str:
-    """A digest of everything in ``question`` but its id (what compiling and calibrating read)."""
-    text = question.model_dump_json(exclude={"id"})
+    """A digest of ``question`` but its id and links (compiling and calibrating read neither)."""
+    text = question.model_dump_json(exclude={"id", "threads"})
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
