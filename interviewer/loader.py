@@ -37,6 +37,7 @@ __all__ = [
     "load_flow",
     "load_rubric_file",
     "packaged_data_dir",
+    "question_digest",
     "yaml_files",
 ]
 
@@ -203,10 +204,34 @@ def _reference_problems(bank: Bank) -> list[Problem]:
     return problems
 
 
+# The digest of each question object this loader made: (question, its file's digest and place).
+_QUESTION_DIGESTS: dict[int, tuple[Question, str]] = {}
+_DIGESTS_KEPT = 200_000
+
+
+def question_digest(question: Question) -> str | None:
+    """A digest of ``question``'s content if this loader made it (cheap), else None.
+
+    Two questions with the same digest have the same content: it is the digest of
+    the file (its bytes and the schema's source) and the question's place in it.
+    """
+    known = _QUESTION_DIGESTS.get(id(question))
+    return known[1] if known is not None and known[0] is question else None
+
+
+def _remember(bank: Bank, digests: dict[str, str]) -> None:
+    if len(_QUESTION_DIGESTS) > _DIGESTS_KEPT:
+        _QUESTION_DIGESTS.clear()
+    for qid, question in bank.questions.items():
+        if qid in digests:
+            _QUESTION_DIGESTS[id(question)] = (question, digests[qid])
+
+
 @dataclass
 class _CachedBank:
     digest: str
     bank: Bank
+    question_digests: dict[str, str] = field(default_factory=dict)
 
 
 def load_bank(
@@ -230,13 +255,20 @@ def load_bank(
     if cache is not None and digest is not None:
         cached = read_pickle(cache, _CachedBank)
         if cached is not None and cached.digest == digest:
+            _remember(cached.bank, cached.question_digests)
             return cached.bank
-    bank = _assemble(
-        [_read_file(path, RubricFile) for path in rubric_files],
-        [_read_file(path, Flow) for path in dialog_files],
-    )
+    rubrics = [_read_file(path, RubricFile) for path in rubric_files]
+    bank = _assemble(rubrics, [_read_file(path, Flow) for path in dialog_files])
+    digests = {
+        question.id: f"{loaded.digest}:{index}"
+        for loaded in rubrics
+        if isinstance(loaded.model, RubricFile)
+        for index, question in enumerate(loaded.model.questions)
+        if bank.questions.get(question.id) is question
+    }
+    _remember(bank, digests)
     if cache is not None and digest is not None:
-        write_pickle(cache, _CachedBank(digest, bank))
+        write_pickle(cache, _CachedBank(digest, bank, digests))
     return bank
 
 

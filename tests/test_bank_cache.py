@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import interviewer.loader as loader
+from interviewer.bank import Bank
 from interviewer.loader import load_bank, load_rubric_file, packaged_data_dir, yaml_files
 
 QID = "vanishing-exploding-gradients"
@@ -118,3 +119,23 @@ def test_no_cache_reads_every_file_each_time(
     load_rubric_file(path)
     assert parses() - start == 2
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_grader_key_follows_an_edit(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interviewer.grading import cache as grader_cache
+
+    first = load_bank([bank_dir])
+    assert all(loader.question_digest(q) for q in first.questions.values())
+    key = grader_cache._bank_digest(first)
+    edit(bank_dir / "gradients.yaml")
+    new_process(monkeypatch)
+    edited = load_bank([bank_dir])
+    assert loader.question_digest(edited.questions[QID]) != loader.question_digest(
+        first.questions[QID]
+    )
+    assert grader_cache._bank_digest(edited) != key
+    again = load_bank([bank_dir])  # from the bank's cache: new objects, same digests
+    assert grader_cache._bank_digest(again) == grader_cache._bank_digest(edited)
+    copied = Bank(questions={qid: q.model_copy() for qid, q in again.questions.items()})
+    assert loader.question_digest(copied.questions[QID]) is None  # not the loader's: serialised
+    assert grader_cache._bank_digest(copied) != key

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from interviewer.bank import Bank
 from interviewer.grading.grader import RubricGrader
-from interviewer.loader import load_bank
+from interviewer.loader import load_bank, question_digest
 from interviewer.pickle_store import cache_path, read_pickle, write_pickle
 
 __all__ = ["authoring_grader", "cached_grader", "default_grader"]
@@ -52,9 +52,18 @@ def _code_digest() -> bytes:
 
 
 def _bank_digest(bank: Bank) -> bytes:
+    """A digest of every question's id and content, in order.
+
+    A question the loader made is named by the loader's digest of it (its file's
+    bytes and its place there), without serialising it again.
+    """
     digest = hashlib.sha256()
-    for question in bank.questions.values():
-        digest.update(question.model_dump_json().encode())
+    for qid, question in bank.questions.items():
+        known = question_digest(question)
+        if known is not None:
+            digest.update(b"loaded\0" + qid.encode() + b"\0" + known.encode())
+        else:
+            digest.update(b"json\0" + question.model_dump_json().encode())
         digest.update(b"\0")
     return digest.digest()
 
