@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import ConstructorError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -95,16 +96,11 @@ def parse_text(text: str, label: str) -> tuple[Any, dict[YamlPath, int]]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
+        fix = "check indentation, colons and quotes on this line and the one above"
+        if isinstance(exc, ConstructorError):
+            fix = "remove the tag (the word starting with '!'), or quote the value"
         raise BankLoadError(
-            [
-                Problem(
-                    label,
-                    line,
-                    "",
-                    f"this is not valid YAML: {exc.problem or exc.context}",
-                    "check indentation, colons and quotes on this line and the one above",
-                )
-            ]
+            [Problem(label, line, "", f"this is not valid YAML: {exc.problem or exc.context}", fix)]
         ) from None
     except YAMLError as exc:
         raise BankLoadError(
