@@ -26,6 +26,8 @@ class Bank:
         flow_sources: For each flow name, the file it came from.
         handson: The computed questions and code exercises by id, in file order
             (kept apart from ``questions``, which the rubric grader is fitted on).
+        digests: For questions as the loader made them, the question and a digest of
+            its content (its file's bytes and place there); see :meth:`content_digest`.
     """
 
     questions: dict[str, Question] = field(default_factory=dict)
@@ -34,6 +36,19 @@ class Bank:
     sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
     flow_sources: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, tuple[Question, str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def content_digest(self, question_id: str) -> str | None:
+        """The loader's digest of a question's content, or None.
+
+        None when the loader did not make the question now in the bank (it was
+        added or replaced since): the caller must then read the question itself.
+        """
+        known = self.digests.get(question_id)
+        question = self.questions.get(question_id)
+        return known[1] if known is not None and known[0] is question else None
 
     def question(self, question_id: str) -> Question:
         """Return a question by id.

@@ -17,7 +17,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from pydantic import BaseModel
 from interviewer.bank import Bank
 from interviewer.errors import BankLoadError, Problem
 from interviewer.models import Flow, Question, RubricFile
+from interviewer.packaged import packaged_data_dir
 from interviewer.pickle_store import cache_path, read_pickle, write_pickle
 from interviewer.yaml_lines import decode, parse_text, validate
 
@@ -36,22 +36,8 @@ __all__ = [
     "load_bank",
     "load_flow",
     "load_rubric_file",
-    "packaged_data_dir",
-    "question_digest",
     "yaml_files",
 ]
-
-
-def packaged_data_dir(kind: str) -> Path:
-    """Return the directory of the built-in ``rubrics`` or ``dialogs``.
-
-    Installed wheels carry them as ``interviewer/_data/<kind>``; a source
-    checkout (or an editable install) has them at the repository root.
-    """
-    packaged = Path(str(resources.files("interviewer"))) / "_data" / kind
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / kind
 
 
 @cache
@@ -204,34 +190,10 @@ def _reference_problems(bank: Bank) -> list[Problem]:
     return problems
 
 
-# The digest of each question object this loader made: (question, its file's digest and place).
-_QUESTION_DIGESTS: dict[int, tuple[Question, str]] = {}
-_DIGESTS_KEPT = 200_000
-
-
-def question_digest(question: Question) -> str | None:
-    """A digest of ``question``'s content if this loader made it (cheap), else None.
-
-    Two questions with the same digest have the same content: it is the digest of
-    the file (its bytes and the schema's source) and the question's place in it.
-    """
-    known = _QUESTION_DIGESTS.get(id(question))
-    return known[1] if known is not None and known[0] is question else None
-
-
-def _remember(bank: Bank, digests: dict[str, str]) -> None:
-    if len(_QUESTION_DIGESTS) > _DIGESTS_KEPT:
-        _QUESTION_DIGESTS.clear()
-    for qid, question in bank.questions.items():
-        if qid in digests:
-            _QUESTION_DIGESTS[id(question)] = (question, digests[qid])
-
-
 @dataclass
 class _CachedBank:
     digest: str
     bank: Bank
-    question_digests: dict[str, str] = field(default_factory=dict)
 
 
 def load_bank(
@@ -255,20 +217,18 @@ def load_bank(
     if cache is not None and digest is not None:
         cached = read_pickle(cache, _CachedBank)
         if cached is not None and cached.digest == digest:
-            _remember(cached.bank, cached.question_digests)
             return cached.bank
     rubrics = [_read_file(path, RubricFile) for path in rubric_files]
     bank = _assemble(rubrics, [_read_file(path, Flow) for path in dialog_files])
-    digests = {
-        question.id: f"{loaded.digest}:{index}"
+    bank.digests = {
+        question.id: (question, f"{loaded.digest}:{index}")
         for loaded in rubrics
         if isinstance(loaded.model, RubricFile)
         for index, question in enumerate(loaded.model.questions)
         if bank.questions.get(question.id) is question
     }
-    _remember(bank, digests)
     if cache is not None and digest is not None:
-        write_pickle(cache, _CachedBank(digest, bank, digests))
+        write_pickle(cache, _CachedBank(digest, bank))
     return bank
 
 

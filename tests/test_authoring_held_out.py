@@ -10,7 +10,8 @@ from interviewer.authoring.held_out import run_examples_held_out
 from interviewer.bank import Bank
 from interviewer.cli import main
 from interviewer.grading import RubricGrader
-from interviewer.loader import load_rubric_file, packaged_data_dir
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 QID = "vanishing-exploding-gradients"
 

@@ -9,7 +9,7 @@ import pytest
 
 from interviewer.authoring.lint import lint_paths
 from interviewer.cli import main
-from interviewer.loader import packaged_data_dir
+from interviewer.packaged import packaged_data_dir
 
 RUBRIC = """\
 # A small, clean rubric: lint must find nothing in it.

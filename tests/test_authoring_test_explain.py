@@ -15,7 +15,8 @@ from interviewer.authoring.report import render_breakdown
 from interviewer.bank import Bank
 from interviewer.cli import main
 from interviewer.grading import RubricGrader
-from interviewer.loader import load_rubric_file, packaged_data_dir
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 QID = "vanishing-exploding-gradients"
 OFF_TOPIC = "It is the number of layers in the model."

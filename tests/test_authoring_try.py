@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from interviewer.grading import RubricGrader
-from interviewer.loader import load_rubric_file, packaged_data_dir
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 from interviewer.ui.rubric_try import DEBOUNCE_SECONDS, RubricTryApp, parse_range, rubric_try_app
 from interviewer.ui.widgets.breakdown import BreakdownView
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import interviewer.loader as loader
-from interviewer.bank import Bank
-from interviewer.loader import load_bank, load_rubric_file, packaged_data_dir, yaml_files
+from interviewer.loader import load_bank, load_rubric_file, yaml_files
+from interviewer.packaged import packaged_data_dir
 
 QID = "vanishing-exploding-gradients"
 
@@ -125,17 +125,15 @@ def test_the_grader_key_follows_an_edit(bank_dir: Path, monkeypatch: pytest.Monk
     from interviewer.grading import cache as grader_cache
 
     first = load_bank([bank_dir])
-    assert all(loader.question_digest(q) for q in first.questions.values())
+    assert all(first.content_digest(qid) for qid in first.questions)
     key = grader_cache._bank_digest(first)
     edit(bank_dir / "gradients.yaml")
     new_process(monkeypatch)
     edited = load_bank([bank_dir])
-    assert loader.question_digest(edited.questions[QID]) != loader.question_digest(
-        first.questions[QID]
-    )
+    assert edited.content_digest(QID) != first.content_digest(QID)
     assert grader_cache._bank_digest(edited) != key
     again = load_bank([bank_dir])  # from the bank's cache: new objects, same digests
     assert grader_cache._bank_digest(again) == grader_cache._bank_digest(edited)
-    copied = Bank(questions={qid: q.model_copy() for qid, q in again.questions.items()})
-    assert loader.question_digest(copied.questions[QID]) is None  # not the loader's: serialised
-    assert grader_cache._bank_digest(copied) != key
+    again.questions[QID] = first.questions[QID]  # replaced: its digest no longer applies
+    assert again.content_digest(QID) is None
+    assert grader_cache._bank_digest(again) != grader_cache._bank_digest(edited)

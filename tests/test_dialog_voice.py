@@ -25,8 +25,8 @@ from interviewer.dialog.voice import VOICE_FILE, Voice, band, default_lines, loa
 from interviewer.dialog.wrapup import closing_kind
 from interviewer.errors import BankLoadError
 from interviewer.grading.result import GradeResult, Span
-from interviewer.loader import packaged_data_dir
 from interviewer.models import Question
+from interviewer.packaged import packaged_data_dir
 from interviewer.transcript import QuestionRecord
 
 LINES = default_lines()

@@ -12,7 +12,8 @@ import pytest
 
 from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, cached_grader
-from interviewer.loader import load_rubric_file, packaged_data_dir
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 SCRIPT = textwrap.dedent(
     """

@@ -14,8 +14,9 @@ from interviewer.grading import RubricGrader, authoring_grader, cached_grader
 from interviewer.grading.calibration import fit_calibration
 from interviewer.grading.fit_memo import flat_rows
 from interviewer.grading.grader import MODEL_SIGNALS
-from interviewer.loader import load_rubric_file, packaged_data_dir
+from interviewer.loader import load_rubric_file
 from interviewer.models import Question
+from interviewer.packaged import packaged_data_dir
 
 SOURCE = packaged_data_dir("rubrics") / "gradients.yaml"
 QID = "vanishing-exploding-gradients"

@@ -20,8 +20,9 @@ from interviewer.authoring.lint_graph import check_graph
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, SourceFile
 from interviewer.dialog.voice import VOICE_FILE, load_voice
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import load_flow, load_rubric_file, packaged_data_dir, yaml_files
+from interviewer.loader import load_flow, load_rubric_file, yaml_files
 from interviewer.models import CodeQuestion, ComputedQuestion, Flow, Question
+from interviewer.packaged import packaged_data_dir
 from interviewer.yaml_lines import read_with_lines
 
 __all__ = ["LintReport", "lint_paths"]

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import packaged_data_dir
+from interviewer.packaged import packaged_data_dir
 from interviewer.yaml_lines import dotted_path, read_with_lines
 
 __all__ = [

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from interviewer.bank import Bank
 from interviewer.grading.grader import RubricGrader
-from interviewer.loader import load_bank, question_digest
 from interviewer.pickle_store import cache_path, read_pickle, write_pickle
 
 __all__ = ["authoring_grader", "cached_grader", "default_grader"]
@@ -59,7 +58,7 @@ def _bank_digest(bank: Bank) -> bytes:
     """
     digest = hashlib.sha256()
     for qid, question in bank.questions.items():
-        known = question_digest(question)
+        known = bank.content_digest(qid)
         if known is not None:
             digest.update(b"loaded\0" + qid.encode() + b"\0" + known.encode())
         else:
@@ -140,6 +139,8 @@ def authoring_grader(bank: Bank, grader: RubricGrader | None = None) -> RubricGr
 
 def default_grader() -> RubricGrader:
     """The grader fitted on the built-in bank (cached in memory and on disk)."""
+    from interviewer.loader import load_bank
+
     return cached_grader(load_bank())
 
 
