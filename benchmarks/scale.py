@@ -112,7 +112,11 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[str, float, float]:
     """Run a command; return its output, wall seconds and CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    # run from the cache folder: with -c or -m the working directory comes first on
+    # sys.path, and must not shadow the code chosen by PYTHONPATH
+    done = subprocess.run(
+        args, capture_output=True, text=True, env=env, check=False, cwd=env["XDG_CACHE_HOME"]
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -223,9 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             old = before_edit.get(name)
             tail = f"{old[0]:>11.2f}s {old[1]:>5.2f}s" if old else f"{'-':>12} {'-':>6}"
             print(f"{name:28} {wall:>9.2f}s {cpu:>5.2f}s {tail}")
-        print(
-            "\nbank of N copies: load_bank + cached_grader, seconds wall/CPU; grade: ms an answer"
-        )
+        print("\nbank of N copies: load_bank + cached_grader, s wall/CPU; grade: CPU ms an answer")
         header = ["", "questions", "load cold", "fit cold", "load warm", "fit warm", "grade"]
         print(f"{header[0]:10}{header[1]:>10}" + "".join(f"{h:>14}" for h in header[2:]))
         for times in args.scales:
