@@ -19,6 +19,9 @@ __all__ = ["cache_path", "read_pickle", "write_pickle"]
 
 T = TypeVar("T")
 
+# New objects from one read above which they are frozen out of garbage collection.
+_FREEZE_AFTER = 500_000
+
 
 def cache_path(kind: str, *parts: bytes | str) -> Path | None:
     """Where a cache of ``kind`` built from exactly ``parts`` is kept, or None when caching is off.
@@ -45,7 +48,10 @@ def read_pickle(path: Path, kind: type[T]) -> T | None:
 
     The cyclic garbage collector is paused while reading: a large bank is
     hundreds of thousands of new objects, none of them garbage, and the
-    collections they would trigger cost more than the reading itself.
+    collections they would trigger cost more than the reading itself. After a
+    read that large (a bank of thousands of questions) the objects then alive are
+    frozen (:func:`gc.freeze`): collections no longer walk the bank, which lives as
+    long as the process.
     """
     paused = gc.isenabled()
     gc.disable()
@@ -56,6 +62,8 @@ def read_pickle(path: Path, kind: type[T]) -> T | None:
         return None
     finally:
         if paused:
+            if gc.get_count()[0] > _FREEZE_AFTER:
+                gc.freeze()
             gc.enable()
     return loaded if isinstance(loaded, kind) else None
 
