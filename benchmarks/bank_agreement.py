@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.authoring.held_out import run_examples_held_out
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import Question
 
 __all__ = ["Scored", "main"]

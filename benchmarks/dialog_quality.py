@@ -34,12 +34,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.bank import Bank
 from interviewer.cli.practice import load_answers, play
 from interviewer.dialog import Interview, SessionOptions
 from interviewer.dialog.followups import COVERED_AT, covered_share, is_step_down
 from interviewer.dialog.voice import VoiceLines, default_lines
 from interviewer.grading import default_grader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.transcript import Transcript
 
 __all__ = ["Tally", "canned", "main", "measure"]

@@ -22,9 +22,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
 from interviewer.grading.tfidf import cosine
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 
 __all__ = ["load_set", "main"]

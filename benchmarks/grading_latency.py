@@ -29,8 +29,9 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import Question
 from interviewer.text.analysis import clear_memo
 

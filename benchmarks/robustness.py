@@ -36,9 +36,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
 from interviewer.grading.tfidf import cosine
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
 

@@ -11,8 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.handson.demo_links import DEMO_TITLES, demos_for_topics
-from interviewer.loader import Bank
 from interviewer.models import STAGES, Concept, Question
 from interviewer.transcript import Transcript
 

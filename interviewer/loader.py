@@ -1,269 +1,148 @@
 """The one loader of rubric and flow files.
 
-Files are parsed with ruamel.yaml so that every value keeps its line number,
-then validated against :mod:`interviewer.models`. Every problem, in every file,
-is collected and raised together as a :class:`~interviewer.errors.BankLoadError`
+Files are parsed with their line numbers (:mod:`interviewer.yaml_lines`), then
+validated against :mod:`interviewer.models`. Every problem, in every file, is
+collected and raised together as a :class:`~interviewer.errors.BankLoadError`
 whose problems name the file, the line, the field and the fix.
+
+Each file is parsed and validated on its own and cached by its content hash
+(in memory and on disk), so after an edit only the edited file is read again;
+the assembled bank is cached too. Every cache key includes the source of the
+schema and of this loader, so a changed model never meets an old pickle.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from pydantic import BaseModel
 
+from interviewer.bank import Bank
 from interviewer.errors import BankLoadError, Problem
-from interviewer.models import KINDS, CodeQuestion, ComputedQuestion, Flow, Question, RubricFile
-from interviewer.pickle_store import read_pickle, write_pickle
+from interviewer.models import Flow, Question, RubricFile
+from interviewer.packaged import packaged_data_dir
+from interviewer.pickle_store import cache_path, read_pickle, write_pickle
+from interviewer.yaml_lines import decode, parse_text, validate
 
 __all__ = [
-    "Bank",
-    "data_dir",
-    "dotted_path",
+    "PARSE_COUNT",
+    "FileLoad",
+    "file_loads",
     "load_bank",
     "load_flow",
     "load_rubric_file",
-    "read_with_lines",
     "yaml_files",
 ]
 
-Path_ = tuple[str | int, ...]
 
-
-def data_dir(kind: str) -> Path:
-    """Return the directory of the built-in ``rubrics`` or ``dialogs``.
-
-    Installed wheels carry them as ``interviewer/_data/<kind>``; a source
-    checkout (or an editable install) has them at the repository root.
-    """
-    packaged = Path(str(resources.files("interviewer"))) / "_data" / kind
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / kind
+@cache
+def _schema_digest() -> bytes:
+    """A digest of the code a validated file depends on: models, YAML reading, this loader."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("models.py", "yaml_lines.py", "loader.py", "bank.py", "errors.py"):
+        try:
+            digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+        except OSError:
+            digest.update(name.encode() + b"\0missing\0")
+    return digest.digest()
 
 
 @dataclass
-class _Parsed:
-    data: Any
-    lines: dict[Path_, int]
+class FileLoad:
+    """One file read and validated: its model or its problems.
+
+    Attributes:
+        path: The file.
+        digest: SHA-256 of its bytes (with the schema's digest): what the cache is keyed by.
+        model: The validated :class:`RubricFile` or :class:`Flow`, or None if it has problems.
+        item_lines: For a rubric file, the line of each question's ``-``.
+        problems: Everything wrong with it, each naming its line, field and fix.
+    """
+
+    path: str
+    digest: str
+    model: RubricFile | Flow | None
+    item_lines: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
-def _plain(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
-    """Turn ruamel nodes into plain data, recording the line of every path."""
-    if isinstance(node, CommentedMap):
-        out: dict[Any, Any] = {}
-        for key in node:
-            try:
-                line = node.lc.key(key)[0] + 1
-            except (KeyError, TypeError, AttributeError):
-                line = lines.get(path, 0)
-            lines[(*path, str(key))] = line
-            out[str(key)] = _plain(node[key], (*path, str(key)), lines)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, item in enumerate(node):
-            try:
-                line = node.lc.item(index)[0] + 1
-            except (KeyError, TypeError, AttributeError):
-                line = lines.get(path, 0)
-            lines[(*path, index)] = line
-            items.append(_plain(item, (*path, index), lines))
-        return items
-    return node
+# Files read in this process, by (model, path) -> the last load (checked by digest).
+_FILES: dict[tuple[str, str], FileLoad] = {}
+# How many files were parsed (not served from a cache) in this process: for tests.
+PARSE_COUNT: dict[str, int] = {"files": 0}
 
 
-def _parse(path: Path) -> _Parsed:
+def _read_file(path: Path, model: type[BaseModel]) -> FileLoad:
+    """Read, parse and validate one file, from a cache when its content is unchanged."""
     label = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise BankLoadError(
-            [Problem(label, 0, "", f"cannot read the file ({exc.strerror})", "check the path")]
-        ) from None
-    except UnicodeDecodeError:
-        raise BankLoadError(
-            [Problem(label, 0, "", "the file is not UTF-8 text", "save it as UTF-8")]
-        ) from None
-    yaml = YAML(typ="rt")
+        problem = Problem(label, 0, "", f"cannot read the file ({exc.strerror})", "check the path")
+        return FileLoad(label, "", None, problems=[problem])
+    digest = hashlib.sha256(_schema_digest() + model.__name__.encode() + b"\0" + raw).hexdigest()
+    key = (model.__name__, label)
+    disk = cache_path("bank-file", _schema_digest(), model.__name__, label)
+    known = _FILES.get(key) if disk is not None else None  # INTERVIEWER_NO_CACHE: none at all
+    if known is not None and known.digest == digest:
+        return known
+    cached = read_pickle(disk, FileLoad) if disk is not None else None
+    if cached is not None and cached.digest == digest:
+        _FILES[key] = cached
+        return cached
+    loaded = _parse_file(raw, label, digest, model)
+    if disk is not None:
+        _FILES[key] = loaded
+        write_pickle(disk, loaded)
+    return loaded
+
+
+def _parse_file(raw: bytes, label: str, digest: str, model: type[BaseModel]) -> FileLoad:
+    PARSE_COUNT["files"] += 1
     try:
-        node = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        raise BankLoadError(
-            [
-                Problem(
-                    label,
-                    line,
-                    "",
-                    f"this is not valid YAML: {exc.problem or exc.context}",
-                    "check indentation, colons and quotes on this line and the one above",
-                )
-            ]
-        ) from None
-    except YAMLError as exc:
-        raise BankLoadError(
-            [Problem(label, 0, "", f"this is not valid YAML: {exc}", "check the syntax")]
-        ) from None
-    lines: dict[Path_, int] = {(): 1}
-    return _Parsed(_plain(node, (), lines), lines)
+        data, lines = parse_text(decode(raw, label), label)
+        validated: Any = validate(model, data, lines, label)
+    except BankLoadError as exc:
+        return FileLoad(label, digest, None, problems=list(exc.problems))
+    item_lines = []
+    if isinstance(validated, RubricFile):
+        item_lines = [lines.get(("questions", i), 0) for i in range(len(validated.questions))]
+    return FileLoad(label, digest, validated, item_lines)
 
 
-def read_with_lines(path: Path) -> tuple[Any, dict[tuple[str | int, ...], int]]:
-    """Parse a YAML file into plain data plus the 1-based line of every key and item.
-
-    The line map is keyed by the path to a value, e.g.
-    ``("questions", 0, "concepts", 1, "id")``; a key's line is where the key is
-    written, a list item's line is where its ``-`` is.
-
-    Raises:
-        BankLoadError: if the file cannot be read or is not valid YAML.
-    """
-    parsed = _parse(path)
-    return parsed.data, parsed.lines
-
-
-def dotted_path(loc: Iterable[str | int]) -> str:
-    """``("questions", 0, "id")`` -> ``questions[0].id``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
-
-
-def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
-    for cut in range(len(loc), -1, -1):
-        if loc[:cut] in lines:
-            return lines[loc[:cut]]
-    return 0
-
-
-_FIXES = {
-    "missing": "add the field",
-    "extra_forbidden": "remove it, or check its spelling against rubrics/README.md",
-    "literal_error": "use one of the allowed values",
-    "string_pattern_mismatch": "use lower-case letters, digits and hyphens (e.g. 'batch-norm')",
-    "too_short": "add at least one entry",
-    "too_long": "remove entries",
-    "string_type": "write it as text (quote it if it looks like a number or yes/no)",
-    "list_type": "write it as a list (one '- item' per line)",
-    "dict_type": "write it as a mapping ('key: value' lines)",
-    "float_parsing": "write a number",
-    "int_parsing": "write a whole number",
-    "value_error": "see the message",
-}
-
-
-def _problems_from(
-    exc: ValidationError, label: str, lines: dict[Path_, int], base: Path_ = ()
-) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
-        if len(loc) > 2 and loc[0] == "questions" and loc[2] in KINDS:
-            loc = loc[:2] + loc[3:]  # the union's tag (the question's kind) is not a field
-        # pydantic reports tuple items and unions with extra loc parts; keep the real path
-        full = (*base, *loc)
-        message = err["msg"]
-        if err["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-        problems.append(
-            Problem(
-                file=label,
-                line=_line_for(full, lines),
-                field=dotted_path(full),
-                message=message,
-                fix=_FIXES.get(err["type"], "see rubrics/README.md for the expected form"),
-            )
-        )
-    return problems
-
-
-def _validate(model: type[BaseModel], parsed: _Parsed, label: str) -> Any:
-    if not isinstance(parsed.data, dict):
-        raise BankLoadError(
-            [
-                Problem(
-                    label,
-                    1,
-                    "",
-                    "the file must be a mapping at the top level",
-                    f"start the file with the fields of a {model.__name__}",
-                )
-            ]
-        )
-    try:
-        return model.model_validate(parsed.data)
-    except ValidationError as exc:
-        raise BankLoadError(_problems_from(exc, label, parsed.lines)) from None
+def _checked(loaded: FileLoad) -> Any:
+    if loaded.model is None:
+        raise BankLoadError(loaded.problems)
+    return loaded.model
 
 
 def load_rubric_file(path: Path) -> RubricFile:
-    """Load and validate one rubric file.
+    """Load and validate one rubric file (cached by its content).
 
     Raises:
         BankLoadError: naming each problem's file, line and field.
     """
-    return _validate(RubricFile, _parse(path), str(path))  # type: ignore[no-any-return]
+    return _checked(_read_file(path, RubricFile))  # type: ignore[no-any-return]
 
 
 def load_flow(path: Path) -> Flow:
-    """Load and validate one flow file.
+    """Load and validate one flow file (cached by its content).
 
     Raises:
         BankLoadError: naming each problem's file, line and field.
     """
-    return _validate(Flow, _parse(path), str(path))  # type: ignore[no-any-return]
+    return _checked(_read_file(path, Flow))  # type: ignore[no-any-return]
 
 
-@dataclass
-class Bank:
-    """The loaded question bank and flows.
-
-    Attributes:
-        questions: Questions by id, in file order.
-        flows: Flows by name.
-        sources: For each question id, the file it came from and its line.
-        topics: For each rubric file's topic id, its title.
-        flow_sources: For each flow name, the file it came from.
-        handson: The computed questions and code exercises by id, in file order
-            (kept apart from ``questions``, which the rubric grader is fitted on).
-    """
-
-    questions: dict[str, Question] = field(default_factory=dict)
-    handson: dict[str, ComputedQuestion | CodeQuestion] = field(default_factory=dict)
-    flows: dict[str, Flow] = field(default_factory=dict)
-    sources: dict[str, tuple[str, int]] = field(default_factory=dict)
-    topics: dict[str, str] = field(default_factory=dict)
-    flow_sources: dict[str, str] = field(default_factory=dict)
-
-    def question(self, question_id: str) -> Question:
-        """Return a question by id.
-
-        Raises:
-            KeyError: with a message listing close ids.
-        """
-        try:
-            return self.questions[question_id]
-        except KeyError:
-            from difflib import get_close_matches
-
-            close = get_close_matches(question_id, list(self.questions), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise KeyError(f"no question {question_id!r} in the bank{hint}") from None
+def file_loads(paths: Iterable[Path]) -> list[FileLoad]:
+    """Each rubric file among ``paths`` read and validated (cached), in order."""
+    return [_read_file(path, RubricFile) for path in yaml_files(paths)]
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
@@ -311,6 +190,12 @@ def _reference_problems(bank: Bank) -> list[Problem]:
     return problems
 
 
+@dataclass
+class _CachedBank:
+    digest: str
+    bank: Bank
+
+
 def load_bank(
     rubric_paths: Iterable[Path] | None = None,
     dialog_paths: Iterable[Path] | None = None,
@@ -324,62 +209,57 @@ def load_bank(
     Raises:
         BankLoadError: with every problem found, across all files.
     """
-    rubric_files = yaml_files(rubric_paths or [data_dir("rubrics")])
-    dialog_files = yaml_files(dialog_paths or [data_dir("dialogs")])
-    cache = _cache_path(rubric_files, dialog_files)
-    if cache is not None and (cached := read_pickle(cache, Bank)) is not None:
-        return cached
-    bank = _load_uncached(rubric_files, dialog_files)
-    if cache is not None:
-        write_pickle(cache, bank)
+    rubric_files = yaml_files(rubric_paths or [packaged_data_dir("rubrics")])
+    dialog_files = yaml_files(dialog_paths or [packaged_data_dir("dialogs")])
+    names = [str(p) for p in rubric_files] + ["\0dialogs"] + [str(p) for p in dialog_files]
+    cache = cache_path("bank", _schema_digest(), *names)
+    digest = _contents_digest([*rubric_files, *dialog_files])
+    if cache is not None and digest is not None:
+        cached = read_pickle(cache, _CachedBank)
+        if cached is not None and cached.digest == digest:
+            return cached.bank
+    rubrics = [_read_file(path, RubricFile) for path in rubric_files]
+    bank = _assemble(rubrics, [_read_file(path, Flow) for path in dialog_files])
+    bank.digests = {
+        question.id: (question, f"{loaded.digest}:{index}")
+        for loaded in rubrics
+        if isinstance(loaded.model, RubricFile)
+        for index, question in enumerate(loaded.model.questions)
+        if bank.questions.get(question.id) is question
+    }
+    if cache is not None and digest is not None:
+        write_pickle(cache, _CachedBank(digest, bank))
     return bank
 
 
-def _cache_path(rubric_files: list[Path], dialog_files: list[Path]) -> Path | None:
-    """Where a validated bank built from exactly these files is cached.
-
-    The key hashes every file's path and content with the package version and
-    the schema's source (a new field must not meet an old pickle), so any edit
-    invalidates it. Set ``INTERVIEWER_NO_CACHE=1`` to bypass it.
-    """
-    if os.environ.get("INTERVIEWER_NO_CACHE"):
-        return None
-    from interviewer import __version__
-
-    digest = hashlib.sha256(__version__.encode())
+def _contents_digest(files: list[Path]) -> str | None:
+    """A digest of every file's bytes (None if one cannot be read: nothing is cached then)."""
+    digest = hashlib.sha256()
     try:
-        # the schema too: a bank pickled under another version of the models is stale
-        digest.update(Path(__file__).with_name("models.py").read_bytes())
-        for path in [*rubric_files, None, *dialog_files]:
-            if path is None:
-                digest.update(b"\0dialogs\0")
-                continue
+        for path in files:
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("interviewer")) / f"bank-{digest.hexdigest()[:24]}.pickle"
+    return digest.hexdigest()
 
 
-def _load_uncached(rubric_files: list[Path], dialog_files: list[Path]) -> Bank:
+def _assemble(rubrics: list[FileLoad], flows: list[FileLoad]) -> Bank:
+    """The bank of already validated files, checking ids are unique and links resolve."""
     bank = Bank()
     problems: list[Problem] = []
-    for path in rubric_files:
-        try:
-            parsed = _parse(path)
-            rubric: RubricFile = _validate(RubricFile, parsed, str(path))
-        except BankLoadError as exc:
-            problems.extend(exc.problems)
+    for loaded in rubrics:
+        rubric = loaded.model
+        if not isinstance(rubric, RubricFile):
+            problems.extend(loaded.problems)
             continue
         bank.topics[rubric.topic] = rubric.title
         for index, question in enumerate(rubric.questions):
-            line = parsed.lines.get(("questions", index), 0)
+            line = loaded.item_lines[index]
             if question.id in bank.questions or question.id in bank.handson:
                 first_file, first_line = bank.sources[question.id]
                 problems.append(
                     Problem(
-                        str(path),
+                        loaded.path,
                         line,
                         f"questions[{index}].id",
                         f"id {question.id!r} is already used at {first_file}:{first_line}",
@@ -391,20 +271,19 @@ def _load_uncached(rubric_files: list[Path], dialog_files: list[Path]) -> Bank:
                 bank.questions[question.id] = question
             else:
                 bank.handson[question.id] = question
-            bank.sources[question.id] = (str(path), line)
-    for path in dialog_files:
-        try:
-            flow = load_flow(path)
-        except BankLoadError as exc:
-            problems.extend(exc.problems)
+            bank.sources[question.id] = (loaded.path, line)
+    for loaded in flows:
+        flow = loaded.model
+        if not isinstance(flow, Flow):
+            problems.extend(loaded.problems)
             continue
         if flow.name in bank.flows:
             problems.append(
-                Problem(str(path), 1, "name", f"flow {flow.name!r} is defined twice", "rename it")
+                Problem(loaded.path, 1, "name", f"flow {flow.name!r} is defined twice", "rename it")
             )
             continue
         bank.flows[flow.name] = flow
-        bank.flow_sources[flow.name] = str(path)
+        bank.flow_sources[flow.name] = loaded.path
     problems.extend(_reference_problems(bank))
     if problems:
         raise BankLoadError(problems)

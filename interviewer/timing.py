@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.models import Flow
 from interviewer.transcript import Transcript
 

@@ -13,26 +13,21 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
+from interviewer.grading.result import HINT_COST, GradeResult, grade_from_dict
 from interviewer.saved_turns import upgrade_turns
 
 __all__ = [
     "COMMAND_ACTIONS",
-    "HINT_COST",
     "SCHEMA_VERSION",
     "QuestionRecord",
     "Role",
     "Transcript",
     "Turn",
     "TurnKind",
-    "grade_from_dict",
     "turns_from_dicts",
 ]
 
 SCHEMA_VERSION = 1
-
-# Credit taken off a question for each hint used on it.
-HINT_COST = 0.25
 
 Role = Literal["interviewer", "candidate"]
 TurnKind = Literal[
@@ -62,37 +57,6 @@ COMMAND_ACTIONS: dict[str, str] = {
     "back": "goes back to the previous question",
     "end": "ends the interview",
 }
-
-
-def grade_from_dict(data: dict[str, Any]) -> GradeResult:
-    """Rebuild a :class:`GradeResult` from :meth:`GradeResult.to_dict` output."""
-
-    def spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
-        return tuple(
-            Span(start=int(s["start"]), end=int(s["end"]), text=str(s["text"])) for s in items
-        )
-
-    concepts = tuple(
-        ConceptMatch(**{**c, "spans": spans(c.get("spans", []))}) for c in data.get("concepts", [])
-    )
-    hits = tuple(
-        MisconceptionHit(**{**m, "spans": spans(m.get("spans", []))})
-        for m in data.get("misconceptions", [])
-    )
-    return GradeResult(
-        question_id=str(data["question_id"]),
-        grade=float(data["grade"]),
-        concepts=concepts,
-        misconceptions=hits,
-        similarity=float(data.get("similarity", 0.0)),
-        coverage=float(data.get("coverage", 0.0)),
-        flags=tuple(data.get("flags", ())),
-        feedback=str(data.get("feedback", "")),
-        composition=tuple(
-            (str(name), float(value), float(part))
-            for name, value, part in data.get("composition", ())
-        ),
-    )
 
 
 def _grade_to_dict(result: GradeResult) -> dict[str, Any]:

@@ -7,9 +7,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.cli.practice import AnswerScript, load_answers, play
 from interviewer.dialog import Interview, SessionOptions
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.store import Recorder, Store
 
 ROOT = Path(__file__).parent.parent

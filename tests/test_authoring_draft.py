@@ -10,8 +10,9 @@ import pytest
 from interviewer.authoring.draft import draft_rubric
 from interviewer.authoring.lint import lint_paths
 from interviewer.authoring.yaml_io import draft_to_yaml
+from interviewer.bank import Bank
 from interviewer.cli import main
-from interviewer.loader import Bank, load_rubric_file
+from interviewer.loader import load_rubric_file
 from interviewer.models import Concept, Question
 
 QUESTION = "What does dropout do during training?"

@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from interviewer.authoring.held_out import run_examples_held_out
+from interviewer.bank import Bank
 from interviewer.cli import main
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, data_dir, load_rubric_file
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 QID = "vanishing-exploding-gradients"
 
@@ -18,7 +20,7 @@ QID = "vanishing-exploding-gradients"
 def small_bank() -> Bank:
     bank = Bank()
     for name in ("gradients.yaml", "sequences.yaml"):
-        for question in load_rubric_file(data_dir("rubrics") / name).questions:
+        for question in load_rubric_file(packaged_data_dir("rubrics") / name).questions:
             bank.questions[question.id] = question
     return bank
 

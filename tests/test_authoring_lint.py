@@ -9,7 +9,7 @@ import pytest
 
 from interviewer.authoring.lint import lint_paths
 from interviewer.cli import main
-from interviewer.loader import data_dir
+from interviewer.packaged import packaged_data_dir
 
 RUBRIC = """\
 # A small, clean rubric: lint must find nothing in it.
@@ -296,7 +296,7 @@ def test_missing_example_kinds_and_misconception_warn(bank_dir: Path) -> None:
 
 
 def test_temp_copy_of_builtin_file_resolves_against_bank(tmp_path: Path) -> None:
-    source = data_dir("rubrics") / "gradients.yaml"
+    source = packaged_data_dir("rubrics") / "gradients.yaml"
     copy = tmp_path / "gradients.yaml"
     shutil.copy(source, copy)
     text = copy.read_text(encoding="utf-8")

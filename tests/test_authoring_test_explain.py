@@ -12,9 +12,11 @@ import pytest
 from interviewer.authoring.examples import run_examples
 from interviewer.authoring.explain import explain
 from interviewer.authoring.render import render_breakdown
+from interviewer.bank import Bank
 from interviewer.cli import main
 from interviewer.grading import RubricGrader
-from interviewer.loader import Bank, data_dir, load_rubric_file
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 QID = "vanishing-exploding-gradients"
 OFF_TOPIC = "It is the number of layers in the model."
@@ -23,7 +25,7 @@ OFF_TOPIC = "It is the number of layers in the model."
 @pytest.fixture(scope="module")
 def grader() -> RubricGrader:
     bank = Bank()
-    for question in load_rubric_file(data_dir("rubrics") / "gradients.yaml").questions:
+    for question in load_rubric_file(packaged_data_dir("rubrics") / "gradients.yaml").questions:
         bank.questions[question.id] = question
     return RubricGrader().fit(bank)
 
@@ -31,7 +33,7 @@ def grader() -> RubricGrader:
 @pytest.fixture()
 def rubric_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "gradients.yaml"
-    shutil.copy(data_dir("rubrics") / "gradients.yaml", copy)
+    shutil.copy(packaged_data_dir("rubrics") / "gradients.yaml", copy)
     return copy
 
 
@@ -90,7 +92,7 @@ def test_unknown_id_suggests_close_ones(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_explain_shows_matches_misconceptions_and_composition(grader: RubricGrader) -> None:
-    question = _bank(data_dir("rubrics") / "gradients.yaml").question(QID)
+    question = _bank(packaged_data_dir("rubrics") / "gradients.yaml").question(QID)
     answer = (
         "The gradient shrinks towards zero so the early layers barely learn. "
         "Also the size of the network decreases."
@@ -129,6 +131,6 @@ def test_explain_cli_json_and_stdin(
 
 @pytest.mark.parametrize("answer", ["", "   ", "\x00\x01", "ok " * 5000])
 def test_explain_never_crashes(grader: RubricGrader, answer: str) -> None:
-    question = _bank(data_dir("rubrics") / "gradients.yaml").question(QID)
+    question = _bank(packaged_data_dir("rubrics") / "gradients.yaml").question(QID)
     text = render_breakdown(explain(grader, question, answer))
     assert "grade" in text

@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from interviewer.grading import RubricGrader
-from interviewer.loader import data_dir, load_rubric_file
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 from interviewer.ui.rubric_try import DEBOUNCE_SECONDS, RubricTryApp, parse_range, rubric_try_app
 from interviewer.ui.widgets.breakdown import BreakdownView
 
@@ -21,13 +22,15 @@ ANSWER = "the gradient shrinks towards zero so early layers barely learn"
 @pytest.fixture()
 def rubric_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "gradients.yaml"
-    shutil.copy(data_dir("rubrics") / "gradients.yaml", copy)
+    shutil.copy(packaged_data_dir("rubrics") / "gradients.yaml", copy)
     return copy
 
 
 @pytest.fixture(scope="module")
 def grader() -> RubricGrader:
-    return RubricGrader().fit(load_rubric_file(data_dir("rubrics") / "gradients.yaml").questions)
+    return RubricGrader().fit(
+        load_rubric_file(packaged_data_dir("rubrics") / "gradients.yaml").questions
+    )
 
 
 def _app(path: Path, grader: RubricGrader) -> RubricTryApp:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 
 # (question id, misconception id, wrong claims in other words, correct answers in the same words)
 CASES: list[tuple[str, str, list[str], list[str]]] = [

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import default_grader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 
 LOW_KINDS = ("misconception", "keywords", "negation")
 REFERENCE_FLOOR = 4.0

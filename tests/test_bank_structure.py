@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from interviewer.loader import Bank, load_bank
+from interviewer.bank import Bank
+from interviewer.loader import load_bank
 from interviewer.models import Question
 
 # Every question the four source articles ask, by the id the bank gives it.

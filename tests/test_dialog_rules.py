@@ -7,7 +7,7 @@ from typing import Any
 from test_dialog_support import WordGrader, full_answer, make_bank, make_flow, question
 
 from interviewer.dialog import Interview, SessionOptions
-from interviewer.transcript import HINT_COST
+from interviewer.grading.result import HINT_COST
 
 
 def only(ids: list[str], **flow: Any) -> Interview:

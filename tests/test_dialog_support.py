@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.dialog import Interview, SessionOptions
 from interviewer.grading.result import ConceptMatch, GradeResult, MisconceptionHit, Span
-from interviewer.loader import Bank
 from interviewer.models import Flow, Question
 
 __all__ = ["WordGrader", "full_answer", "make_bank", "make_flow", "make_interview", "question"]

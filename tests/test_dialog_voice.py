@@ -25,8 +25,8 @@ from interviewer.dialog.voice import VOICE_FILE, Voice, band, default_lines, loa
 from interviewer.dialog.wrapup import closing_kind
 from interviewer.errors import BankLoadError
 from interviewer.grading.result import GradeResult, Span
-from interviewer.loader import data_dir
 from interviewer.models import Question
+from interviewer.packaged import packaged_data_dir
 from interviewer.transcript import QuestionRecord
 
 LINES = default_lines()
@@ -149,7 +149,7 @@ def test_grade_bands(credit: float, expected: str) -> None:
 
 
 def test_a_bad_voice_file_names_file_line_field_and_fix(tmp_path: Path) -> None:
-    text = data_dir("dialogs") / VOICE_FILE
+    text = packaged_data_dir("dialogs") / VOICE_FILE
     broken = text.read_text(encoding="utf-8").replace(
         "  - Let me give you a nudge.", "  - Let me give you a {nudge}."
     )
@@ -370,9 +370,9 @@ def test_dont_know_acknowledges_and_moves_on_without_hint_or_probe() -> None:
 def test_rubric_lint_checks_the_voice_file(tmp_path: Path) -> None:
     from interviewer.authoring.lint import lint_paths
 
-    assert lint_paths([data_dir("dialogs") / VOICE_FILE]).errors == []
+    assert lint_paths([packaged_data_dir("dialogs") / VOICE_FILE]).errors == []
     broken = tmp_path / VOICE_FILE
-    text = (data_dir("dialogs") / VOICE_FILE).read_text(encoding="utf-8")
+    text = (packaged_data_dir("dialogs") / VOICE_FILE).read_text(encoding="utf-8")
     broken.write_text(text.replace("  - Spot on.", "  - Spot on, {name}."), encoding="utf-8")
     errors = lint_paths([broken], with_bank=False).errors
     assert [e.field for e in errors] == [errors[0].field] and "{name}" in errors[0].message

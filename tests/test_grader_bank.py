@@ -7,8 +7,9 @@ from collections import defaultdict
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import GradeResult, RubricGrader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import Question
 
 

@@ -10,15 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, cached_grader
-from interviewer.loader import Bank, data_dir, load_rubric_file
+from interviewer.loader import load_rubric_file
+from interviewer.packaged import packaged_data_dir
 
 SCRIPT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
     from interviewer.grading import cached_grader
-    from interviewer.loader import Bank, load_rubric_file
+    from interviewer.bank import Bank
+    from interviewer.loader import load_rubric_file
     bank = Bank()
     for q in load_rubric_file(Path(sys.argv[1])).questions:
         bank.questions[q.id] = q
@@ -30,7 +33,7 @@ SCRIPT = textwrap.dedent(
     """
 )
 
-RUBRIC = str(data_dir("rubrics") / "gradients.yaml")
+RUBRIC = str(packaged_data_dir("rubrics") / "gradients.yaml")
 
 
 def run(env: dict[str, str]) -> str:

@@ -14,11 +14,12 @@ import re
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
 from interviewer.grading.composition import GradeRules
 from interviewer.grading.context import Settings
 from interviewer.grading.shape import fluency
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in, contrast_stems
 from interviewer.text.revision import revise

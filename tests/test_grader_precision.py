@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,11 @@ import textwrap
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.handson.catalogue import EXERCISES
 from interviewer.handson.code import extract_code, grade_code
 from interviewer.handson.exercises import CHECKS
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import CodeQuestion
 
 

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.handson.computed import grade_computed, instance
 from interviewer.handson.tasks import TASKS, draw_params, solve
 from interviewer.handson.torch_tasks import MEASURES, measure
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import ComputedQuestion
 
 

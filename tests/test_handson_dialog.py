@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
+from interviewer.bank import Bank
 from interviewer.cli import main
 from interviewer.dialog.engine import Interview, SessionOptions
 from interviewer.handson.computed import instance
 from interviewer.handson.dispatch import HandsOnGrader, attach, present
 from interviewer.handson.worker import TorchWorker, WorkerError
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.models import ComputedQuestion
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,9 +1,10 @@
 """The bank and grader the authoring commands work with.
 
-With no rubric paths the built-in bank and the cached default grader are
-used. With paths (e.g. a copy of a rubric being edited) those files are loaded
-on their own, validated, and laid over the built-in bank so thread links to
-other files still resolve; a grader is fitted on the result.
+With no rubric paths the built-in bank is used. With paths (e.g. a copy of a
+rubric being edited) those files are loaded on their own, validated, and laid
+over the built-in bank so thread links to other files still resolve. The grader
+is the cached full fit of that bank, or after an edit the last full fit refitted
+on what changed (:func:`~interviewer.grading.authoring_grader`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.bank import Bank
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import Bank, load_bank, load_rubric_file, read_with_lines
-from interviewer.models import Question
+from interviewer.loader import file_loads, load_bank
+from interviewer.models import Question, RubricFile
 
 if TYPE_CHECKING:
     from interviewer.grading import RubricGrader
@@ -56,12 +58,10 @@ def _overlay(paths: Sequence[Path]) -> Bank:
     except BankLoadError:
         bank = Bank()  # the built-in bank is broken: work with the given files alone
     problems: list[Problem] = []
-    for path in _rubric_files(paths):
-        try:
-            rubric = load_rubric_file(path)
-            _, lines = read_with_lines(path)
-        except BankLoadError as exc:
-            problems.extend(exc.problems)
+    for loaded in file_loads(_rubric_files(paths)):
+        rubric = loaded.model
+        if not isinstance(rubric, RubricFile):
+            problems.extend(loaded.problems)
             continue
         bank.topics[rubric.topic] = rubric.title
         for index, question in enumerate(rubric.questions):
@@ -69,7 +69,7 @@ def _overlay(paths: Sequence[Path]) -> Bank:
                 bank.questions[question.id] = question
             else:
                 bank.handson[question.id] = question
-            bank.sources[question.id] = (str(path), lines.get(("questions", index), 0))
+            bank.sources[question.id] = (loaded.path, loaded.item_lines[index])
     if problems:
         raise BankLoadError(problems)
     return bank
@@ -85,18 +85,17 @@ def load_authoring_bank(rubric_paths: Sequence[Path] | None = None) -> Bank:
 
 
 def load_context(rubric_paths: Sequence[Path] | None = None) -> AuthoringContext:
-    """Load the bank (optionally overlaid with rubric files) and fit a grader.
+    """Load the bank (optionally overlaid with rubric files) and a grader for it.
+
+    The grader is a full fit when one of exactly this bank is cached, else the last
+    full fit refitted on what was edited (:func:`~interviewer.grading.authoring_grader`).
 
     Raises:
         BankLoadError: if a given file (or, without paths, the bank) does not validate.
     """
-    from interviewer.grading import cached_grader, default_grader
+    from interviewer.grading import authoring_grader
 
-    if rubric_paths:
-        bank = _overlay(rubric_paths)
-        grader = cached_grader(bank)
-    else:
-        bank = load_bank()
-        grader = default_grader()
+    bank = _overlay(rubric_paths) if rubric_paths else load_bank()
+    grader = authoring_grader(bank)
     files = {qid: (Path(file), line) for qid, (file, line) in bank.sources.items()}
     return AuthoringContext(bank, grader, files)

@@ -25,7 +25,7 @@ from interviewer.authoring._text import (
     word_spans,
     words,
 )
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.models import Concept, Example, Question
 
 __all__ = ["DraftConcept", "DraftRubric", "bank_background", "draft_rubric"]

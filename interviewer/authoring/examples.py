@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from interviewer.authoring.stats import mae, spearman
+from interviewer.bank import Bank
 from interviewer.grading.result import GradeResult
-from interviewer.loader import Bank
 from interviewer.models import Question
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from interviewer.authoring.examples import ExampleOutcome, ExamplesReport, grade_examples
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 
 __all__ = ["run_examples_held_out"]
 

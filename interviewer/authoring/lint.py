@@ -20,14 +20,10 @@ from interviewer.authoring.lint_graph import check_graph
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, SourceFile
 from interviewer.dialog.voice import VOICE_FILE, load_voice
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import (
-    data_dir,
-    load_flow,
-    load_rubric_file,
-    read_with_lines,
-    yaml_files,
-)
+from interviewer.loader import load_flow, load_rubric_file, yaml_files
 from interviewer.models import CodeQuestion, ComputedQuestion, Flow, Question
+from interviewer.packaged import packaged_data_dir
+from interviewer.yaml_lines import read_with_lines
 
 __all__ = ["LintReport", "lint_paths"]
 
@@ -150,7 +146,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _context_paths(linted: list[Path]) -> list[Path]:
     """Built-in files not being linted: they resolve ids the linted files refer to."""
-    builtin = yaml_files([data_dir("rubrics"), data_dir("dialogs")])
+    builtin = yaml_files([packaged_data_dir("rubrics"), packaged_data_dir("dialogs")])
     return [p for p in builtin if not any(_same_file(p, q) for q in linted)]
 
 
@@ -179,7 +175,7 @@ def lint_paths(
         The findings, errors and warnings, sorted by file and line.
     """
     explicit = paths is not None and len(paths) > 0
-    roots = list(paths) if paths else [data_dir("rubrics"), data_dir("dialogs")]
+    roots = list(paths) if paths else [packaged_data_dir("rubrics"), packaged_data_dir("dialogs")]
     findings = Findings()
     missing = [p for p in roots if not p.exists()]
     for path in missing:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.authoring._text import content_key, words
-from interviewer.authoring.lint_source import Findings, LoadedQuestion, YamlPath, items
+from interviewer.authoring.lint_source import Findings, LoadedQuestion, items
+from interviewer.yaml_lines import YamlPath
 
 __all__ = ["MIN_CONCEPTS", "MIN_EXAMPLES", "MIN_HINTS", "REQUIRED_KINDS", "check_question"]
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from interviewer.authoring.lint_source import Findings, LoadedQuestion, YamlPath
+from interviewer.authoring.lint_source import Findings, LoadedQuestion
+from interviewer.yaml_lines import YamlPath
 
 __all__ = ["SourceText", "check_copied", "read_sources"]
 

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.errors import Problem
-from interviewer.loader import dotted_path
 from interviewer.models import Question
+from interviewer.yaml_lines import YamlPath, dotted_path
 
-__all__ = ["Findings", "LoadedQuestion", "SourceFile", "YamlPath", "items"]
-
-YamlPath = tuple[str | int, ...]
+__all__ = ["Findings", "LoadedQuestion", "SourceFile", "items"]
 
 
 @dataclass
@@ -24,7 +22,8 @@ class SourceFile:
         label: The file name used in findings.
         kind: ``"rubric"`` or ``"flow"``.
         data: The plain parsed data.
-        lines: Line of every path into ``data`` (see :func:`interviewer.loader.read_with_lines`).
+        lines: Line of every path into ``data``
+            (see :func:`interviewer.yaml_lines.read_with_lines`).
         linted: False for files read only as context (their findings are dropped).
     """
 

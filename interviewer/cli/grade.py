@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.dialog.rules import Grader
     from interviewer.grading.result import GradeResult
-    from interviewer.loader import Bank
     from interviewer.models import Question
 
 __all__ = ["add_parser", "explain", "run"]

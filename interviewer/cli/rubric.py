@@ -152,8 +152,9 @@ def _test(args: argparse.Namespace) -> int:
 def _draft(args: argparse.Namespace) -> int:
     from interviewer.authoring.draft import draft_rubric
     from interviewer.authoring.yaml_io import draft_to_yaml
+    from interviewer.bank import Bank
     from interviewer.errors import BankLoadError
-    from interviewer.loader import Bank, load_bank
+    from interviewer.loader import load_bank
 
     reference = _read_text(args.reference, "reference")
     if reference is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.dialog.answering import Answering
 from interviewer.dialog.asking import Asking
 from interviewer.dialog.commands import COMMANDS, CommandName, recognise
@@ -22,7 +23,6 @@ from interviewer.dialog.session import Session
 from interviewer.dialog.voice import VoiceLines
 from interviewer.dialog.wrapup import WrapUp
 from interviewer.interview_report import Report
-from interviewer.loader import Bank
 from interviewer.models import Flow, Question
 from interviewer.options import SessionOptions
 from interviewer.sanitize import sanitize

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.dialog.machine import RESTING, Event, Machine
 from interviewer.dialog.rules import Grader
 from interviewer.dialog.selection import QuestionPicker
 from interviewer.dialog.voice import Voice, VoiceLines, default_lines
 from interviewer.grading.result import GradeResult
 from interviewer.handson.dispatch import attach
-from interviewer.loader import Bank
 from interviewer.models import Concept, Flow, Question, Stage
 from interviewer.options import SessionOptions
 from interviewer.transcript import QuestionRecord, Role, Transcript, Turn, TurnKind

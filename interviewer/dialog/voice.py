@@ -20,7 +20,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer.errors import BankLoadError, Problem
-from interviewer.loader import data_dir, dotted_path, read_with_lines
+from interviewer.packaged import packaged_data_dir
+from interviewer.yaml_lines import dotted_path, read_with_lines
 
 __all__ = [
     "VOICE_FILE",
@@ -205,7 +206,7 @@ def load_voice(path: Path) -> VoiceLines:
 @lru_cache(maxsize=1)
 def default_lines() -> VoiceLines:
     """The built-in voice (``dialogs/_voice.yaml``), loaded once."""
-    return load_voice(data_dir("dialogs") / VOICE_FILE)
+    return load_voice(packaged_data_dir("dialogs") / VOICE_FILE)
 
 
 def band(credit: float) -> str:

@@ -9,7 +9,7 @@ Usage::
     signals = grader.features(question, answer)   # the named signals (SIGNALS)
 """
 
-from interviewer.grading.cache import cached_grader, default_grader
+from interviewer.grading.cache import authoring_grader, cached_grader, default_grader
 from interviewer.grading.grader import MODEL_SIGNALS, GraderNotFittedError, RubricGrader
 from interviewer.grading.result import FLAGS, ConceptMatch, GradeResult, MisconceptionHit, Span
 from interviewer.grading.signals import SIGNALS
@@ -24,6 +24,7 @@ __all__ = [
     "MisconceptionHit",
     "RubricGrader",
     "Span",
+    "authoring_grader",
     "cached_grader",
     "default_grader",
 ]

@@ -10,12 +10,13 @@ raises on any string.
 from __future__ import annotations
 
 import inspect
-import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import fields
+from functools import partial
 from typing import Any
 
+from interviewer.bank import Bank
 from interviewer.grading.calibration import LinearCalibration, fit_calibration
 from interviewer.grading.compiled import (
     CompiledQuestion,
@@ -27,12 +28,11 @@ from interviewer.grading.compiled import (
 )
 from interviewer.grading.composition import ZEROING_FLAGS, GradeRules, compose_grade
 from interviewer.grading.feedback import compose_feedback
+from interviewer.grading.fit_memo import CalibrationRow, FitMemo, content_key, flat_rows
 from interviewer.grading.result import GradeResult
 from interviewer.grading.signals import Evaluation, Settings, evaluate
 from interviewer.grading.tfidf import TfidfModel, fit_tfidf
-from interviewer.loader import Bank
 from interviewer.models import Question
-from interviewer.text.analysis import analyse
 from interviewer.text.matcher import TermIndex
 from interviewer.text.spelling import Speller
 
@@ -168,58 +168,94 @@ class RubricGrader:
     def fit(self, bank: Bank | Iterable[Question]) -> RubricGrader:
         """Learn from a bank: TF-IDF, compiled matchers, calibration.
 
+        Repeated text and questions are worked out once (see :mod:`.fit_memo`).
+
         Args:
-            bank: A loaded :class:`~interviewer.loader.Bank` (or its questions).
+            bank: A loaded :class:`~interviewer.bank.Bank` (or its questions).
 
         Returns:
             ``self``, fitted.
         """
         questions = list(bank.questions.values() if isinstance(bank, Bank) else bank)
+        memo = FitMemo()
         documents = [text for q in questions for text in question_texts(q)]
         self.tfidf_: TfidfModel = fit_tfidf(documents)
-        surfaces: dict[str, set[str]] = {}
-        for text in documents:
-            for unit in analyse(text).units:
-                surfaces.setdefault(unit.stem, set()).add(unit.norm)
+        rubric_texts = [t for q in questions for t in question_texts(q, examples=False)]
+        surfaces, counts, pairs = memo.bank_words(documents, rubric_texts)
         self.known_words_: frozenset[str] = frozenset(w for s in surfaces.values() for w in s)
         self.surfaces_: dict[str, set[str]] = surfaces
         self.thesaurus_: dict[str, list[str]] = bank_thesaurus(questions) if self.thesaurus else {}
-        counts: dict[str, int] = {}
-        pairs: set[str] = set()
-        for question in questions:
-            for text in question_texts(question, examples=False):
-                words = analyse(text).normal_text.split()
-                for word in words:
-                    counts[word] = counts.get(word, 0) + 1
-                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
         self.speller_: Speller | None = Speller(counts) if self.spelling else None
         self.word_pairs_: frozenset[str] = frozenset(pairs)
-        self.questions_: dict[str, CompiledQuestion] = {q.id: self._compile(q) for q in questions}
+        self.question_keys_: dict[str, str] = {q.id: content_key(q) for q in questions}
+        self.questions_: dict[str, CompiledQuestion] = {
+            q.id: memo.compile(q, self.question_keys_[q.id], self._compile) for q in questions
+        }
         self._indexes: dict[str, TermIndex] = {}
-        self.calibration_: LinearCalibration = self._fit_calibration(questions)
+        self.calibration_rows_: dict[str, tuple[CalibrationRow, ...]] = {
+            q.id: self._calibration_rows(q, memo) for q in questions
+        }
+        self.calibration_: LinearCalibration = self._fit_calibration()
         self.n_questions_ = len(questions)
-        self._adhoc: OrderedDict[int, tuple[Question, CompiledQuestion]] = OrderedDict(
-            (id(q), (q, self.questions_[q.id])) for q in questions[-_ADHOC_LIMIT:]
-        )
+        self._adhoc: OrderedDict[int, tuple[Question, CompiledQuestion]] = _recent(self, questions)
         return self
 
-    def _fit_calibration(self, questions: list[Question]) -> LinearCalibration:
-        rows: list[dict[str, float]] = []
-        ranges: list[tuple[float, float]] = []
-        settings = self._settings()
-        for question in questions:
-            compiled = self.questions_[question.id]
-            index = self._index(compiled)
-            for example in question.examples:
-                found = self._run(compiled, index, example.answer, settings)
-                if _rule_decides(found):
-                    continue
-                shift = found.signals["penalty"]
-                rows.append(found.signals)
-                ranges.append((example.grade[0] + shift, example.grade[1] + shift))
+    def partial_fit(self, bank: Bank | Iterable[Question]) -> RubricGrader:
+        """Refit on an edited bank: only the questions that changed, then the calibration.
+
+        Unchanged questions keep their compiled form and calibration rows; new and edited
+        ones are compiled over the vocabulary already fitted (TF-IDF, spellings, word pairs),
+        then the calibration is refitted if their rows changed. For authoring tools: a full
+        :meth:`fit` can differ by as much as the edit moves those bank-wide statistics.
+
+        Returns:
+            ``self``, refitted.
+        """
+        self._check_fitted()
+        questions = list(bank.questions.values() if isinstance(bank, Bank) else bank)
+        memo = FitMemo()
+        keys = {q.id: content_key(q) for q in questions}
+        kept = {q.id for q in questions if self.question_keys_.get(q.id) == keys[q.id]}
+        fresh = {
+            q.id: memo.compile(q, keys[q.id], self._compile) for q in questions if q.id not in kept
+        }
+        self.questions_ = {q.id: fresh.get(q.id) or self.questions_[q.id] for q in questions}
+        old_rows, self.question_keys_ = self.calibration_rows_, keys
+        self.calibration_rows_ = {
+            q.id: old_rows[q.id] if q.id in kept else self._calibration_rows(q, memo)
+            for q in questions
+        }
+        if flat_rows(self.calibration_rows_) != flat_rows(
+            old_rows
+        ):  # else the same fit would result
+            self.calibration_ = self._fit_calibration()
+        self.n_questions_ = len(questions)
+        self._adhoc = _recent(self, questions)
+        return self
+
+    def _calibration_rows(self, question: Question, memo: FitMemo) -> tuple[CalibrationRow, ...]:
+        """The calibration rows of ``question``'s examples that no rule decides."""
+        compiled, settings = self.questions_[question.id], self._settings()
+
+        def row(grade: tuple[float, float], answer: str) -> CalibrationRow | None:
+            found = self._run(compiled, self._index(compiled), answer, settings)
+            if _rule_decides(found):
+                return None
+            shift = found.signals["penalty"]
+            return found.signals, (grade[0] + shift, grade[1] + shift)
+
+        key = self.question_keys_[question.id]
+        found = [
+            memo.row(key, index, partial(row, example.grade, example.answer))
+            for index, example in enumerate(question.examples)
+        ]
+        return tuple(r for r in found if r is not None)
+
+    def _fit_calibration(self) -> LinearCalibration:
+        every = flat_rows(self.calibration_rows_)
         return fit_calibration(
-            rows,
-            ranges,
+            [signals for signals, _ in every],
+            [grade_range for _, grade_range in every],
             MODEL_SIGNALS,
             strength=self.calibration_strength,
             iterations=self.calibration_rounds,
@@ -356,3 +392,8 @@ def _rule_decides(found: Evaluation) -> bool:
             f in found.flags for f in (*ZEROING_FLAGS, "keyword_list", "too_short", "non_english")
         )
     )
+
+
+def _recent(grader: RubricGrader, questions: list[Question]) -> OrderedDict[int, Any]:
+    """The memo of compiled questions by object, primed with the last fitted ones."""
+    return OrderedDict((id(q), (q, grader.questions_[q.id])) for q in questions[-_ADHOC_LIMIT:])

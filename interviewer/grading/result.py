@@ -12,11 +12,16 @@ from typing import Any
 
 __all__ = [
     "FLAGS",
+    "HINT_COST",
     "ConceptMatch",
     "GradeResult",
     "MisconceptionHit",
     "Span",
+    "grade_from_dict",
 ]
+
+# Credit taken off a question's grade for each hint used on it.
+HINT_COST = 0.25
 
 # Flags a result may carry, with what they mean to the dialog and the user.
 FLAGS: dict[str, str] = {
@@ -138,3 +143,34 @@ class GradeResult:
         data = asdict(self)
         data["missed"] = [c.concept_id for c in self.missed]
         return data
+
+
+def grade_from_dict(data: dict[str, Any]) -> GradeResult:
+    """Rebuild a :class:`GradeResult` from :meth:`GradeResult.to_dict` output."""
+
+    def spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
+        return tuple(
+            Span(start=int(s["start"]), end=int(s["end"]), text=str(s["text"])) for s in items
+        )
+
+    concepts = tuple(
+        ConceptMatch(**{**c, "spans": spans(c.get("spans", []))}) for c in data.get("concepts", [])
+    )
+    hits = tuple(
+        MisconceptionHit(**{**m, "spans": spans(m.get("spans", []))})
+        for m in data.get("misconceptions", [])
+    )
+    return GradeResult(
+        question_id=str(data["question_id"]),
+        grade=float(data["grade"]),
+        concepts=concepts,
+        misconceptions=hits,
+        similarity=float(data.get("similarity", 0.0)),
+        coverage=float(data.get("coverage", 0.0)),
+        flags=tuple(data.get("flags", ())),
+        feedback=str(data.get("feedback", "")),
+        composition=tuple(
+            (str(name), float(value), float(part))
+            for name, value, part in data.get("composition", ())
+        ),
+    )

@@ -71,7 +71,16 @@ def fit_tfidf(documents: Sequence[str]) -> TfidfModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [d for d in documents if d.strip()] or ["empty"]
-    vectorizer = TfidfVectorizer(analyzer=_stems, sublinear_tf=True, norm="l2", smooth_idf=True)
+    seen: dict[str, list[str]] = {}
+
+    def stems_of(text: str) -> list[str]:
+        """The stems of ``text``, analysed once per distinct text of this fit."""
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = _stems(text)
+        return found
+
+    vectorizer = TfidfVectorizer(analyzer=stems_of, sublinear_tf=True, norm="l2", smooth_idf=True)
     vectorizer.fit(texts)
     vocabulary: dict[str, int] = vectorizer.vocabulary_
     idf = [float(v) for v in vectorizer.idf_]

@@ -19,9 +19,9 @@ from interviewer.handson.check_result import REVEAL, HandsOnResult
 from interviewer.models import CodeQuestion, ComputedQuestion, Concept, Flow, Question
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.dialog.rules import Grader
     from interviewer.grading.result import GradeResult
-    from interviewer.loader import Bank
     from interviewer.transcript import QuestionRecord
 
 __all__ = [

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from interviewer.store.db import Store, StoreError
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.interview_report import Report
-    from interviewer.loader import Bank
     from interviewer.transcript import Transcript
 
 __all__ = ["MissedConcept", "TopicPoint", "load_transcript", "most_missed", "topic_series"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.models import Flow, PoolSelector, QuestionCount, Stage
 from interviewer.store.db import Store
 from interviewer.store.review import ReviewItem, due_items

@@ -17,8 +17,8 @@ from interviewer.store.db import QuestionOutcome, SessionBusyError, Store, Store
 from interviewer.store.review import schedule_outcome
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.dialog.engine import Interview
-    from interviewer.loader import Bank
     from interviewer.models import Flow
     from interviewer.transcript import Turn
 

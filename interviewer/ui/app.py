@@ -32,7 +32,7 @@ from interviewer.ui.session_setup import (
 from interviewer.ui.storage import SessionStore, default_data_dir
 
 if TYPE_CHECKING:
-    from interviewer.loader import Bank
+    from interviewer.bank import Bank
     from interviewer.store import Store
     from interviewer.ui.screens.interview import InterviewScreen
     from interviewer.ui.screens.report import ReportScreen

@@ -20,9 +20,9 @@ from interviewer.ui.storage import SessionStore, display_path
 from interviewer.ui.timer import QuestionTimer
 
 if TYPE_CHECKING:
+    from interviewer.bank import Bank
     from interviewer.dialog.engine import Interview
     from interviewer.interview_report import Report
-    from interviewer.loader import Bank
     from interviewer.models import Flow
     from interviewer.store import Recorder, Store
     from interviewer.timing import AnswerTime

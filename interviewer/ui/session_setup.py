@@ -13,7 +13,7 @@ from interviewer.choices import TRACKS, Track
 from interviewer.ui.interview_session import InterviewSession, Length, Mode, SessionOptions
 
 if TYPE_CHECKING:
-    from interviewer.loader import Bank
+    from interviewer.bank import Bank
     from interviewer.models import Flow
     from interviewer.store import Store
 

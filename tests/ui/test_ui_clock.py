@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Markdown, Static
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, settle
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.screens.interview import InterviewScreen

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from ui_helpers import DATA, FIXED_NOW, current_question_id, screen_text, settle
 
-from interviewer.loader import Bank, load_bank
+from interviewer.bank import Bank
+from interviewer.loader import load_bank
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.interview_session import SessionOptions

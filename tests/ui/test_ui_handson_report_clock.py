@@ -10,7 +10,7 @@ from test_ui_handson_store import handson_bank  # noqa: F401  (the fixture)
 from textual.widgets import Markdown
 from ui_helpers import FIXED_NOW, current_question_id, settle
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.store import open_store
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock

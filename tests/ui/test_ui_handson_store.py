@@ -10,8 +10,9 @@ import pytest
 from textual.widgets import Markdown, OptionList, Static
 from ui_helpers import DATA, FIXED_NOW, current_question_id, screen_text, settle
 
+from interviewer.bank import Bank
 from interviewer.dialog import Interview
-from interviewer.loader import Bank, load_bank
+from interviewer.loader import load_bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.app import create_app
 from interviewer.ui.clock import ManualClock

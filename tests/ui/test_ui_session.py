@@ -10,7 +10,7 @@ import pytest
 from ui_helpers import FIXED_NOW, GOOD_ANSWERS
 from ui_stub_grader import PhraseGrader
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.store import Store, open_store
 from interviewer.ui.background_grader import BackgroundGrader
 from interviewer.ui.clock import ManualClock, format_elapsed

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, settle
 from ui_stub_grader import PhraseGrader
 
-from interviewer.loader import Bank
+from interviewer.bank import Bank
 from interviewer.ui.clock import ManualClock
 from interviewer.ui.interview_session import SessionOptions
 from interviewer.ui.widgets.answer_box import AnswerBox

@@ -9,8 +9,8 @@ from textual.widgets import Button, Markdown, OptionList
 from textual_plotext import PlotextPlot
 from ui_helpers import GOOD_ANSWERS, answer, current_question_id, screen_text, settle
 
+from interviewer.bank import Bank
 from interviewer.dialog import Interview, SessionOptions
-from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.interview_session import flow_for_track
 from interviewer.ui.screens.history import HistoryScreen

@@ -11,8 +11,8 @@ from typing import Any
 from textual.widgets import OptionList
 from ui_helpers import GOOD_ANSWERS, answer, palette_first_hit, screen_text, settle
 
+from interviewer.bank import Bank
 from interviewer.dialog import Interview, SessionOptions
-from interviewer.loader import Bank
 from interviewer.store import Recorder, open_store
 from interviewer.ui.interview_session import flow_for_track
 from interviewer.ui.screens.help import HelpScreen

@@ -22,7 +22,7 @@ from textual_plotext import PlotextPlot
 from interviewer.ui.screen_commands import HISTORY_COMMANDS, HistoryCommands, command_bindings
 
 if TYPE_CHECKING:
-    from interviewer.loader import Bank
+    from interviewer.bank import Bank
     from interviewer.store import SessionRow, Store
     from interviewer.store.history import MissedConcept, TopicPoint
     from interviewer.ui.screens.help import HelpScreen
