@@ -21,6 +21,7 @@ mutations of them).
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -36,21 +37,22 @@ _UNSAFE = re.compile(
     "[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 )
 # a key: plain (group 1), double-quoted without escapes (2) or single-quoted (3); the rest (4)
-_KEY = re.compile(
-    r"(?:([A-Za-z0-9_][A-Za-z0-9_ .\-]*?)|\"([^\"\\]*)\"|'([^']*)') *:(?: +(.*))?$"
+_KEY = re.compile(r"(?:([A-Za-z0-9_][A-Za-z0-9_ .\-]*?)|\"([^\"\\]*)\"|'([^']*)') *:(?: +(.*))?$")
+_FLOW_SCALAR = re.compile(
+    r"(\"[^\"\\]*\"|'[^']*'|[^ ,\[\]{}#:\"'&*!|>%@`?\-][^,\[\]{}#:\"']*?) *(?=[,\]}])"
 )
-_FLOW_SCALAR = re.compile(r"(\"[^\"\\]*\"|'[^']*'|[^ ,\[\]{}#:\"'&*!|>%@`?\-][^,\[\]{}#:\"']*?) *(?=[,\]}])")
 _FLOW_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_ .\-]*?) *: +")
 _BLOCK_HEADER = re.compile(r"([|>])(-?)(?: +#.*)?$")
 _PLAIN_START_BAD = frozenset(",[]{}#&*!|>'\"%@`?:-")
 
 
-class _GiveUp(Exception):
+class _OutsideSubsetError(Exception):
     """The text is outside the subset: ruamel.yaml must read it."""
 
 
 _yaml = YAML(typ="safe", pure=True)
 _scalars: dict[str, Any] = {}
+_constructing = threading.Lock()  # the constructor keeps state while it builds a value
 
 
 def _plain_scalar(value: str) -> Any:
@@ -63,13 +65,14 @@ def _plain_scalar(value: str) -> Any:
     if tag == _STR_TAG:
         return value
     constructor = _yaml.constructor
-    try:
-        result = constructor.construct_object(ScalarNode(tag, value), deep=True)
-    except Exception:  # noqa: BLE001 - ruamel.yaml will report it
-        raise _GiveUp from None
-    finally:
-        constructor.constructed_objects.clear()
-        constructor.recursive_objects.clear()
+    with _constructing:
+        try:
+            result = constructor.construct_object(ScalarNode(tag, value), deep=True)
+        except Exception:  # ruamel.yaml will report it
+            raise _OutsideSubsetError from None
+        finally:
+            constructor.constructed_objects.clear()
+            constructor.recursive_objects.clear()
     if len(_scalars) < 10_000:
         _scalars[value] = result
     return result
@@ -84,22 +87,22 @@ def _inline_scalar(text: str) -> Any:
             while end != -1 and text.startswith("''", end):
                 end = text.find("'", end + 2)
         if end == -1:
-            raise _GiveUp
+            raise _OutsideSubsetError
         _check_tail(text[end + 1 :])
         body = text[1:end]
         if first == '"':
             if "\\" in body:
-                raise _GiveUp
+                raise _OutsideSubsetError
             return body
         return body.replace("''", "'")
     if first in _PLAIN_START_BAD and not (first == "-" and text[1:2].isdigit()):
-        raise _GiveUp
+        raise _OutsideSubsetError
     cut = text.find(" #")
     if cut != -1:
         text = text[:cut]
     text = text.rstrip(" ")
     if ": " in text or text.endswith(":"):
-        raise _GiveUp
+        raise _OutsideSubsetError
     return _plain_scalar(text)
 
 
@@ -107,19 +110,19 @@ def _check_tail(tail: str) -> None:
     """What follows a closing quote or bracket must be nothing, or a comment after a space."""
     stripped = tail.strip(" ")
     if stripped and not (stripped.startswith("#") and tail.startswith(" ")):
-        raise _GiveUp
+        raise _OutsideSubsetError
 
 
 def _skip_spaces(text: str, position: int) -> int:
+    """The first position from ``position`` that is not a space."""
     while text[position : position + 1] == " ":
         position += 1
     return position
 
 
 def _flow_scalar(token: str) -> Any:
-    if token[0] == '"':
-        return token[1:-1]
-    if token[0] == "'":
+    """A scalar inside ``[...]`` or ``{...}``: quoted (no escapes inside) or plain."""
+    if token[0] in "\"'":
         return token[1:-1]
     return _plain_scalar(token)
 
@@ -152,7 +155,7 @@ class _Reader:
             return self.sequence(index, self.indents[index], path)
         if _KEY.match(body):
             return self.mapping(index, self.indents[index], path)
-        raise _GiveUp
+        raise _OutsideSubsetError
 
     def value(self, index: int, rest: str, column: int, path: YamlPath) -> tuple[Any, int]:
         """The value written after ``key:`` on line ``index`` (rest: what follows the colon)."""
@@ -162,7 +165,7 @@ class _Reader:
                 indent, body = self.indents[following], self.bodies[following]
                 if indent > column or (indent == column and (body == "-" or body[:2] == "- ")):
                     return self.node(following, path)
-            raise _GiveUp  # an empty value: let ruamel.yaml decide what it is
+            raise _OutsideSubsetError  # an empty value: let ruamel.yaml decide what it is
         return self.item_value(index, rest, column, path)
 
     def item_value(self, index: int, rest: str, column: int, path: YamlPath) -> tuple[Any, int]:
@@ -175,18 +178,19 @@ class _Reader:
         return _inline_scalar(rest), index + 1
 
     def mapping(self, index: int, column: int, path: YamlPath) -> tuple[dict[str, Any], int]:
+        """The block mapping whose keys start at ``column``, from line ``index``."""
         out: dict[str, Any] = {}
         bodies, indents, lines = self.bodies, self.indents, self.lines
         while True:
             match = _KEY.match(bodies[index])
             if match is None:
-                raise _GiveUp
+                raise _OutsideSubsetError
             if match[1] is not None:
                 key = str(_plain_scalar(match[1]))
             else:
                 key = match[2] if match[2] is not None else match[3]
             if key in out:
-                raise _GiveUp
+                raise _OutsideSubsetError
             lines[(*path, key)] = index + 1
             rest = match[4] or ""
             out[key], index = self.value(index, rest, column, (*path, key))
@@ -194,12 +198,13 @@ class _Reader:
             if index >= len(bodies) or indents[index] < column:
                 return out, index
             if indents[index] > column:
-                raise _GiveUp
+                raise _OutsideSubsetError
             body = bodies[index]
             if body == "-" or body.startswith("- "):
-                raise _GiveUp
+                raise _OutsideSubsetError
 
     def sequence(self, index: int, column: int, path: YamlPath) -> tuple[list[Any], int]:
+        """The block sequence whose ``-`` are at ``column``, from line ``index``."""
         out: list[Any] = []
         bodies, indents, lines = self.bodies, self.indents, self.lines
         while True:
@@ -209,13 +214,13 @@ class _Reader:
             if not rest or rest.startswith("#"):
                 following = self.next_line(index + 1)
                 if following >= len(bodies) or indents[following] <= column:
-                    raise _GiveUp
+                    raise _OutsideSubsetError
                 lines[item_path] = following + 1
                 item, index = self.node(following, item_path)
             else:
                 lines[item_path] = index + 1
                 if rest.startswith("- ") or rest == "-":
-                    raise _GiveUp
+                    raise _OutsideSubsetError
                 if _KEY.match(rest):
                     inner = column + len(body) - len(rest)
                     bodies[index], indents[index] = rest, inner
@@ -227,7 +232,7 @@ class _Reader:
             if index >= len(bodies) or indents[index] < column:
                 return out, index
             if indents[index] > column:
-                raise _GiveUp
+                raise _OutsideSubsetError
             body = bodies[index]
             if not (body == "-" or body.startswith("- ")):
                 return out, index
@@ -245,7 +250,7 @@ class _Reader:
         if opener not in ("[", "{"):
             match = _FLOW_SCALAR.match(text, position)
             if match is None:
-                raise _GiveUp
+                raise _OutsideSubsetError
             return _flow_scalar(match[1]), _skip_spaces(text, match.end())
         closer = "]" if opener == "[" else "}"
         items: list[Any] = []
@@ -261,33 +266,34 @@ class _Reader:
             else:
                 match = _FLOW_KEY.match(text, position)
                 if match is None:
-                    raise _GiveUp
+                    raise _OutsideSubsetError
                 key = str(_plain_scalar(match[1]))
                 if key in pairs:
-                    raise _GiveUp
+                    raise _OutsideSubsetError
                 self.lines[(*path, key)] = line
                 pairs[key], position = self.flow_node(text, match.end(), line, (*path, key))
             following = text[position : position + 1]
             if following == closer:
                 return (items if opener == "[" else pairs), _skip_spaces(text, position + 1)
             if following != ",":
-                raise _GiveUp
+                raise _OutsideSubsetError
             position = _skip_spaces(text, position + 1)
             if text[position : position + 1] in ("]", "}", ""):
-                raise _GiveUp  # a trailing comma
+                raise _OutsideSubsetError  # a trailing comma
 
     def block_scalar(self, index: int, rest: str, column: int) -> tuple[str, int]:
+        """The ``|`` or ``>`` scalar whose header is ``rest`` on line ``index``."""
         header = _BLOCK_HEADER.match(rest)
         if header is None:
-            raise _GiveUp
+            raise _OutsideSubsetError
         style, chomp = header[1], header[2]
         raw, indents, bodies = self.raw, self.indents, self.bodies
         start = index + 1
         if start >= len(raw) or not raw[start].strip(" "):
-            raise _GiveUp  # leading empty lines: indentation rules ruamel.yaml must apply
+            raise _OutsideSubsetError  # leading empty lines: ruamel.yaml's indentation rules
         indent = indents[start]
         if indent <= column:
-            raise _GiveUp
+            raise _OutsideSubsetError
         end = start
         last = start  # the last line with text: it has a line break unless the file ends there
         content: list[str] = []
@@ -295,13 +301,13 @@ class _Reader:
             line = raw[end]
             if not line.strip(" "):
                 if len(line) > indent:
-                    raise _GiveUp
+                    raise _OutsideSubsetError
                 content.append("")
             elif indents[end] < indent:
                 break
             else:
                 if (style == ">" and indents[end] > indent) or line.endswith(" "):
-                    raise _GiveUp  # folding of more-indented lines: left to ruamel.yaml
+                    raise _OutsideSubsetError  # folding of more-indented lines: left to ruamel.yaml
                 content.append(line[indent:])
                 last = end
             end += 1
@@ -341,7 +347,7 @@ def parse_subset(text: str) -> tuple[Any, dict[YamlPath, int]] | None:
         return None
     reader = _Reader(text)
     for body, indent in zip(reader.bodies, reader.indents, strict=True):
-        if indent == 0 and body[:3] in ("---", "...") or body.startswith("%"):
+        if (indent == 0 and body[:3] in ("---", "...")) or body.startswith("%"):
             return None
     try:
         start = reader.next_line(0)
@@ -350,8 +356,8 @@ def parse_subset(text: str) -> tuple[Any, dict[YamlPath, int]] | None:
         data, end = reader.node(start, ())
         if reader.next_line(end) < len(reader.bodies):
             return None
-    except (_GiveUp, RecursionError):
+    except (_OutsideSubsetError, RecursionError):
         return None
-    except Exception:  # noqa: BLE001 - never crash here: ruamel.yaml reads it instead
+    except Exception:  # never crash here: ruamel.yaml reads it instead
         return None
     return data, reader.lines
