@@ -53,6 +53,9 @@ class _OutsideSubsetError(Exception):
 _yaml = YAML(typ="safe", pure=True)
 _scalars: dict[str, Any] = {}
 _constructing = threading.Lock()  # the constructor keeps state while it builds a value
+# ruamel.yaml's YAML 1.2 implicit resolvers, by first character (what its resolve() walks)
+_RESOLVERS: dict[str | None, list[tuple[Any, re.Pattern[str]]]] = _yaml.resolver.versioned_resolver
+_ANY_START = tuple(_RESOLVERS.get(None, ()))
 
 
 def _plain_scalar(value: str) -> Any:
@@ -61,6 +64,9 @@ def _plain_scalar(value: str) -> Any:
         return _scalars[value]
     except KeyError:
         pass
+    candidates = _RESOLVERS.get(value[:1], ())
+    if not any(regexp.match(value) for _, regexp in (*candidates, *_ANY_START)):
+        return value  # a string, as ruamel.yaml's resolve() would say: skip the call
     tag = _yaml.resolver.resolve(ScalarNode, value, (True, False))
     if tag == _STR_TAG:
         return value
