@@ -1,13 +1,14 @@
 """A fast reader for the plain block YAML the bank is written in, or None for anything else.
 
 ruamel.yaml's pure-Python scanner is slow (about 1 s for the built-in bank, so
-minutes for a bank of 10,000 questions) and its C extension is not installed
-(and parses YAML 1.1). Rubric and flow files use a small part of YAML: block
-mappings and sequences, one-line plain and quoted scalars, one-line flow lists
-and mappings of scalars, ``|`` and ``>`` block scalars and comments. This module
-reads exactly that part, line by line, and gives up (returns None) on anything
-else or anything it is not sure of: tabs, anchors, tags, multi-line plain or
-quoted scalars, escapes, documents markers, odd indentation, duplicate keys.
+minutes for a bank of 10,000 questions) and its C extension is not installed (an
+optional extra since ruamel.yaml 0.19; libyaml follows YAML 1.1). Rubric and flow
+files use a small part of YAML: block mappings and sequences, one-line plain and
+quoted scalars, one-line flow lists and mappings of scalars, ``|`` and ``>`` block
+scalars and comments. This module reads exactly that part, line by line, and
+gives up (returns None) on anything else or anything it is not sure of: tabs,
+anchors, tags, multi-line plain or quoted scalars, escapes, document markers, odd
+indentation, duplicate keys.
 :func:`interviewer.yaml_lines.parse_text` then parses the text with ruamel.yaml,
 which gives the same data or the error message with its line.
 
