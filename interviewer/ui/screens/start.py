@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -123,65 +124,82 @@ class StartScreen(Screen[SessionOptions]):
         self.hands_on = hands_on
         self.unfinished: list[SessionRow] = []
         self.due = 0
-        self._ready = False
+        self._ready = False  # the form is mounted
+        self._early_keys: list[tuple[str, str | None]] = []
+        self._start_when_ready = False
 
     def compose(self) -> ComposeResult:
-        """The three choices side by side, then the seed and the start button."""
+        """The title and the introduction; :meth:`on_mount` adds the form (:meth:`_form`)."""
         with VerticalScroll():
             yield Static("interviewer: deep-learning interview practice", id="title")
             yield Static(_INTRO, id="intro")
-            with Horizontal(id="choices"):
-                with Vertical(classes="choice"):
-                    yield Label("Track")
-                    with RadioSet(id="track"):
-                        for track in TRACKS:
-                            yield RadioButton(
-                                TRACK_LABELS[track],
-                                value=track == self.options.track,
-                                name=track,
-                                id=f"track-{track}",
-                                disabled=track not in self.available,
-                            )
-                    yield Checkbox(
-                        "Hands-on exercises",
-                        value=self.hands_on is not None and self.options.flow == self.hands_on,
-                        id="hands-on",
-                        disabled=self.hands_on is None,
-                    )
-                with Vertical(classes="choice"):
-                    yield Label("Mode")
-                    with RadioSet(id="mode"):
-                        for mode, label in MODE_LABELS.items():
-                            yield RadioButton(
-                                label, value=mode == self.options.mode, name=mode, id=f"mode-{mode}"
-                            )
-                    yield Static(MODE_HELP[self.options.mode], id="mode-help")
-                with Vertical(classes="choice"):
-                    yield Label("Length (questions)")
-                    with RadioSet(id="length"):
-                        for length, label in LENGTH_LABELS.items():
-                            yield RadioButton(
-                                label,
-                                value=length == self.options.length,
-                                name=length,
-                                id=f"length-{length}",
-                            )
-            with Horizontal(id="bottom"):
-                yield Label("Seed (optional)", id="seed-label")
-                seed = "" if self.options.seed is None else str(self.options.seed)
-                yield Input(seed, placeholder="random", type="integer", id="seed", max_length=12)
-                yield Button("Start the interview", variant="primary", id="start")
-            yield Label("Unfinished sessions: Enter resumes one", id="resume-label")
-            yield OptionList(id="resume-list")
-            with Horizontal(id="saved"):
-                yield Button("Review due: 0", id="review", disabled=True)
-                yield Button("History", id="history")
+
+    def _form(self) -> list[Widget]:
+        """The three choices side by side, then the seed and the start button, then the
+        unfinished sessions and the review and history buttons."""
+        tracks = [
+            RadioButton(
+                TRACK_LABELS[track],
+                value=track == self.options.track,
+                name=track,
+                id=f"track-{track}",
+                disabled=track not in self.available,
+            )
+            for track in TRACKS
+        ]
+        hands_on = Checkbox(
+            "Hands-on exercises",
+            value=self.hands_on is not None and self.options.flow == self.hands_on,
+            id="hands-on",
+            disabled=self.hands_on is None,
+        )
+        modes = [
+            RadioButton(label, value=mode == self.options.mode, name=mode, id=f"mode-{mode}")
+            for mode, label in MODE_LABELS.items()
+        ]
+        lengths = [
+            RadioButton(
+                label, value=length == self.options.length, name=length, id=f"length-{length}"
+            )
+            for length, label in LENGTH_LABELS.items()
+        ]
+        seed = "" if self.options.seed is None else str(self.options.seed)
+        return [
+            Horizontal(
+                Vertical(Label("Track"), RadioSet(*tracks, id="track"), hands_on, classes="choice"),
+                Vertical(
+                    Label("Mode"),
+                    RadioSet(*modes, id="mode"),
+                    Static(MODE_HELP[self.options.mode], id="mode-help"),
+                    classes="choice",
+                ),
+                Vertical(
+                    Label("Length (questions)"),
+                    RadioSet(*lengths, id="length"),
+                    classes="choice",
+                ),
+                id="choices",
+            ),
+            Horizontal(
+                Label("Seed (optional)", id="seed-label"),
+                Input(seed, placeholder="random", type="integer", id="seed", max_length=12),
+                Button("Start the interview", variant="primary", id="start"),
+                id="bottom",
+            ),
+            Label("Unfinished sessions: Enter resumes one", id="resume-label"),
+            OptionList(id="resume-list"),
+            Horizontal(
+                Button("Review due: 0", id="review", disabled=True),
+                Button("History", id="history"),
+                id="saved",
+            ),
+        ]
 
     def show_saved(self, unfinished: list[SessionRow], due: int) -> None:
         """List the unfinished sessions and how many review items are due."""
         self.unfinished, self.due = list(unfinished), due
         if not self._ready:
-            return  # not mounted yet: on_mount shows them
+            return  # the form is not mounted yet: _mount_form shows them
         options = self.query_one("#resume-list", OptionList)
         options.clear_options()
         for row in self.unfinished:
@@ -216,13 +234,42 @@ class StartScreen(Screen[SessionOptions]):
         self.post_message(self.HistoryRequested())
 
     def on_mount(self) -> None:
-        """Enter starts straight away with the choices shown; the footer's keys follow the
-        first paint (they cost it a tenth of a second, see benchmarks/ui_startup.py)."""
-        self.call_after_refresh(self.mount, Footer())
+        """Mount the form once the screen is laid out, then the footer.
+
+        Textual drops the frames painted during its start-up batch, so the first frame
+        the terminal shows has the whole form either way. Composed, the form went through
+        each layout pass of the start-up; mounted here in one go, those passes see the
+        title and the introduction only: the first paint went from 1.39x the hello world's
+        to about 1.25x (see benchmarks/ui_startup.py). Keys pressed before the form is
+        mounted wait for it (:meth:`on_key`).
+        """
+        self.call_after_refresh(self._mount_form)
+
+    async def _mount_form(self) -> None:
+        await self.query_one(VerticalScroll).mount_all(self._form())
         self.set_available(self.available, self.hands_on)
         self._ready = True
         self.show_saved(self.unfinished, self.due)
-        self.query_one("#start", Button).focus()
+        self.query_one("#start", Button).focus()  # done in the app's queue: keys go after
+        self.app.call_later(self._replay_early_keys)
+        self.call_after_refresh(self.mount, Footer())
+
+    def _replay_early_keys(self) -> None:
+        if self._early_keys:  # one at a time, in the order they were pressed
+            key, character = self._early_keys.pop(0)
+            self.app.post_message(events.Key(key, character))
+            self.app.call_later(self._replay_early_keys)
+            return
+        if self._start_when_ready:
+            self._start_when_ready = False
+            self.action_start()
+
+    def on_key(self, event: events.Key) -> None:
+        """Hold the keys pressed before the form is mounted; it replays them."""
+        if not self._ready:
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append((event.key, event.character))
 
     def set_available(self, available: tuple[str, ...], hands_on: str | None = None) -> None:
         """Enable only the tracks that have a flow; move the choice if it has none."""
@@ -232,7 +279,7 @@ class StartScreen(Screen[SessionOptions]):
             box.disabled = hands_on is None
         buttons = {button.name: button for button in self.query(RadioButton)}
         if not buttons:
-            return  # not composed yet: on_mount applies self.available
+            return  # the form is not mounted yet: _mount_form applies self.available
         for track in TRACKS:
             buttons[track].disabled = track not in available
         chosen = self.query_one("#track", RadioSet).pressed_button
@@ -253,7 +300,10 @@ class StartScreen(Screen[SessionOptions]):
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#seed")
     def action_start(self) -> None:
-        """Dismiss the screen with the chosen options."""
+        """Dismiss the screen with the chosen options (once the form is there to read)."""
+        if not self._ready:
+            self._start_when_ready = True
+            return
         self.dismiss(self.chosen_options())
 
     def _pressed(self, set_id: str, default: str) -> str:
