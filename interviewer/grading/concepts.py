@@ -121,9 +121,7 @@ def _said_of_the_other(
     if mine in inside:
         return None
     # the clause's subject: the first of the two named between the clause start and here
-    before = answer.graded[: units[first].start]
-    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
-    clause_start = starts[-1] if starts else 0
+    clause_start = answer.clause_start(units[first].start)
     named = next(
         (
             u
@@ -228,7 +226,6 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
 _DENYING = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 
 
-_CLAUSE_START = re.compile(r"[,;:.!?()\n]|->|—|\bwhich\b|\bwhereas\b|\bwhile\b|\bbut\b")
 _PRONOUNS = frozenset(("it", "they", "this", "these", "that", "you", "we", "i", "one"))
 
 
@@ -244,9 +241,7 @@ def _states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) 
     span = max(found.positions) - min(found.positions) + 1 if found.positions else 0
     if not _DENYING.search(cue.text) or span > len(found.phrase.slots) + 2:
         return False
-    before = answer.graded[: cue.start]
-    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
-    subject = before[starts[-1] if starts else 0 :].lower().split()
+    subject = answer.graded[answer.clause_start(cue.start) : cue.start].lower().split()
     if "true" in cue.text.lower() or any(w in _PRONOUNS for w in subject[:2]):
         return True
     return any(stem(w.strip("'\"")) in answer.asked for w in subject)

@@ -8,6 +8,7 @@ phrases of one question look each word up once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,11 @@ from interviewer.text.claims import match_claim
 from interviewer.text.matcher import Hit, PhraseMatch, match_phrase
 from interviewer.text.phrases import CompiledPhrase
 
-__all__ = ["AnswerContext", "Settings"]
+__all__ = ["CLAUSE_BREAK", "AnswerContext", "Settings"]
+
+# Where one clause ends and the next begins: punctuation, an arrow, a dash, or a
+# connective that opens a clause of its own.
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|->|—|\b(?:which|whereas|while|but)\b")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +64,24 @@ class AnswerContext:
     asked: frozenset[str] = frozenset()
     memo: dict[tuple[str, int, bool], list[tuple[Hit, int]]] = field(default_factory=dict)
     credited_positions: set[int] = field(default_factory=set)
+    _breaks: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+
+    def _clause_breaks(self) -> tuple[list[int], list[int]]:
+        """Where each clause break starts and ends in the graded text (found once)."""
+        if self._breaks is None:
+            found = list(CLAUSE_BREAK.finditer(self.graded))
+            self._breaks = ([m.start() for m in found], [m.end() for m in found])
+        return self._breaks
+
+    def clause_of(self, unit: int) -> int:
+        """The number of the clause a unit stands in (the clause breaks before it)."""
+        return bisect_right(self._clause_breaks()[0], self.analysis.units[unit].start)
+
+    def clause_start(self, offset: int) -> int:
+        """Where the clause holding ``offset`` of the graded text begins."""
+        ends = self._clause_breaks()[1]
+        before = bisect_right(ends, offset)
+        return ends[before - 1] if before else 0
 
     def match(self, phrase: CompiledPhrase, allow_negated: bool = False) -> PhraseMatch | None:
         """The best window of the answer for ``phrase``."""

@@ -18,7 +18,6 @@ contradicts the concept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from itertools import combinations
 from typing import NamedTuple
@@ -229,9 +228,6 @@ def _phrase_flips(
     return {other: frozenset(owns) for other, owns in out.items()}
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|->|—|\b(?:which|whereas|while|but|unlike)\b", re.I)
-
-
 def extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[str]]:
     """A concept's own contrasts (word -> opposite words) as stem -> opposite stems."""
     return _extra_table(extra)
@@ -266,15 +262,11 @@ def flipped_term(
     units = context.analysis.units
     if not found.positions:
         return None
-    text = context.graded
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-
-    def clause_of(unit: int) -> int:
-        return bisect_right(breaks, units[unit].start)
-
-    matched = {clause_of(p) for p in found.positions}
+    matched = {context.clause_of(p) for p in found.positions}
     sentence = {units[p].sentence for p in found.positions}
-    clause = [i for i, u in enumerate(units) if u.sentence in sentence and clause_of(i) in matched]
+    clause = [
+        i for i, u in enumerate(units) if u.sentence in sentence and context.clause_of(i) in matched
+    ]
     flips = _phrase_flips(found.phrase, extra)
     # the word reversed is one the sentence lacks
     said = {u.stem for u in units if u.sentence in sentence}
