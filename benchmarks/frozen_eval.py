@@ -104,14 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="frozen",
-        choices=("frozen", "dev"),
-        help="frozen: the reporting set; dev: the development set (benchmarks/data/dev)",
+        choices=("frozen", "dev", "dev2"),
+        help="frozen: the reporting set; dev, dev2: the development sets (benchmarks/data/)",
     )
     args = parser.parse_args(argv)
     bank = load_bank()
     grader = default_grader()
     baseline = _tfidf(bank, grader)
-    folder = DATA if args.set == "frozen" else DATA.parent / "dev"
+    folder = DATA.parent / args.set
     rows = [r for r in load_set(folder) if "human" in r]
     if not rows:
         print("no human grades yet in", DATA)

@@ -7,6 +7,7 @@ schema of the project: nothing else parses the data files.
 
 from __future__ import annotations
 
+import re
 from string import Formatter
 from typing import Annotated, Any, Literal
 
@@ -50,16 +51,9 @@ __all__ = [
 
 StageId = Literal["basic", "intermediate", "advanced", "project", "wrap-up"]
 ExampleKind = Literal[
-    "excellent",
-    "good",
-    "partial",
-    "wrong",
-    "misconception",
-    "keywords",
-    "negation",
-    "off-topic",
-    "other",
-]
+    "excellent", "good", "partial", "wrong", "misconception", "keywords", "negation",
+    "off-topic", "other",
+]  # fmt: skip
 
 QuestionKind = Literal["rubric", "computed", "code"]
 
@@ -167,6 +161,9 @@ class Example(_Strict):
 class Question(_Strict):
     """One interview question with its rubric.
 
+    ``compares`` names the things answers set side by side, each a list of one-word names
+    (``[[batch, full], [stochastic, sgd]]``); see rubrics/README.md.
+
     In a file ``kind`` is ``rubric`` (the default). A hands-on question
     presented to the dialog engine for one seed (see
     :func:`interviewer.handson.present`) carries its own kind.
@@ -186,6 +183,18 @@ class Question(_Strict):
     hints: list[str] = Field(min_length=1)
     threads: list[ThreadLink] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+    compares: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("compares")
+    @classmethod
+    def _sides_are_words(cls, value: list[list[str]]) -> list[list[str]]:
+        words = all(side and all(re.fullmatch(r"[\w'-]+", w) for w in side) for side in value)
+        if not words or len(value) == 1:
+            raise ValueError(
+                "'compares' lists two sides or more, each a list of single words (the thing "
+                "and its other names), e.g. [[gru], [lstm, lstms]]"
+            )
+        return value
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Question:

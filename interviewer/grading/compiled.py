@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
+from interviewer.grading.roles import compared_sides, concept_subject, side_stems
 from interviewer.grading.tfidf import TfidfModel
-from interviewer.models import Concept, Question
+from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in
 from interviewer.text.matcher import TermIndex
 from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings
-from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
@@ -54,8 +54,8 @@ class CompiledItem:
         penalty: A misconception's penalty (0 for a concept).
         contrasts: A concept's contrast variants, each with the phrase it was made
             from (see :mod:`interviewer.grading.contradiction`).
-        subject: For a question that compares two things, the stem of the one this
-            concept is about and the stem of the other ("label", "hot"), or None.
+        sides: The things the question compares, each as the stems of its names.
+        subject: The index in ``sides`` of the one this concept is about, or None.
         opposites: The concept's own contrasts and, for a comparing question, the two
             things compared, as stem -> opposite stems.
     """
@@ -68,7 +68,8 @@ class CompiledItem:
     message: str
     penalty: float = 0.0
     contrasts: tuple[ContrastVariant, ...] = ()
-    subject: tuple[str, str] | None = None
+    sides: tuple[frozenset[str], ...] = ()
+    subject: int | None = None
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -167,7 +168,12 @@ def compile_question(
         return merged
 
     # what the question compares contrasts in every concept ("one-hot" <-> "label")
+    # (contrasts come from the question's words only; ``compares`` names the things whose
+    # roles an answer may swap, see concepts._said_of_the_other)
     compared = compared_in(question.ask, STOP_WORDS)
+    sides = tuple(
+        frozenset(s for w in side for s in side_stems(w)) for side in compared_sides(question)
+    )
     concepts = []
     for c in question.concepts:
         phrases = compile_phrasings(
@@ -183,7 +189,8 @@ def compile_question(
                 message=c.missing_feedback,
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
                 opposites=extra_table({**compared, **c.contrasts}),
-                subject=concept_subject(c, compared),
+                sides=sides,
+                subject=concept_subject(c, sides),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own
@@ -246,25 +253,6 @@ def compile_question(
         reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
         concept_terms=concept_terms,
     )
-
-
-def concept_subject(concept: Concept, compared: dict[str, list[str]]) -> tuple[str, str] | None:
-    """Which of the two things a question compares a concept is about, from its own words.
-
-    "Label encoding maps each category to one integer" is about label encoding: its label
-    and phrasings name one side of the comparison and never the other.
-    """
-    words: dict[str, int] = {}
-    for text in (concept.label, *concept.phrasings, concept.missing_feedback):
-        for unit in analyse(text).units:
-            words[unit.stem] = words.get(unit.stem, 0) + 1
-    sides = {stem(w) for w in compared}
-    named = [side for side in sides if words.get(side)]
-    if len(named) != 1:
-        return None
-    mine = named[0]
-    others = [stem(o) for w, opposites in compared.items() if stem(w) == mine for o in opposites]
-    return (mine, others[0]) if len(others) == 1 else None
 
 
 def term_index(

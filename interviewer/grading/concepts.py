@@ -18,6 +18,7 @@ from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
+from interviewer.grading.roles import role_swap
 from interviewer.text.analysis import NegationCue
 from interviewer.text.claims import claim_blocked
 from interviewer.text.matcher import PhraseMatch
@@ -103,39 +104,14 @@ def _opposite(
     )
 
 
-def _said_of_the_other(
-    item: CompiledItem, answer: AnswerContext, found: PhraseMatch
-) -> ConceptMatch | None:
-    """The concept said of the other thing the question compares: a swap of roles.
-
-    In "label encoding turns k categories into k columns", the words of the one-hot
-    concept are said of label encoding: the nearest of the two things named before them in
-    the sentence (or among them) is the other one.
-    """
-    if item.subject is None:
+def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
+    """The concept said of another of the things the question compares: a swap of roles
+    (:func:`interviewer.grading.roles.role_swap`)."""
+    swap = role_swap(item.phrases, item.sides, item.subject, answer)
+    if swap is None:
         return None
-    mine, other = item.subject
-    units = answer.analysis.units
-    first = min(found.positions)
-    inside = {units[p].stem for p in found.positions}
-    if mine in inside:
-        return None
-    # the clause's subject: the first of the two named between the clause start and here
-    clause_start = answer.clause_start(units[first].start)
-    named = next(
-        (
-            u
-            for u in units[:first]
-            if u.start >= clause_start
-            and u.sentence == units[first].sentence
-            and u.stem in (mine, other)
-        ),
-        None,
-    )
-    if (named is None or named.stem != other) and other not in inside:
-        return None
-    said_of = named.norm if named is not None else other
-    note = f"said of '{said_of}', the other thing compared: the roles are swapped"
+    found, said_of = swap
+    note = f"said of '{said_of}', another of the things compared: the roles are swapped"
     return _opposite(item, answer, found, "swapped", note)
 
 
@@ -184,7 +160,7 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     credited = best is not None and best.score >= threshold and not denied
     contradicted = _contradicted(item, answer, best if credited else None)
     if contradicted is None and credited and best is not None:
-        contradicted = _said_of_the_other(item, answer, best)
+        contradicted = _said_of_the_other(item, answer)
     if contradicted is None and credited and best is not None:
         contradicted = _flipped(item, answer, best)
     if contradicted is not None:

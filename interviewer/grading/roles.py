@@ -1,0 +1,192 @@
+"""Roles: the things a question's answers set side by side, and a concept said of the
+wrong one.
+
+"Label encoding turns k categories into k binary columns" says the one-hot concept of label
+encoding: the roles are swapped, and the concept is a wrong claim. The things compared come
+from the rubric (``compares``) or from the question's own words ("the difference between
+valid and same padding"); a concept is about the thing its label opens with, a phrasing
+about the thing it names as its subject. At grading time the matched words of a phrasing
+are said of the first thing named in their clause, else in the nearest clause before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.grading.context import AnswerContext
+from interviewer.models import Concept, Question
+from interviewer.text.analysis import Unit, analyse
+from interviewer.text.contrast import compared_in
+from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase
+from interviewer.text.vocabulary import STOP_WORDS
+
+__all__ = [
+    "OBJECT_MARKERS",
+    "compared_sides",
+    "compound_tail",
+    "concept_subject",
+    "named_sides",
+    "role_swap",
+    "side_stems",
+]
+
+
+def compared_sides(question: Question) -> tuple[tuple[str, ...], ...]:
+    """The things a question's answers set side by side, each as its names (lower case).
+
+    The rubric's ``compares`` when given; else what the question says it compares
+    ("the difference between valid and same padding" -> valid, same).
+    """
+    if question.compares:
+        return tuple(tuple(w.lower() for w in side) for side in question.compares)
+    found = compared_in(question.ask, STOP_WORDS)
+    words = list(dict.fromkeys(w for pair in found.items() for w in (pair[0], *pair[1])))
+    return tuple((w,) for w in words) if len(words) >= 2 else ()
+
+
+def side_stems(word: str) -> set[str]:
+    """The stem an answer's analysis gives a name: an abbreviation's first word ("sgd" ->
+    stochastic), nothing for a name of several words ("feed-forward")."""
+    units = analyse(word).units
+    if len(units) == 1 or (units and word.isalpha()):
+        return {units[0].stem}
+    return set()
+
+
+# Words after which a thing named is what the subject is compared to, not the subject.
+OBJECT_MARKERS = frozenset(("than", "like", "unlike", "vs", "versus", "over", "from", "of"))
+
+
+_DETERMINERS = frozenset(("a", "an", "the", "its", "their", "plain"))
+_PREFIXES = re.compile(r"(?:self|semi|non|un|pre|multi|sub)-$", re.IGNORECASE)
+
+
+def compound_tail(text: str, start: int) -> bool:
+    """Whether the word at ``start`` closes a prefixed compound ("self-supervised" names
+    no supervised side, "one-hot" does name one-hot)."""
+    return _PREFIXES.search(text[max(0, start - 6) : start]) is not None
+
+
+def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int, int]]:
+    """(word index, side) for each thing compared that ``text`` names as a subject: not
+    after "than", "like", "of" ("simpler than an LSTM" names no subject)."""
+    words = analyse(text).units
+    lowered = text.lower()
+    out = []
+    for i, unit in enumerate(words):
+        before = [w for w in lowered[: unit.start].split()[-3:] if w not in _DETERMINERS]
+        if before and before[-1].strip("'’") in OBJECT_MARKERS:
+            continue
+        if compound_tail(lowered, unit.start):
+            continue
+        for side, names in enumerate(sides):
+            if unit.stem in names:
+                out.append((i, side))
+    return out
+
+
+def concept_subject(concept: Concept, sides: tuple[frozenset[str], ...]) -> int | None:
+    """Which of the things compared a concept is about: the one its label opens with.
+
+    "Label encoding maps each category to one integer" is about label encoding: its label
+    opens with it (its first or second word) and names no other thing compared as a subject.
+    "The update gate merges the LSTM's gates" is about neither.
+    """
+    named = named_sides(concept.label, sides)
+    if len({side for _, side in named}) != 1 or named[0][0] >= 2:
+        return None
+    return named[0][1]
+
+
+def role_swap(
+    phrases: tuple[CompiledPhrase, ...],
+    sides: tuple[frozenset[str], ...],
+    subject: int | None,
+    answer: AnswerContext,
+) -> tuple[PhraseMatch, str] | None:
+    """The concept said of another of the things the question compares: a swap of roles.
+
+    In "label encoding turns k categories into k columns", the words of the one-hot
+    concept are said of label encoding. A phrasing that names one of the things compared
+    is about that one; else the concept's own subject is. What a clause is said of is the
+    first thing named before its words in the clause, else in the sentence ("with 'same'
+    padding no zeros are added, so ... the output shrinks"). A phrasing said of its own
+    thing that matches at least as well keeps the credit.
+    """
+    if not sides:
+        return None
+    names = frozenset().union(*sides)
+    threshold = answer.settings.credit_threshold
+    swapped: tuple[PhraseMatch, str] | None = None
+    kept = 0.0  # the best score of a phrasing said of its own thing
+    for phrase in phrases:
+        found = answer.match(phrase)
+        if found is None or found.score < threshold or not found.complete:
+            continue
+        mine = _phrase_side(found, sides, subject)
+        said_of = None if mine is None else _said_of(answer, found, names)
+        if mine is None or said_of is None:
+            continue
+        side = next(i for i, s in enumerate(sides) if said_of.stem in s)
+        if side == mine:
+            kept = max(kept, found.score)
+        elif swapped is None or found.score > swapped[0].score:
+            swapped = (found, said_of.norm)
+    if swapped is None or kept >= swapped[0].score:
+        return None
+    return swapped
+
+
+def _phrase_side(
+    found: PhraseMatch, sides: tuple[frozenset[str], ...], subject: int | None
+) -> int | None:
+    """The thing compared a phrasing is about: the one it names as its subject (not after
+    "than", "like", "of": "simpler than an LSTM" is about the GRU), else the concept's."""
+    named = {side for _, side in named_sides(found.phrase.text, sides)}
+    if len(named) > 1:
+        return None
+    return named.pop() if named else subject
+
+
+def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -> Unit | None:
+    """The thing compared that the matched words are said of, or None when it can't be told.
+
+    The words must stand together, in one clause (and the names matched with them in the
+    same sentence). Their subject is the first thing named
+    in that clause before them (a name right
+    after the first word counts: "one-hot"); else the first named in the nearest clause
+    before, in the same sentence.
+    """
+    units = answer.analysis.units
+    text = answer.graded
+
+    def named_head(p: int) -> bool:  # "one" of "one-hot" is part of the name
+        after = units[p + 1] if p + 1 < len(units) else None
+        return after is not None and after.stem in names and text[units[p].end] == "-"
+
+    body = [p for p in found.positions if units[p].stem not in names and not named_head(p)]
+    if not body or len({units[p].sentence for p in found.positions}) > 1:
+        return None
+    by_clause: dict[int, list[int]] = {}
+    for p in body:
+        by_clause.setdefault(answer.clause_of(p), []).append(p)
+    if len(by_clause) > 1:
+        return None
+    clause, held = next(iter(by_clause.items()))
+    first = min(held)
+    sentence = units[first].sentence
+    end = first + 1
+    if end < len(units) and units[end].stem in names and answer.clause_of(end) == clause:
+        end += 1
+    named = [
+        i
+        for i in range(end)
+        if units[i].sentence == sentence
+        and units[i].stem in names
+        and not compound_tail(text, units[i].start)
+    ]
+    if not named:
+        return None
+    nearest = max(answer.clause_of(i) for i in named)
+    return units[min(i for i in named if answer.clause_of(i) == nearest)]

@@ -1,0 +1,144 @@
+"""Role swaps between the things a question compares (issue 9): a concept said of another
+of them is a wrong claim, whether the question says it compares or the rubric names them
+(``compares``). Each case fails without the mechanism it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from interviewer.bank import Bank
+from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading.roles import compound_tail, concept_subject, named_sides
+from interviewer.loader import load_bank
+from interviewer.models import Concept, Question
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader() -> RubricGrader:
+    return default_grader()
+
+
+def _swapped(result: object) -> set[str]:
+    return {c.concept_id for c in result.concepts if c.method == "swapped"}  # type: ignore[attr-defined]
+
+
+def test_a_clause_without_a_name_is_said_of_the_sentences_subject(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "so ... the output shrinks" names no padding: it is said of the padding the
+    sentence opened with."""
+    question = bank.question("valid-vs-same-padding")
+    swapped = grader.grade(
+        question,
+        "With 'same' padding no zeros are added, so the kernel only visits positions where "
+        "it fits and the output shrinks.",
+    )
+    right = grader.grade(
+        question,
+        "With 'valid' padding no zeros are added, so the kernel only visits positions where "
+        "it fits and the output shrinks.",
+    )
+    assert "valid" in _swapped(swapped)
+    assert "valid" in {c.concept_id for c in right.credited}
+    assert swapped.grade < right.grade
+
+
+def test_the_rubrics_compares_field_names_things_the_question_does_not(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """gradient-descent-variants asks "how do they differ" without naming them; its rubric
+    names batch, stochastic and mini-batch."""
+    question = bank.question("gradient-descent-variants")
+    assert question.compares
+    swapped = grader.grade(
+        question,
+        "Batch gradient descent gives very noisy updates since each step sees one example. "
+        "Stochastic gradient descent computes the exact gradient over the entire dataset.",
+    )
+    right = grader.grade(
+        question,
+        "Stochastic gradient descent gives very noisy updates since each step sees one "
+        "example. Batch gradient descent computes the exact gradient over the entire dataset.",
+    )
+    assert "stochastic" in _swapped(swapped)
+    assert not _swapped(right)
+    assert swapped.grade <= right.grade - 2
+
+
+def test_weights_and_bias_swapped_is_a_wrong_claim(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("weights-and-bias-role")
+    swapped = grader.grade(
+        question,
+        "The bias scales each input and says how much it matters. The weight is a constant "
+        "offset that shifts the activation threshold.",
+    )
+    right = grader.grade(
+        question,
+        "The weight scales each input and says how much it matters. The bias is a constant "
+        "offset that shifts the activation threshold.",
+    )
+    assert _swapped(swapped)
+    assert any("roles are swapped" in c.note for c in swapped.concepts)
+    assert not _swapped(right)
+    assert swapped.grade < 1.5 < right.grade
+
+
+def test_a_thing_named_after_than_is_not_the_subject(bank: Bank, grader: RubricGrader) -> None:
+    """ "A GRU is simpler than an LSTM": the LSTM is what the GRU is compared to."""
+    question = bank.question("gru-vs-lstm")
+    sides = (frozenset({"gru"}), frozenset({"lstm"}))
+    assert named_sides("simpler than an LSTM", sides) == []
+    assert [side for _, side in named_sides("an LSTM is slower", sides)] == [1]
+    result = grader.grade(
+        question, "A GRU is a simpler version of an LSTM with fewer gates, so it trains faster."
+    )
+    assert not _swapped(result)
+
+
+def test_a_match_spread_over_sentences_or_clauses_is_not_read_as_a_swap(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("gradient-descent-variants")
+    result = grader.grade(
+        question,
+        "Batch gradient descent uses the whole training set per step, so the gradient is "
+        "exact. Stochastic gradient descent uses a single example per step, which is fast "
+        "and noisy. Mini-batch is the compromise and the default in practice.",
+    )
+    assert not _swapped(result)
+    assert {"full-batch", "stochastic"} <= {c.concept_id for c in result.credited}
+
+
+def test_a_prefixed_compound_names_no_side() -> None:
+    assert compound_tail("self-supervised pretraining", 5)
+    assert compound_tail("semi-supervised", 5)
+    assert not compound_tail("one-hot encoding", 4)
+    sides = (frozenset({"supervis"}), frozenset({"unsupervis"}))
+    assert named_sides("Self-supervised pretraining on unlabelled data", sides) == []
+
+
+def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:
+    sides = (frozenset({"gru"}), frozenset({"lstm"}))
+
+    def concept(label: str) -> Concept:
+        return Concept(id="c", label=label, phrasings=["x y"], missing_feedback="say it")
+
+    assert concept_subject(concept("A GRU has two gates, update and reset"), sides) == 0
+    assert concept_subject(concept("The update gate merges the LSTM's gates"), sides) is None
+    assert concept_subject(concept("GRU and LSTM perform alike"), sides) is None
+
+
+def test_compares_must_name_two_sides_of_single_words(bank: Bank) -> None:
+    base = bank.question("gru-vs-lstm").model_dump()
+    with pytest.raises(ValidationError, match="two sides or more"):
+        Question.model_validate({**base, "compares": [["gru"]]})
+    with pytest.raises(ValidationError, match="single words"):
+        Question.model_validate({**base, "compares": [["gated unit"], ["lstm"]]})
+    assert Question.model_validate({**base, "compares": [["gru"], ["lstm", "lstms"]]})
