@@ -37,13 +37,13 @@ def test_a_clause_without_a_name_is_said_of_the_sentences_subject(
     question = bank.question("valid-vs-same-padding")
     swapped = grader.grade(
         question,
-        "With 'same' padding no zeros are added, so the kernel only visits positions where "
-        "it fits and the output shrinks.",
+        "With 'same' padding the kernel only visits positions where it fits, so the "
+        "output shrinks.",
     )
     right = grader.grade(
         question,
-        "With 'valid' padding no zeros are added, so the kernel only visits positions where "
-        "it fits and the output shrinks.",
+        "With 'valid' padding the kernel only visits positions where it fits, so the "
+        "output shrinks.",
     )
     assert "valid" in _swapped(swapped)
     assert "valid" in {c.concept_id for c in right.credited}

@@ -75,7 +75,7 @@ class RubricGrader:
         dont_know_max_words: "I don't know" only zeroes answers this short.
         too_short_words: Answers this short are flagged ``too_short``.
         contradiction_penalty: What a denied or contradicted concept costs (a listed
-            misconception costs its own ``penalty``).
+            misconception its own ``penalty``); high, as such findings are rarely wrong.
         fluency_floor: Below this mean association of neighbouring words
             (:func:`~interviewer.grading.shape.fluency`), an answer is a shuffle of
             words, not sentences: it is graded at most ``uncovered_cap``.
@@ -96,7 +96,7 @@ class RubricGrader:
         window_slack: int = 4,
         partial_min_share: float = 0.5,
         negation_scope: int = 6,
-        contradiction_penalty: float = 1.5,
+        contradiction_penalty: float = 2.5,
         keyword_cap: float = 1.0,
         too_short_cap: float = 1.5,
         uncovered_cap: float = 1.0,
