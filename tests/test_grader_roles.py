@@ -142,3 +142,33 @@ def test_compares_must_name_two_sides_of_single_words(bank: Bank) -> None:
     with pytest.raises(ValidationError, match="single words"):
         Question.model_validate({**base, "compares": [["gated unit"], ["lstm"]]})
     assert Question.model_validate({**base, "compares": [["gru"], ["lstm", "lstms"]]})
+
+
+WRONG_ADAM = (
+    "Adam is short for Adaptive Dropout Management. While the network trains it watches "
+    "which neurons fire the most and switches them off for a while, so that no single "
+    "neuron takes over, and it slowly relaxes this as the validation accuracy climbs. "
+    "People like it because it removes the need to pick a learning rate schedule by hand."
+)
+
+
+def test_one_mention_in_a_long_answer_is_a_near_miss(bank: Bank, grader: RubricGrader) -> None:
+    """A made-up mechanism whose only credit is the two words "learning rate"."""
+    question = bank.question("adam-optimizer")
+    result = grader.grade(question, WRONG_ADAM)
+    assert [c.concept_id for c in result.credited] == ["adaptive-lr"]
+    assert "thin_credit" in result.flags
+    assert any(row[0] == "cap: thin credit" for row in result.composition)
+    assert result.grade <= 1.0
+
+
+def test_a_short_answer_naming_one_thing_is_partial_not_thin(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    question = bank.question("overfitting-remedies")
+    short = grader.grade(question, "I'd add weight decay.")
+    assert [c.concept_id for c in short.credited] == ["regularisation"]
+    assert "thin_credit" not in short.flags and short.grade > 1.0
+    # repeating it says nothing new: still not thin (distinct words are counted)
+    repeated = grader.grade(question, " ".join(["I'd add weight decay."] * 8))
+    assert "thin_credit" not in repeated.flags

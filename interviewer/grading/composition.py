@@ -90,6 +90,10 @@ def compose_grade(
     elif not found.signals["key_credited"]:
         flagged.append("no key concept")
         caps.append(("no key concept", max(rules.uncovered_cap, _claims_grade(found, calibration))))
+    if "thin_credit" in found.flags:
+        # one concept on a word or two of a long answer: a near miss, not a claim made
+        flagged.append("thin credit")
+        caps.append(("thin credit", rules.uncovered_cap))
     salad = _salad_cap(found.signals["fluency"], rules)
     if salad < 5.0:
         flagged.append("word salad")

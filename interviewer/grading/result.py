@@ -40,6 +40,7 @@ FLAGS: dict[str, str] = {
     "repetition": "part of the answer repeats what it already said (it earns nothing twice)",
     "self_corrected": "the candidate corrected an earlier statement; the correction counts",
     "spelling": "misspelled words were read as the words they stand for",
+    "thin_credit": "the only credit rests on a word or two of a long answer (a near miss)",
 }
 
 

@@ -58,6 +58,12 @@ SIGNALS: tuple[str, ...] = (
     "too_short",
     "echo",
 )
+# A lone concept credited on a mention (this many words at most) in an answer of at least
+# this many distinct content words (repeating adds none): the rest of what it says earns
+# nothing, so it is graded as a near miss (``thin_credit``). Short answers that name one
+# thing are partial, not thin.
+_THIN_EVIDENCE = 2
+_THIN_MIN_WORDS = 15
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,6 +184,12 @@ def evaluate(
         fluency=1.0 if flow is None else flow,
         key_credited=float(any(c.credited for c in (keys or concepts))),
     )
+    if (
+        sum(c.credited for c in concepts) == 1
+        and len(credited) <= _THIN_EVIDENCE
+        and len({u.stem for u in units}) >= _THIN_MIN_WORDS
+    ):
+        flags.append("thin_credit")
     _shape_flags(
         flags, analysis, settings, coverage > 0 or bool(misconceptions), topical, similarity
     )
