@@ -91,9 +91,11 @@ def compose_grade(
         flagged.append("no key concept")
         caps.append(("no key concept", max(rules.uncovered_cap, _claims_grade(found, calibration))))
     if "thin_credit" in found.flags:
-        # one concept on a word or two of a long answer: a near miss, not a claim made
+        # one concept on a word or two of a long answer: a near miss, not a claim made,
+        # earning in proportion like one
+        near = min(1.0, found.signals["coverage"] / _NEAR_MISS_FULL)
         flagged.append("thin credit")
-        caps.append(("thin credit", rules.uncovered_cap))
+        caps.append(("thin credit", round(rules.uncovered_cap * near, 4)))
     salad = _salad_cap(found.signals["fluency"], rules)
     if salad < 5.0:
         flagged.append("word salad")
