@@ -172,3 +172,16 @@ def test_a_short_answer_naming_one_thing_is_partial_not_thin(
     # repeating it says nothing new: still not thin (distinct words are counted)
     repeated = grader.grade(question, " ".join(["I'd add weight decay."] * 8))
     assert "thin_credit" not in repeated.flags
+
+
+def test_a_one_word_near_miss_in_a_sentence_that_states_nothing_earns_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "moved" in "I moved to this city" is no partial "running mean"."""
+    question = bank.question("batch-normalisation")
+    answer = "It normalizes the outputs of the hidden layers so the training is faster."
+    padded = answer + " I moved to this city two years ago for my studies."
+    plain, more = grader.grade(question, answer), grader.grade(question, padded)
+    running = next(c for c in more.concepts if c.concept_id == "running-statistics")
+    assert running.confidence == 0.0 and not running.spans
+    assert more.grade <= plain.grade
