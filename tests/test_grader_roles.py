@@ -185,3 +185,16 @@ def test_a_one_word_near_miss_in_a_sentence_that_states_nothing_earns_nothing(
     running = next(c for c in more.concepts if c.concept_id == "running-statistics")
     assert running.confidence == 0.0 and not running.spans
     assert more.grade <= plain.grade
+
+
+def test_a_reversal_is_read_within_one_clause(bank: Bank, grader: RubricGrader) -> None:
+    """"ML needs manual feature engineering, while in deep learning ..." states no
+    "manual feature engineering in deep learning": a comma ends the claim."""
+    question = bank.question("ml-vs-dl")
+    result = grader.grade(
+        question,
+        "With classical ML you do manual feature engineering, in deep learning the network "
+        "learns the features automatically from raw data.",
+    )
+    assert not any(c.contradicted for c in result.concepts)
+    assert "feature-learning" in {c.concept_id for c in result.credited}

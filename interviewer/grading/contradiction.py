@@ -192,9 +192,9 @@ def find_contradiction(
     """The stated variant that contradicts the concept, if any.
 
     Claims are read in order: a variant counts when its words are stated in order
-    (:func:`~interviewer.text.claims.match_claim`), outside any negation, not reported
-    ("people say ..."), and the phrasing it reverses is not stated at least as tightly in
-    the same sentence.
+    (:func:`~interviewer.text.claims.match_claim`) within one clause, outside any negation,
+    not reported ("people say ..."), and the phrasing it reverses is not stated at least as
+    tightly in the same sentence.
     """
     units = context.analysis.units
     for variant, original in variants:  # each weighed against the phrasing it reverses
@@ -207,6 +207,8 @@ def find_contradiction(
             continue
         if claim_blocked(found, context.analysis, context.graded) is not None:
             continue
+        if len({context.clause_of(p) for p in found.positions}) > 1:
+            continue  # "in ML you do manual feature engineering, in deep learning ..."
         sentence = units[found.positions[0]].sentence
         own = context.claim_in_sentence(original, sentence)
         if own is not None and _span(own) <= _span(found):
