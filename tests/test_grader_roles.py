@@ -174,19 +174,6 @@ def test_a_short_answer_naming_one_thing_is_partial_not_thin(
     assert "thin_credit" not in repeated.flags
 
 
-def test_a_one_word_near_miss_in_a_sentence_that_states_nothing_earns_nothing(
-    bank: Bank, grader: RubricGrader
-) -> None:
-    """ "moved" in "I moved to this city" is no partial "running mean"."""
-    question = bank.question("batch-normalisation")
-    answer = "It normalizes the outputs of the hidden layers so the training is faster."
-    padded = answer + " I moved to this city two years ago for my studies."
-    plain, more = grader.grade(question, answer), grader.grade(question, padded)
-    running = next(c for c in more.concepts if c.concept_id == "running-statistics")
-    assert running.confidence == 0.0 and not running.spans
-    assert more.grade <= plain.grade
-
-
 def test_a_reversal_is_read_within_one_clause(bank: Bank, grader: RubricGrader) -> None:
     """"ML needs manual feature engineering, while in deep learning ..." states no
     "manual feature engineering in deep learning": a comma ends the claim."""

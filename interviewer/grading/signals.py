@@ -9,7 +9,7 @@ finds misconceptions and contradicted concepts, and measures the shape of the an
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from interviewer.grading.compiled import CompiledQuestion
 from interviewer.grading.concepts import (
@@ -89,28 +89,6 @@ def _weighted(matches: Sequence[ConceptMatch]) -> float:
     return sum(m.weight * m.confidence for m in matches) / total if total else 0.0
 
 
-def _unsupported_dropped(
-    concepts: tuple[ConceptMatch, ...], context: AnswerContext
-) -> tuple[ConceptMatch, ...]:
-    """A near miss resting on one word of a sentence that states no concept earns nothing:
-    "moved" in "I moved to this city" is no partial "running mean"."""
-    units = context.analysis.units
-    supported = {units[p].sentence for p in context.credited_positions}
-    starts = {u.start: u.sentence for u in units}
-    out = []
-    for c in concepts:
-        if (
-            not c.credited
-            and c.confidence > 0
-            and len(c.spans) == 1
-            and len(c.spans[0].text.split()) == 1
-            and starts.get(c.spans[0].start) not in supported
-        ):
-            c = replace(c, confidence=0.0, method="none", spans=())
-        out.append(c)
-    return tuple(out)
-
-
 def evaluate(
     compiled: CompiledQuestion,
     index: TermIndex,
@@ -159,7 +137,6 @@ def evaluate(
         asked=compiled.asked,
     )
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
-    concepts = _unsupported_dropped(concepts, context)
     found = (find_misconception(m, context) for m in compiled.misconceptions)
     listed = tuple(hit for hit in found if hit is not None)
     misconceptions = wrong_claims(
