@@ -175,7 +175,7 @@ def test_a_short_answer_naming_one_thing_is_partial_not_thin(
 
 
 def test_a_reversal_is_read_within_one_clause(bank: Bank, grader: RubricGrader) -> None:
-    """"ML needs manual feature engineering, while in deep learning ..." states no
+    """ "ML needs manual feature engineering, while in deep learning ..." states no
     "manual feature engineering in deep learning": a comma ends the claim."""
     question = bank.question("ml-vs-dl")
     result = grader.grade(
