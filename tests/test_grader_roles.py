@@ -185,3 +185,35 @@ def test_a_reversal_is_read_within_one_clause(bank: Bank, grader: RubricGrader) 
     )
     assert not any(c.contradicted for c in result.concepts)
     assert "feature-learning" in {c.concept_id for c in result.credited}
+
+
+def test_a_contextual_opposite_beside_the_concepts_words_reverses_it(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "different weight matrix" where the concept says "same weight matrix": the
+    opposite stands right beside the concept's own words."""
+    question = bank.question("rnn-vanishing-gradients")
+    wrong = grader.grade(
+        question,
+        "When you unroll an RNN, each step uses a different weight matrix.",
+    )
+    shared = next(c for c in wrong.concepts if c.concept_id == "shared-weights")
+    assert shared.contradicted and not shared.credited
+    assert any(m.misconception_id == "contradicts:shared-weights" for m in wrong.misconceptions)
+
+
+def test_both_sides_said_or_a_homograph_is_no_reversal(bank: Bank, grader: RubricGrader) -> None:
+    """ "less parameters ..., ANN is more for tabular data" says both sides; "the fix is
+    the residual block" is a remedy, not "fixed" against "learned"."""
+    cnn = grader.grade(
+        bank.question("cnn-vs-ann-images"),
+        "CNN is better for images because it has less parameters and is faster, ANN is "
+        "more for tabular data.",
+    )
+    assert not any(c.contradicted for c in cnn.concepts)
+    resnet = grader.grade(
+        bank.question("resnet"),
+        "Adding layers made even the training loss worse. The fix is the residual block: "
+        "the layers learn the residual F(x) and the input is added back, out = F(x) + x.",
+    )
+    assert not any(c.contradicted for c in resnet.concepts)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from interviewer.grading.context import AnswerContext
 from interviewer.text.claims import claim_blocked
-from interviewer.text.contrast import contrast_stems, flip_stems
+from interviewer.text.contrast import CONTRASTS, contrast_stems, flip_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.stem import stem
@@ -38,6 +38,7 @@ __all__ = [
     "flipped_term",
 ]
 
+_LEXICON_WORDS = frozenset(w for row in CONTRASTS for side in row for w in side)
 _MAX_VARIANTS = 6
 _MIN_SLOTS = 3
 _VARIANT_GAP = 1
@@ -256,7 +257,10 @@ def flipped_term(
 
     A contrast word the concept itself uses ("train-only: switched off at test time") is
     no flip, nor one under a negation ("not at inference"), nor one beside its own
-    counterpart ("training, unlike inference").
+    counterpart ("training, unlike inference"). The lexicon's contextual opposites
+    (more/fewer, same/different, small/huge) reverse only right beside the matched words,
+    as the lexicon writes them, and when the sentence says neither side otherwise: "each
+    step uses a *different* weight matrix" for "the same weight matrix every step".
 
     Returns:
         The unit of the flipped word and the concept word it replaces, or None.
@@ -270,6 +274,9 @@ def flipped_term(
         i for i, u in enumerate(units) if u.sentence in sentence and context.clause_of(i) in matched
     ]
     flips = _phrase_flips(found.phrase, extra)
+    # contextual opposites (more/fewer, input/output, small/large) reverse only beside
+    # the concept's own words: "much *fewer* data" for "more data"
+    beside = _phrase_contrasts(found.phrase, extra)
     # the word reversed is one the sentence lacks
     said = {u.stem for u in units if u.sentence in sentence}
     for i in clause:
@@ -279,4 +286,31 @@ def flipped_term(
         for own in sorted(flips.get(unit.stem, ())):
             if own not in said:
                 return i, own
+        slot = beside.get(unit.stem, frozenset())
+        if (
+            slot
+            and not (slot | contrast_stems(unit.stem, extra)) & said  # both sides: a comparison
+            and unit.norm in _LEXICON_WORDS  # as written there: "the fix is" is not "fixed"
+            and any(abs(i - p) == 1 for p in found.positions)
+        ):
+            return i, min(slot)
     return None
+
+
+def _phrase_contrasts(
+    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Contrast stem -> every word one slot of the phrase accepts (its own and its one-word
+    synonyms), for the slots whose words have contrasts in the whole lexicon."""
+    own: dict[int, set[str]] = {}
+    for option in phrase.options:
+        if len(option.terms) == 1 and not option.mask & (option.mask - 1):
+            own.setdefault(option.mask.bit_length() - 1, set()).add(option.terms[0].stem)
+    words = frozenset(t.stem for o in phrase.options for t in o.terms)
+    out: dict[str, set[str]] = {}
+    for stems in own.values():
+        for word in stems:
+            # a contrast the phrase itself uses is none ("adds the input to the output")
+            for other in contrast_stems(word, extra) - words:
+                out.setdefault(other, set()).update(stems)
+    return {other: frozenset(slot) for other, slot in out.items()}
