@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
-from interviewer.grading.roles import compared_sides, concept_subject, side_stems
+from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
@@ -55,7 +55,7 @@ class CompiledItem:
         contrasts: A concept's contrast variants, each with the phrase it was made
             from (see :mod:`interviewer.grading.contradiction`).
         sides: The things the question compares, each as the stems of its names.
-        subject: The index in ``sides`` of the one this concept is about, or None.
+        about: For each phrase, the index in ``sides`` of the one it is about, or None.
         opposites: The concept's own contrasts and, for a comparing question, the two
             things compared, as stem -> opposite stems.
     """
@@ -69,7 +69,7 @@ class CompiledItem:
     penalty: float = 0.0
     contrasts: tuple[ContrastVariant, ...] = ()
     sides: tuple[frozenset[str], ...] = ()
-    subject: int | None = None
+    about: tuple[int | None, ...] = ()
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -190,7 +190,7 @@ def compile_question(
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
                 opposites=extra_table({**compared, **c.contrasts}),
                 sides=sides,
-                subject=concept_subject(c, sides),
+                about=phrase_sides(phrases, sides, concept_subject(c, sides)),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own

@@ -27,6 +27,7 @@ __all__ = [
     "compound_tail",
     "concept_subject",
     "named_sides",
+    "phrase_sides",
     "role_swap",
     "side_stems",
 ]
@@ -102,7 +103,7 @@ def concept_subject(concept: Concept, sides: tuple[frozenset[str], ...]) -> int 
 def role_swap(
     phrases: tuple[CompiledPhrase, ...],
     sides: tuple[frozenset[str], ...],
-    subject: int | None,
+    about: tuple[int | None, ...],
     answer: AnswerContext,
 ) -> tuple[PhraseMatch, str] | None:
     """The concept said of another of the things the question compares: a swap of roles.
@@ -120,11 +121,10 @@ def role_swap(
     threshold = answer.settings.credit_threshold
     swapped: tuple[PhraseMatch, str] | None = None
     kept = 0.0  # the best score of a phrasing said of its own thing
-    for phrase in phrases:
+    for phrase, mine in zip(phrases, about, strict=True):
         found = answer.match(phrase)
         if found is None or found.score < threshold or not found.complete:
             continue
-        mine = _phrase_side(found, sides, subject)
         said_of = None if mine is None else _said_of(answer, found, names)
         if mine is None or said_of is None:
             continue
@@ -138,15 +138,17 @@ def role_swap(
     return swapped
 
 
-def _phrase_side(
-    found: PhraseMatch, sides: tuple[frozenset[str], ...], subject: int | None
-) -> int | None:
-    """The thing compared a phrasing is about: the one it names as its subject (not after
-    "than", "like", "of": "simpler than an LSTM" is about the GRU), else the concept's."""
-    named = {side for _, side in named_sides(found.phrase.text, sides)}
-    if len(named) > 1:
-        return None
-    return named.pop() if named else subject
+def phrase_sides(
+    phrases: tuple[CompiledPhrase, ...], sides: tuple[frozenset[str], ...], subject: int | None
+) -> tuple[int | None, ...]:
+    """For each phrase, the thing compared it is about: the one it names as its subject
+    (not after "than", "like", "of": "simpler than an LSTM" is about the GRU), else the
+    concept's; None when it names several or the concept has none (worked out at fit)."""
+    out: list[int | None] = []
+    for phrase in phrases:
+        named = {side for _, side in named_sides(phrase.text, sides)} if sides else set()
+        out.append(None if len(named) > 1 else named.pop() if named else subject)
+    return tuple(out)
 
 
 def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -> Unit | None:
