@@ -51,20 +51,27 @@ class ContrastVariant(NamedTuple):
     original: CompiledPhrase
 
 
+def _slot_words(phrase: CompiledPhrase) -> dict[int, set[str]]:
+    """Slot -> the one-word stems it accepts (its own word and one-word synonyms)."""
+    own: dict[int, set[str]] = {}
+    for option in phrase.options:
+        if len(option.terms) == 1 and not option.mask & (option.mask - 1):
+            own.setdefault(option.mask.bit_length() - 1, set()).add(option.terms[0].stem)
+    return own
+
+
 def _contrast_slots(
     phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
 ) -> dict[int, set[str]]:
     """Slot -> the stems that contrast with it (its word's or its synonyms')."""
-    own: dict[int, set[str]] = {}
+    own = _slot_words(phrase)
     found: dict[int, set[str]] = {}
     for option in phrase.options:
         if len(option.terms) != 1 or option.mask & (option.mask - 1):
             continue
         term = option.terms[0]
-        slot = option.mask.bit_length() - 1
-        own.setdefault(slot, set()).add(term.stem)
         if term.polarity == 0 and (stems := contrast_stems(term.stem, extra)):
-            found.setdefault(slot, set()).update(stems)
+            found.setdefault(option.mask.bit_length() - 1, set()).update(stems)
     # a synonym list may hold both sides ("bigger or smaller"): keep only true opposites
     return {slot: stems - own[slot] for slot, stems in found.items() if stems - own[slot]}
 
@@ -302,13 +309,9 @@ def _phrase_contrasts(
 ) -> dict[str, frozenset[str]]:
     """Contrast stem -> every word one slot of the phrase accepts (its own and its one-word
     synonyms), for the slots whose words have contrasts in the whole lexicon."""
-    own: dict[int, set[str]] = {}
-    for option in phrase.options:
-        if len(option.terms) == 1 and not option.mask & (option.mask - 1):
-            own.setdefault(option.mask.bit_length() - 1, set()).add(option.terms[0].stem)
     words = frozenset(t.stem for o in phrase.options for t in o.terms)
     out: dict[str, set[str]] = {}
-    for stems in own.values():
+    for stems in _slot_words(phrase).values():
         for word in stems:
             # a contrast the phrase itself uses is none ("adds the input to the output")
             for other in contrast_stems(word, extra) - words:
