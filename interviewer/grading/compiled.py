@@ -17,7 +17,8 @@ from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in
 from interviewer.text.matcher import TermIndex
-from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings
+from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings, without_subject
+from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
@@ -58,6 +59,8 @@ class CompiledItem:
         about: For each phrase, the index in ``sides`` of the one it is about, or None.
         opposites: The concept's own contrasts and, for a comparing question, the two
             things compared, as stem -> opposite stems.
+        elided: A misconception's phrases that open with a word of the question, without
+            it (the claim said of "it"), else None; one per phrase.
     """
 
     id: str
@@ -71,6 +74,7 @@ class CompiledItem:
     sides: tuple[frozenset[str], ...] = ()
     about: tuple[int | None, ...] = ()
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    elided: tuple[CompiledPhrase | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class CompiledQuestion:
         vocabulary: Stems of the question, reference and phrasings (topicality).
         asked: Stems of the question's own wording (ask and rephrasings).
         asked_texts: Normal forms of the ask and rephrasings.
+        subjects: Stems of the question's words that open a misconception's phrasing: the
+            things a pronoun may stand for.
     """
 
     question_id: str
@@ -106,6 +112,7 @@ class CompiledQuestion:
     asked_texts: tuple[str, ...] = ()
     reference_terms: int = 1
     concept_terms: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -195,20 +202,23 @@ def compile_question(
         )
     # A wrong claim must be stated in one place: its words, the question's own
     # included, are not gathered from anywhere in the answer as concept words are.
-    misconceptions = tuple(
-        CompiledItem(
-            id=m.id,
-            label=m.claim,
-            weight=0.0,
-            key=False,
-            phrases=compile_phrasings(
-                m.phrasings, synonyms_of({}, wide=False), weight_of, frozenset()
-            ),
-            message=m.correction,
-            penalty=m.penalty,
+    misconceptions = []
+    for m in question.misconceptions:
+        phrases = compile_phrasings(m.phrasings, synonyms_of({}, wide=False), weight_of)
+        misconceptions.append(
+            CompiledItem(
+                id=m.id,
+                label=m.claim,
+                weight=0.0,
+                key=False,
+                phrases=phrases,
+                message=m.correction,
+                penalty=m.penalty,
+                elided=tuple(
+                    without_subject(p) if _opens_with(p, asked) else None for p in phrases
+                ),
+            )
         )
-        for m in question.misconceptions
-    )
     terms = tuple(
         dict.fromkeys(
             term
@@ -241,7 +251,7 @@ def compile_question(
         question_id=question.id,
         fingerprint=fingerprint(question),
         concepts=tuple(concepts),
-        misconceptions=misconceptions,
+        misconceptions=tuple(misconceptions),
         terms=terms,
         reference=tfidf.vector(reference_units),
         reference_size=len(reference_units),
@@ -252,7 +262,22 @@ def compile_question(
         ),
         reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
         concept_terms=concept_terms,
+        subjects=frozenset(
+            stem(p.slots[0].lower())
+            for m in misconceptions
+            for p in m.phrases
+            if _opens_with(p, asked)
+        ),
     )
+
+
+# A claim of fewer words, its subject dropped, would be too loose to hold against anyone.
+_ELIDED_MIN_SLOTS = 3
+
+
+def _opens_with(phrase: CompiledPhrase, asked: frozenset[str]) -> bool:
+    """Whether a phrasing opens with a word of the question and says enough without it."""
+    return len(phrase.slots) >= _ELIDED_MIN_SLOTS and stem(phrase.slots[0].lower()) in asked
 
 
 def term_index(

@@ -272,9 +272,13 @@ def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, .
     return tuple(out)
 
 
-def find_misconception(item: CompiledItem, answer: AnswerContext) -> MisconceptionHit | None:
+def find_misconception(
+    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str] = frozenset()
+) -> MisconceptionHit | None:
     """A listed wrong claim, when stated: its words in order, not turned around,
-    reported or refuted."""
+    reported or refuted; or said of a pronoun that stands for its subject (``subjects``:
+    the things the question's misconceptions are about, see :func:`_said_of_it`)."""
+    threshold = answer.settings.misconception_threshold
     stated = [
         found
         for phrase in item.phrases
@@ -282,7 +286,9 @@ def find_misconception(item: CompiledItem, answer: AnswerContext) -> Misconcepti
         and claim_blocked(found, answer.analysis, answer.graded) is None
     ]
     best = max(stated, key=lambda m: m.score, default=None)
-    if best is None or best.score < answer.settings.misconception_threshold:
+    if best is None or best.score < threshold:
+        best = _said_of_it(item, answer, subjects)
+    if best is None or best.score < threshold:
         return None
     return MisconceptionHit(
         misconception_id=item.id,
@@ -292,6 +298,40 @@ def find_misconception(item: CompiledItem, answer: AnswerContext) -> Misconcepti
         penalty=item.penalty,
         spans=answer.spans(best.positions),
     )
+
+
+# "it can", "they just", "its own": a pronoun a word or two before a claim is its subject.
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|its|they|their|it's|this|these)\s+(?:[a-z']+\s+){0,2}$")
+
+
+def _said_of_it(
+    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str]
+) -> PhraseMatch | None:
+    """A claim about the question's own subject stated of a pronoun.
+
+    "If you train it long enough it can learn any function" states "a perceptron can learn
+    any function": the rest of the phrasing is stated as a claim right after "it", and the
+    last of the things the question's misconceptions are about that the answer named
+    before is that subject (or none is named). "GPT-2 ... it could generate text" is not
+    said of BERT.
+    """
+    units = answer.analysis.units
+    best: PhraseMatch | None = None
+    for phrase, rest in zip(item.phrases, item.elided, strict=True):
+        if rest is None:
+            continue
+        found = answer.claim(rest, openers=False)
+        if found is None or claim_blocked(found, answer.analysis, answer.graded) is not None:
+            continue
+        start = units[found.positions[0]].start
+        if not _PRONOUN_BEFORE.search(answer.graded[max(0, start - 30) : start].lower()):
+            continue
+        named = [u.stem for u in units[: found.positions[0]] if u.stem in subjects]
+        if named and named[-1] != stem(phrase.slots[0].lower()):
+            continue
+        if best is None or found.score > best.score:
+            best = replace(found, phrase=phrase)
+    return best
 
 
 def _overlaps(a: MisconceptionHit | ConceptMatch, b: MisconceptionHit) -> bool:

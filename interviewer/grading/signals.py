@@ -137,7 +137,7 @@ def evaluate(
         asked=compiled.asked,
     )
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
-    found = (find_misconception(m, context) for m in compiled.misconceptions)
+    found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
     listed = tuple(hit for hit in found if hit is not None)
     misconceptions = wrong_claims(
         concepts, compiled.concepts, listed, settings.contradiction_penalty

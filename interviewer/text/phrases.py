@@ -17,7 +17,14 @@ from typing import NamedTuple
 from interviewer.text.analysis import Unit, analyse
 from interviewer.text.stem import stem
 
-__all__ = ["CompiledPhrase", "Option", "Term", "compile_phrasings", "split_alternatives"]
+__all__ = [
+    "CompiledPhrase",
+    "Option",
+    "Term",
+    "compile_phrasings",
+    "split_alternatives",
+    "without_subject",
+]
 
 _OR_RE = re.compile(r"\s+or\s+|\s*/\s*", re.IGNORECASE)
 _EITHER_RE = re.compile(r"\beither\s+", re.IGNORECASE)
@@ -227,3 +234,23 @@ def compile_phrasings(
             if phrase is not None:
                 out.setdefault(tuple(sorted(phrase.slots)), phrase)
     return tuple(out.values())
+
+
+def without_subject(phrase: CompiledPhrase) -> CompiledPhrase:
+    """The phrase without its first slot, the rest weighted as a whole.
+
+    "perceptron can learn any function" -> "learn any function": the claim as said of
+    "it" (:func:`interviewer.grading.concepts.find_misconception` decides when). Its
+    ``text`` stays the whole phrasing, for notes.
+    """
+    options = tuple(o._replace(mask=o.mask >> 1) for o in phrase.options if not o.mask & 1)
+    weights = phrase.weights[1:]
+    total = sum(weights) or 1.0
+    return phrase._replace(
+        slots=phrase.slots[1:],
+        weights=tuple(w / total for w in weights),
+        options=options,
+        full_mask=phrase.full_mask >> 1,
+        topical=phrase.topical[1:],
+        keys=frozenset(o.terms[0].stem for o in options),
+    )

@@ -1,0 +1,87 @@
+"""A listed misconception said of a pronoun (issue 9: wrong claims in the right words).
+
+"It can learn any function" states "a perceptron can learn any function" when the
+pronoun stands for the question's subject; each case fails without the mechanism.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.bank import Bank
+from interviewer.grading import RubricGrader, default_grader
+from interviewer.loader import load_bank
+from interviewer.text.phrases import compile_phrasings, without_subject
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader() -> RubricGrader:
+    return default_grader()
+
+
+def _found(grader: RubricGrader, bank: Bank, question: str, answer: str) -> set[str]:
+    result = grader.grade(bank.question(question), answer)
+    return {m.misconception_id for m in result.misconceptions}
+
+
+def test_a_claim_said_of_it_is_a_claim_about_the_subject(bank: Bank, grader: RubricGrader) -> None:
+    found = _found(
+        grader,
+        bank,
+        "perceptron",
+        "A perceptron is one neuron with a weighted sum and a step. If you train it long "
+        "enough it can learn any function, even XOR.",
+    )
+    assert "solves-xor" in found
+
+
+def test_its_own_states_the_claim_of_the_subject(bank: Bank, grader: RubricGrader) -> None:
+    result = grader.grade(
+        bank.question("pooling"),
+        "A pooling layer makes the maps smaller. It has its own learned weights, like a "
+        "convolution.",
+    )
+    hit = next(m for m in result.misconceptions if m.misconception_id == "pooling-has-weights")
+    # the quote is the words the answer said, not the pronoun's antecedent
+    assert [s.text for s in hit.spans] == ["learned weights"]
+
+
+def test_a_pronoun_after_another_thing_named_is_not_the_subject(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The last thing named before "it" is GPT-2, not BERT."""
+    found = _found(
+        grader,
+        bank,
+        "pretrained-models",
+        "BERT is a transformer encoder pretrained with masked language modelling. GPT-2 is "
+        "a transformer decoder, and the surprise was that it could generate coherent text.",
+    )
+    assert "bert-generates" not in found
+
+
+def test_the_claim_without_a_pronoun_is_said_of_what_precedes_it(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    found = _found(
+        grader,
+        bank,
+        "perceptron",
+        "A perceptron draws a single line. With hidden layers, an MLP can learn any function.",
+    )
+    assert "solves-xor" not in found
+
+
+def test_without_subject_drops_the_first_slot_and_reweighs_the_rest() -> None:
+    (phrase,) = compile_phrasings(["perceptron can learn any function"], {}, lambda _s: 1.0)
+    rest = without_subject(phrase)
+    assert rest.slots == phrase.slots[1:]
+    assert sum(rest.weights) == pytest.approx(1.0)
+    assert rest.full_mask == phrase.full_mask >> 1
+    assert all(o.mask and not o.mask & ~rest.full_mask for o in rest.options)
+    assert "perceptron" not in {t.stem for o in rest.options for t in o.terms}
