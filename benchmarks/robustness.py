@@ -231,6 +231,25 @@ def _key_mutation(change: Callable[[str], str | None]) -> Mutation:
     return mutate
 
 
+def _swap_key_term(grader: RubricGrader, case: Case, _r: random.Random) -> str | None:
+    """The first swappable word inside the words that credit the best key concept."""
+    if case.kind not in {"excellent", "good"}:
+        return None
+    result = grader.grade(case.question, case.answer)
+    keys = {c.id for c in case.question.concepts if c.key}
+    credited = [c for c in result.credited if c.concept_id in keys and c.spans]
+    if not credited:
+        return None
+    best = max(credited, key=lambda c: c.weight)
+    text = case.answer
+    for span in best.spans:
+        for match in _WORD_RE.finditer(text, span.start, span.end):
+            other = _SWAPS.get(match.group().lower())
+            if other:
+                return text[: match.start()] + other + text[match.end() :]
+    return None
+
+
 def _shuffle_sentences(_g: RubricGrader, case: Case, rng: random.Random) -> str | None:
     sentences = _sentences(case.answer)
     if len(sentences) < 2:
@@ -257,7 +276,8 @@ MUTATIONS: dict[str, tuple[Mutation, str]] = {
     "filler before a wrong answer": (_dress, "no gain"),
     "realistic misspellings": (_typos, "same"),
     "negated key clause": (_key_mutation(_negate), "drop"),
-    "contrast-swapped key term": (_key_mutation(_swap), "drop"),
+    "contrast word in key sentence": (_key_mutation(_swap), "drop"),
+    "contrast-swapped key term": (_swap_key_term, "drop"),
     "shuffled sentences": (_shuffle_sentences, "same"),
     "shuffled words": (_shuffle_words, "floor"),
 }
