@@ -116,6 +116,32 @@ def test_a_match_spread_over_sentences_or_clauses_is_not_read_as_a_swap(
     assert {"full-batch", "stochastic"} <= {c.concept_id for c in result.credited}
 
 
+def test_a_swap_is_read_in_the_clause_that_holds_most_of_its_words(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """'from input to output' is said of backpropagation; 'layer' comes from the next
+    clause, which no longer hides the swap."""
+    result = grader.grade(
+        bank.question("forward-backward-propagation"),
+        "Forward propagation starts at the output and pushes the target back to the input. "
+        "Backpropagation then goes the other way, from input to output: you feed x in, and "
+        "the activations you compute at each layer are the gradients.",
+    )
+    assert "forward-pass" in _swapped(result)
+
+
+def test_a_match_with_one_word_in_each_clause_is_said_of_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    result = grader.grade(
+        bank.question("gradient-descent-variants"),
+        "Batch gradient descent uses the whole dataset for each update, stochastic gradient "
+        "descent uses one sample at a time so it's noisy, and mini-batch uses small batches, "
+        "a compromise between the two.",
+    )
+    assert not _swapped(result)
+
+
 def test_a_prefixed_compound_names_no_side() -> None:
     assert compound_tail("self-supervised pretraining", 5)
     assert compound_tail("semi-supervised", 5)
@@ -133,6 +159,23 @@ def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:
     assert concept_subject(concept("A GRU has two gates, update and reset"), sides) == 0
     assert concept_subject(concept("The update gate merges the LSTM's gates"), sides) is None
     assert concept_subject(concept("GRU and LSTM perform alike"), sides) is None
+    # a label that names neither: the id may ("forward-pass"), a prefixed compound not
+    forward = (frozenset({"forward"}), frozenset({"backward"}))
+    named = Concept(
+        id="forward-pass",
+        label="Each layer computes its output",
+        phrasings=["x y"],
+        missing_feedback="say it",
+    )
+    assert concept_subject(named, forward) == 0
+    supervised = (frozenset({"supervis"}), frozenset({"unsupervis"}))
+    compound = Concept(
+        id="self-supervised",
+        label="Pretraining on unlabelled data",
+        phrasings=["x y"],
+        missing_feedback="say it",
+    )
+    assert concept_subject(compound, supervised) is None
 
 
 def test_compares_must_name_two_sides_of_single_words(bank: Bank) -> None:

@@ -88,13 +88,17 @@ def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int,
 
 
 def concept_subject(concept: Concept, sides: tuple[frozenset[str], ...]) -> int | None:
-    """Which of the things compared a concept is about: the one its label opens with.
+    """Which of the things compared a concept is about: the one its label opens with, or,
+    when the label names none, its id ("forward-pass").
 
     "Label encoding maps each category to one integer" is about label encoding: its label
     opens with it (its first or second word) and names no other thing compared as a subject.
     "The update gate merges the LSTM's gates" is about neither.
     """
-    named = named_sides(concept.label, sides)
+    for text in (concept.label, concept.id):
+        named = named_sides(text, sides)
+        if named:
+            break
     if len({side for _, side in named}) != 1 or named[0][0] >= 2:
         return None
     return named[0][1]
@@ -154,8 +158,8 @@ def phrase_sides(
 def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -> Unit | None:
     """The thing compared that the matched words are said of, or None when it can't be told.
 
-    The words must stand together, in one clause (and the names matched with them in the
-    same sentence). Their subject is the first thing named
+    The words must stand together: in one sentence, more than half of them in one clause
+    (whose subject it is). Their subject is the first thing named
     in that clause before them (a name right
     after the first word counts: "one-hot"); else the first named in the nearest clause
     before, in the same sentence.
@@ -173,9 +177,9 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
     by_clause: dict[int, list[int]] = {}
     for p in body:
         by_clause.setdefault(answer.clause_of(p), []).append(p)
-    if len(by_clause) > 1:
+    clause, held = max(by_clause.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    if 2 * len(held) <= len(body):
         return None
-    clause, held = next(iter(by_clause.items()))
     first = min(held)
     sentence = units[first].sentence
     end = first + 1
