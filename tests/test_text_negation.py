@@ -41,6 +41,11 @@ def test_scope_ends_at_punctuation_and_clause_words() -> None:
     hurried = "fits in memory unlike full batch + more updates per epoch"
     assert {"full", "batch"} <= negated_words(hurried)
     assert {"updates", "epoch"} <= affirmed_words(hurried)
+    # an arrow leads from one statement to the next: what it leads to is not denied
+    for arrow in ("->", "=>", "→"):
+        note = f"no separate cell state {arrow} fewer params, faster"
+        assert {"cell", "state"} <= negated_words(note)
+        assert {"fewer", "faster"} <= affirmed_words(note)
 
 
 def test_shrinking_to_nothing_denies_nothing() -> None:
