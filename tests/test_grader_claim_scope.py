@@ -1,7 +1,9 @@
-"""A listed misconception said of a pronoun (issue 9: wrong claims in the right words).
+"""Where a wrong claim is read, and where it is not (issue 9).
 
-"It can learn any function" states "a perceptron can learn any function" when the
-pronoun stands for the question's subject; each case fails without the mechanism.
+"It can learn any function" states "a perceptron can learn any function" when the pronoun
+stands for the question's subject; "too large or too small, you get exploding or vanishing
+gradients" pairs each side with its own case and reverses nothing. Each case fails without
+the mechanism it names.
 """
 
 from __future__ import annotations
@@ -85,3 +87,17 @@ def test_without_subject_drops_the_first_slot_and_reweighs_the_rest() -> None:
     assert rest.full_mask == phrase.full_mask >> 1
     assert all(o.mask and not o.mask & ~rest.full_mask for o in rest.options)
     assert "perceptron" not in {t.stem for o in rest.options for t in o.terms}
+
+
+def test_both_sides_named_in_one_breath_reverse_nothing(bank: Bank, grader: RubricGrader) -> None:
+    question = bank.question("weight-initialisation")
+    paired = grader.grade(
+        question,
+        "If the weights are too large or too small you get exploding or vanishing gradients. "
+        "You should use random initialization to break symmetry, for example Xavier.",
+    )
+    assert not any(c.contradicted for c in paired.concepts)
+    assert "signal-scale" in {c.concept_id for c in paired.credited}
+    # the contrast word alone, with no pairing, still reverses the concept
+    reversed_ = grader.grade(question, "If the weights are too small you get exploding gradients.")
+    assert any(c.concept_id == "signal-scale" and c.contradicted for c in reversed_.concepts)

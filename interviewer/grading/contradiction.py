@@ -217,12 +217,42 @@ def find_contradiction(
             continue
         if len({context.clause_of(p) for p in found.positions}) > 1:
             continue  # "in ML you do manual feature engineering, in deep learning ..."
+        if _listed_with_own(variant, original, found, context):
+            continue  # "too large or too small you get exploding or vanishing gradients"
         sentence = units[found.positions[0]].sentence
         own = context.claim_in_sentence(original, sentence)
         if own is not None and _span(own) <= _span(found):
             continue
         return found
     return None
+
+
+_PAIRED = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*")
+
+
+def _listed_with_own(
+    variant: CompiledPhrase, original: CompiledPhrase, found: PhraseMatch, context: AnswerContext
+) -> bool:
+    """Whether a contrast word of the match is paired with the word it replaces ("exploding
+    or vanishing", "max/average"): both sides named in one breath, each for its own case."""
+    units = context.analysis.units
+    own = _slot_words(original)
+    swapped: dict[int, set[str]] = {}
+    for option in variant.options:
+        if option.source == "contrast":
+            swapped.setdefault(option.mask.bit_length() - 1, set()).add(option.terms[0].stem)
+    text = context.graded
+    for p in found.positions:
+        for slot, stems in swapped.items():
+            if units[p].stem not in stems:
+                continue
+            for q in (p - 1, p + 1):
+                if not 0 <= q < len(units) or units[q].stem not in own.get(slot, ()):
+                    continue
+                left, right = sorted((p, q))
+                if _PAIRED.fullmatch(text[units[left].end : units[right].start].lower()):
+                    return True
+    return False
 
 
 def _phrase_flips(
