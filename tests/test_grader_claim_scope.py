@@ -101,3 +101,15 @@ def test_both_sides_named_in_one_breath_reverse_nothing(bank: Bank, grader: Rubr
     # the contrast word alone, with no pairing, still reverses the concept
     reversed_ = grader.grade(question, "If the weights are too small you get exploding gradients.")
     assert any(c.concept_id == "signal-scale" and c.contradicted for c in reversed_.concepts)
+
+
+def test_a_question_the_grader_was_not_fitted_on_is_read_as_fluently(bank: Bank) -> None:
+    """The fluency check knows the question's own words even when the grader was fitted
+    without it (a rubric being written, held-out checks): its domain pairs are no salad."""
+    question = bank.question("cnn-uses")
+    others = [q for q in bank.questions.values() if q.id != question.id]
+    grader = RubricGrader().fit(others)
+    answer = next(e.answer for e in question.examples if e.kind == "excellent")
+    result = grader.grade(question, answer)
+    assert not any(name == "cap: word salad" for name, _, _ in result.composition)
+    assert result.grade >= 4.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
@@ -98,6 +99,10 @@ class CompiledQuestion:
         asked_texts: Normal forms of the ask and rephrasings.
         subjects: Stems of the question's words that open a misconception's phrasing: the
             things a pronoun may stand for.
+        own_words: Normal words of the question's own texts (examples left out).
+        own_pairs: Pairs of neighbouring words in those texts: with ``own_words``, what
+            the fluency check knows of this question even when the grader was fitted
+            without it.
     """
 
     question_id: str
@@ -113,6 +118,8 @@ class CompiledQuestion:
     reference_terms: int = 1
     concept_terms: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    own_words: frozenset[str] = frozenset()
+    own_pairs: frozenset[str] = frozenset()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -229,6 +236,7 @@ def compile_question(
         )
     )
     reference_units = analyse(question.reference).units
+    own_texts = [analyse(t).normal_text.split() for t in question_texts(question, examples=False)]
     vocabulary = frozenset(
         unit.stem
         for text in question_texts(question, examples=False)
@@ -262,6 +270,8 @@ def compile_question(
         ),
         reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
         concept_terms=concept_terms,
+        own_words=frozenset(w for words in own_texts for w in words),
+        own_pairs=frozenset(f"{a} {b}" for words in own_texts for a, b in pairwise(words)),
         subjects=frozenset(
             stem(p.slots[0].lower())
             for m in misconceptions

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Container
 
 from interviewer.text.analysis import Analysis, Unit, analyse
 from interviewer.text.english import english_bigrams, english_counts, english_totals
@@ -90,8 +90,8 @@ def is_dont_know(analysis: Analysis, max_words: int) -> bool:
 
 def fluency(
     analysis: Analysis,
-    own_pairs: Collection[str],
-    own_words: Collection[str] = frozenset(),
+    own_pairs: Container[str],
+    own_words: Container[str] = frozenset(),
     min_pairs: int = 8,
 ) -> float | None:
     """How much the answer's adjacent words belong together: their mean association.

@@ -165,7 +165,9 @@ def evaluate(
         len({u.stem for u in units if u.sentence == s}) >= 3 for s in redundant_sentences(units)
     ):
         flags.append("repetition")
-    flow = fluency(analysis, own_pairs, own_words)
+    flow = fluency(
+        analysis, _Either(own_pairs, compiled.own_pairs), _Either(own_words, compiled.own_words)
+    )
     signals = dict.fromkeys(SIGNALS, 0.0)
     signals.update(
         coverage=coverage,
@@ -220,6 +222,17 @@ def evaluate(
     return Evaluation(
         concepts=concepts, misconceptions=misconceptions, flags=tuple(flags), signals=signals
     )
+
+
+class _Either:
+    """Membership in either of two collections, without copying them (the bank's words,
+    and the question's own, which a grader fitted without the question lacks)."""
+
+    def __init__(self, first: Collection[str], second: Collection[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
 
 
 def _shape_flags(
