@@ -104,8 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="frozen",
-        choices=("frozen", "dev", "dev2", "dev3"),
-        help="frozen: the reporting set; dev, dev2, dev3: the development sets (benchmarks/data/)",
+        choices=("frozen", "dev", "dev2", "dev3", "dev4"),
+        help="frozen: the reporting set; dev, dev2, dev3, dev4: the development sets (benchmarks/data/)",
     )
     args = parser.parse_args(argv)
     bank = load_bank()
