@@ -99,7 +99,8 @@ class CompiledQuestion:
         asked_texts: Normal forms of the ask and rephrasings.
         subjects: Stems of the question's words that open a misconception's phrasing: the
             things a pronoun may stand for.
-        own_words: Normal words of the question's own texts (examples left out).
+        own_words: Content words of the question's own texts (examples left out), in
+            normal form: stopwords are not among them.
         own_pairs: Pairs of neighbouring words in those texts: with ``own_words``, what
             the fluency check knows of this question even when the grader was fitted
             without it.
@@ -236,12 +237,9 @@ def compile_question(
         )
     )
     reference_units = analyse(question.reference).units
-    own_texts = [analyse(t).normal_text.split() for t in question_texts(question, examples=False)]
-    vocabulary = frozenset(
-        unit.stem
-        for text in question_texts(question, examples=False)
-        for unit in analyse(text).units
-    )
+    own_analyses = [analyse(t) for t in question_texts(question, examples=False)]
+    own_texts = [a.normal_text.split() for a in own_analyses]
+    vocabulary = frozenset(unit.stem for a in own_analyses for unit in a.units)
     concept_terms = (
         frozenset(
             unit.stem
@@ -270,7 +268,7 @@ def compile_question(
         ),
         reference_terms=max(1, len({u.stem for u in reference_units} & concept_terms)),
         concept_terms=concept_terms,
-        own_words=frozenset(w for words in own_texts for w in words),
+        own_words=frozenset(u.norm for a in own_analyses for u in a.units),
         own_pairs=frozenset(f"{a} {b}" for words in own_texts for a, b in pairwise(words)),
         subjects=frozenset(
             stem(p.slots[0].lower())
