@@ -176,6 +176,40 @@ def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:
         missing_feedback="say it",
     )
     assert concept_subject(compound, supervised) is None
+    # a label naming its thing late leaves the id to say it, unless it names another
+    vanish = (frozenset({"vanish"}), frozenset({"explod"}))
+    late = Concept(
+        id="vanishing",
+        label="Small factors make the gradient vanish",
+        phrasings=["x y"],
+        missing_feedback="say it",
+    )
+    assert concept_subject(late, vanish) == 0
+    other = late.model_copy(update={"label": "Small factors: the gradient explodes"})
+    assert concept_subject(other, vanish) is None
+
+
+def test_vanishing_and_exploding_swapped_is_a_wrong_claim(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The rubric compares vanishing with exploding gradients (``compares``): each said with
+    the other's cause is a wrong claim, the right way round is credited."""
+    question = bank.question("vanishing-exploding-gradients")
+    swapped = grader.grade(
+        question,
+        "Backprop multiplies one factor per layer. With factors above one the gradient "
+        "vanishes, and exploding gradients come from factors below one that shrink it "
+        "towards zero, so the first layers barely move.",
+    )
+    right = grader.grade(
+        question,
+        "Backprop multiplies one factor per layer. With factors below one the gradient "
+        "vanishes towards zero so the first layers barely move, and with factors above one "
+        "it explodes and training blows up.",
+    )
+    assert _swapped(swapped) & {"vanishing", "exploding"}
+    assert not _swapped(right)
+    assert swapped.grade <= right.grade - 2.0
 
 
 def test_compares_must_name_two_sides_of_single_words(bank: Bank) -> None:

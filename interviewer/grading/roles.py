@@ -88,17 +88,25 @@ def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int,
 
 
 def concept_subject(concept: Concept, sides: tuple[frozenset[str], ...]) -> int | None:
-    """Which of the things compared a concept is about: the one its label opens with, or,
-    when the label names none, its id ("forward-pass").
+    """Which of the things compared a concept is about: the one its label opens with, else
+    the one its id opens with ("forward-pass", "vanishing"), if the label names no other.
 
     "Label encoding maps each category to one integer" is about label encoding: its label
     opens with it (its first or second word) and names no other thing compared as a subject.
     "The update gate merges the LSTM's gates" is about neither.
     """
-    for text in (concept.label, concept.id):
-        named = named_sides(text, sides)
-        if named:
-            break
+    in_label = {side for _, side in named_sides(concept.label, sides)}
+    if len(in_label) > 1:
+        return None
+    subject = _opened_with(concept.label, sides)
+    if subject is None:
+        subject = _opened_with(concept.id, sides)
+    return subject if subject is not None and in_label <= {subject} else None
+
+
+def _opened_with(text: str, sides: tuple[frozenset[str], ...]) -> int | None:
+    """The one thing compared that ``text`` opens with (its first or second word)."""
+    named = named_sides(text, sides)
     if len({side for _, side in named}) != 1 or named[0][0] >= 2:
         return None
     return named[0][1]
