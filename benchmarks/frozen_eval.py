@@ -105,7 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         default="frozen",
         choices=("frozen", "dev", "dev2", "dev3", "dev4"),
-        help="frozen: the reporting set; dev, dev2, dev3, dev4: the development sets (benchmarks/data/)",
+        help=(
+            "frozen: the reporting set; dev, dev2, dev3, dev4: the development sets "
+            "(benchmarks/data/)"
+        ),
     )
     args = parser.parse_args(argv)
     bank = load_bank()

@@ -189,9 +189,7 @@ def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:
     assert concept_subject(other, vanish) is None
 
 
-def test_vanishing_and_exploding_swapped_is_a_wrong_claim(
-    bank: Bank, grader: RubricGrader
-) -> None:
+def test_vanishing_and_exploding_swapped_is_a_wrong_claim(bank: Bank, grader: RubricGrader) -> None:
     """The rubric compares vanishing with exploding gradients (``compares``): each said with
     the other's cause is a wrong claim, the right way round is credited."""
     question = bank.question("vanishing-exploding-gradients")
