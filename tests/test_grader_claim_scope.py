@@ -113,3 +113,42 @@ def test_a_question_the_grader_was_not_fitted_on_is_read_as_fluently(bank: Bank)
     result = grader.grade(question, answer)
     assert not any(name == "cap: word salad" for name, _, _ in result.composition)
     assert result.grade >= 4.0
+
+
+def test_a_denial_corrected_in_the_next_clause_states_the_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "It does not get rid of vanishing gradients, it reduces them": the cue denies only
+    the question's own words; the concept's claim is affirmed after the clause break."""
+    question = bank.question("lstm-vanishing-gradients")
+    corrected = grader.grade(
+        question,
+        "The cell state is updated additively through the forget gate. It does not get rid "
+        "of vanishing gradients entirely, it reduces them.",
+    )
+    limits = next(c for c in corrected.concepts if c.concept_id == "lstm-limits")
+    assert limits.credited and not limits.negated
+    assert "lstm-limits" not in {
+        m.misconception_id.split(":")[-1] for m in corrected.misconceptions
+    }
+    # the concept's own claim under the cue stays denied
+    denied = grader.grade(
+        question,
+        "The cell state is updated additively through the forget gate. It does not reduce "
+        "vanishing gradients at all.",
+    )
+    limits = next(c for c in denied.concepts if c.concept_id == "lstm-limits")
+    assert not limits.credited
+
+
+def test_a_focus_word_after_a_denial_claims_nothing(bank: Bank, grader: RubricGrader) -> None:
+    """ "Not during training, only at test time": "only" restricts, it is no correction,
+    so the concept's "only during training" stays denied."""
+    question = bank.question("dropout")
+    result = grader.grade(
+        question,
+        "Dropout zeroes random units with probability p. It is not used during training, "
+        "only at test time.",
+    )
+    train_only = next(c for c in result.concepts if c.concept_id == "train-only")
+    assert not train_only.credited

@@ -154,8 +154,13 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
             )
         )
     )
-    if negated is not None and negated.score >= threshold and _compared(negated, answer):
-        # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid
+    if (
+        negated is not None
+        and negated.score >= threshold
+        and (_compared(negated, answer) or _corrected_after(negated, answer))
+    ):
+        # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid;
+        # "it isn't separate from X - it's a subset of X" asserts it after the denial
         best, denied = negated, False
     credited = best is not None and best.score >= threshold and not denied
     contradicted = _contradicted(item, answer, best if credited else None)
@@ -367,3 +372,37 @@ def wrong_claims(
             )
         )
     return tuple(out)
+
+
+# "not in training, only at test": a focus word after the denial restricts, it claims nothing
+_FOCUS_WORDS = frozenset(("only", "just", "also", "even", "still", "merely", "simply", "mainly"))
+
+
+def _corrected_after(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a denied match is "not X, Y": the cue denies only the question's own words
+    in one clause, and the concept's claim is affirmed in a later clause of the sentence.
+
+    "Deep learning isn't separate from machine learning - it's a subset of it" and "it
+    doesn't eliminate vanishing gradients, it mitigates them" correct a wrong idea with
+    the concept itself. "Dropout is not used in training, only at test" stays denied:
+    what follows the denial is a focus word ("only"), not a claim; and a denied word
+    that is not the question's own is the claim itself.
+    """
+    units = answer.analysis.units
+    denied = [p for p in found.positions if units[p].negation >= 0]
+    if not denied or any(units[p].stem not in answer.asked for p in denied):
+        return False
+    last = max(denied)
+    # the claim after the denial: words of the concept that the question does not use
+    after = [
+        p
+        for p in found.positions
+        if p > last
+        and units[p].negation < 0
+        and units[p].stem not in answer.asked
+        and units[p].norm not in _FOCUS_WORDS
+    ]
+    return bool(after) and all(
+        units[p].sentence == units[last].sentence and answer.clause_of(p) > answer.clause_of(last)
+        for p in after
+    )
