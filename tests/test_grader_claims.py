@@ -331,6 +331,26 @@ def test_a_contrast_word_in_the_crediting_clause_contradicts_the_concept(
     assert swapped.grade < right.grade
 
 
+def test_a_contrast_of_the_concepts_label_inside_the_match_contradicts_it(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The matched phrasing "each neuron dropped with probability p" has no "training"; the
+    concept's label has ("on each training pass"), and "inference" stands inside the match.
+    After the match, in its own words, it is a further claim and reverses nothing."""
+    question = bank.question("dropout")
+    inside = grader.grade(
+        question, "Dropout randomly switches off neurons during inference with probability p."
+    )
+    after = grader.grade(
+        question,
+        "Dropout randomly switches off neurons with probability p and is turned off at inference.",
+    )
+    zeroing = {c.concept_id: c for c in inside.concepts}["random-zeroing"]
+    assert zeroing.contradicted and "inference" in zeroing.note
+    assert "random-zeroing" in {c.concept_id for c in after.credited}
+    assert inside.grade < after.grade
+
+
 def test_a_contrast_word_in_another_clause_is_no_contradiction(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap
-from interviewer.text.analysis import NegationCue
+from interviewer.text.analysis import NegationCue, analyse
 from interviewer.text.claims import claim_blocked
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.stem import stem
@@ -117,7 +118,7 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
 
 def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
     """The concept as contradicted when its clause states a contrast word in its place."""
-    flip = flipped_term(found, item.opposites, answer)
+    flip = flipped_term(found, item.opposites, answer, _concept_words(item))
     if flip is None:
         return None
     position, own = flip
@@ -126,6 +127,17 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     return _opposite(
         item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
     )
+
+
+def _concept_words(item: CompiledItem) -> frozenset[str]:
+    """Stems of the words a concept is stated with: its label and all its phrasings."""
+    phrased = {t.stem for p in item.phrases for o in p.options for t in o.terms}
+    return frozenset(phrased) | _label_stems(item.label)
+
+
+@lru_cache(maxsize=4096)
+def _label_stems(label: str) -> frozenset[str]:
+    return frozenset(u.stem for u in analyse(label).units)
 
 
 def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:

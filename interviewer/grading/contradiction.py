@@ -256,11 +256,12 @@ def _listed_with_own(
 
 
 def _phrase_flips(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
+    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], also: frozenset[str] = frozenset()
 ) -> dict[str, frozenset[str]]:
     """Contrast stem -> the phrase's own stems it reverses (a contrast the phrase itself
-    uses is none: "max pooling keeps the largest value, average pooling the mean")."""
-    words = frozenset(t.stem for o in phrase.options for t in o.terms)
+    uses is none: "max pooling keeps the largest value, average pooling the mean").
+    ``also``: more words the concept is stated with, whose contrasts count the same way."""
+    words = frozenset(t.stem for o in phrase.options for t in o.terms) | also
     out: dict[str, set[str]] = {}
     for own in words:
         for other in flip_stems(own, extra) - words:
@@ -282,7 +283,10 @@ def _extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[s
 
 
 def flipped_term(
-    found: PhraseMatch, extra: Mapping[str, frozenset[str]], context: AnswerContext
+    found: PhraseMatch,
+    extra: Mapping[str, frozenset[str]],
+    context: AnswerContext,
+    concept_words: frozenset[str] = frozenset(),
 ) -> tuple[int, str] | None:
     """A contrast word stated in the clause that credits a concept, in place of its own word.
 
@@ -299,6 +303,11 @@ def flipped_term(
     as the lexicon writes them, and when the sentence says neither side otherwise: "each
     step uses a *different* weight matrix" for "the same weight matrix every step".
 
+    The concept's other words (``concept_words``: its label, its other phrasings) reverse
+    only inside a match in one clause: "switches off neurons *during inference* with p"
+    flips the label's "on each training pass"; "... with probability p, and it is off at
+    inference" does not.
+
     Returns:
         The unit of the flipped word and the concept word it replaces, or None.
     """
@@ -311,6 +320,8 @@ def flipped_term(
         i for i, u in enumerate(units) if u.sentence in sentence and context.clause_of(i) in matched
     ]
     flips = _phrase_flips(found.phrase, extra)
+    inside = _phrase_flips(found.phrase, extra, concept_words) if concept_words else {}
+    first, last = min(found.positions), max(found.positions)
     # contextual opposites (more/fewer, input/output, small/large) reverse only beside
     # the concept's own words: "much *fewer* data" for "more data"
     beside = _phrase_contrasts(found.phrase, extra)
@@ -323,6 +334,10 @@ def flipped_term(
         for own in sorted(flips.get(unit.stem, ())):
             if own not in said:
                 return i, own
+        if first < i < last and len(matched) == 1:
+            for own in sorted(inside.get(unit.stem, ())):
+                if own not in said:
+                    return i, own
         slot = beside.get(unit.stem, frozenset())
         if (
             slot
