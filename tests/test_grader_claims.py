@@ -70,6 +70,19 @@ def test_unrelated_padding_adds_nothing(bank: Bank, grader: RubricGrader) -> Non
     )
 
 
+def test_a_near_miss_in_a_sentence_about_oneself_counts_for_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "I moved to this city" half-says "running mean" in words only: a missed concept's
+    partial match counts in a sentence about the question, never in padding."""
+    question = bank.question("batch-normalisation")
+    answer = "It normalizes the outputs of the hidden layers so the training is faster."
+    padded = grader.grade(question, answer + " I moved to this city two years ago for my studies.")
+    running = {c.concept_id: c for c in padded.concepts}["running-statistics"]
+    assert not running.credited and running.confidence == 0.0
+    assert padded.grade <= grader.grade(question, answer).grade
+
+
 def test_a_padded_keyword_list_is_still_a_keyword_list(bank: Bank, grader: RubricGrader) -> None:
     question = bank.question("evaluate-model")
     terms = "test set, cross validation, F1, confusion matrix"

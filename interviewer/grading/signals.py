@@ -8,8 +8,9 @@ finds misconceptions and contradicted concepts, and measures the shape of the an
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interviewer.grading.compiled import CompiledQuestion
 from interviewer.grading.concepts import (
@@ -29,7 +30,7 @@ from interviewer.grading.shape import (
     redundant_sentences,
 )
 from interviewer.grading.tfidf import TfidfModel, cosine
-from interviewer.text.analysis import Analysis, analyse
+from interviewer.text.analysis import Analysis, Unit, analyse
 from interviewer.text.matcher import TermIndex
 from interviewer.text.spelling import Speller
 
@@ -142,6 +143,8 @@ def evaluate(
     misconceptions = wrong_claims(
         concepts, compiled.concepts, listed, settings.contradiction_penalty
     )
+    on_topic_sentences = _on_topic_sentences(units, compiled.vocabulary, context.credited_positions)
+    concepts = tuple(_near_miss_on_topic(c, units, on_topic_sentences) for c in concepts)
     # words the answer denies are no evidence of knowing the answer
     affirmed = [u for u in units if u.negation < 0]
     similarity = cosine(tfidf.vector(affirmed), compiled.reference) if affirmed else 0.0
@@ -222,6 +225,38 @@ def evaluate(
     return Evaluation(
         concepts=concepts, misconceptions=misconceptions, flags=tuple(flags), signals=signals
     )
+
+
+def _on_topic_sentences(
+    units: tuple[Unit, ...], vocabulary: Collection[str], credited: Collection[int]
+) -> frozenset[int]:
+    """The sentences that are about the question: those holding evidence for a concept, or
+    mostly the question's words. A sentence about oneself ("I moved here for my studies")
+    says nothing more, whatever words it shares with the rubric."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_sentence.setdefault(unit.sentence, []).append(i)
+    return frozenset(
+        s
+        for s, members in by_sentence.items()
+        if any(i in credited for i in members)
+        or sum(units[i].stem in vocabulary for i in members) * 2 >= len(members)
+    )
+
+
+def _near_miss_on_topic(
+    match: ConceptMatch, units: tuple[Unit, ...], sentences: frozenset[int]
+) -> ConceptMatch:
+    """A missed concept's partial match counts only in a sentence about the question:
+    "running mean" is not half said by "I moved to this city"."""
+    if match.credited or not match.confidence or not match.spans:
+        return match
+    starts = [u.start for u in units]
+    for span in match.spans:
+        at = bisect_right(starts, span.start) - 1
+        if at >= 0 and units[at].sentence in sentences:
+            return match
+    return replace(match, confidence=0.0)
 
 
 class _Either:
