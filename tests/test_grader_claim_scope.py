@@ -152,3 +152,33 @@ def test_a_focus_word_after_a_denial_claims_nothing(bank: Bank, grader: RubricGr
     )
     train_only = next(c for c in result.concepts if c.concept_id == "train-only")
     assert not train_only.credited
+
+
+def test_a_listed_wrong_claim_in_another_word_order_is_caught(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Attention maps completely explain the model" said as "the attention maps ...
+    explain the whole model completely": all its words, one clause, led by its subject.
+    Led by another word, or denied, it is not that claim."""
+    base = "It has millions of weights with no readable rule. "
+    stated = _found(
+        grader,
+        bank,
+        "black-box",
+        base + "The attention maps of a transformer explain the whole model completely.",
+    )
+    assert "attention-explains" in stated
+    other_lead = _found(
+        grader,
+        bank,
+        "black-box",
+        base + "To explain the model completely you need more than attention maps.",
+    )
+    assert "attention-explains" not in other_lead
+    denied = _found(
+        grader,
+        bank,
+        "black-box",
+        base + "The attention maps of a transformer do not explain the whole model completely.",
+    )
+    assert "attention-explains" not in denied

@@ -6,7 +6,8 @@ A concept is *credited* when one of its phrasings matches confidently and is not
 *contradicted* when the answer states one of its contrast variants instead
 (:mod:`interviewer.grading.contradiction`). A denied or contradicted concept is a wrong
 claim: :func:`wrong_claims` turns it into a :class:`MisconceptionHit` carrying the concept's
-correction, which costs like a listed misconception.
+correction, which costs like a listed misconception (those are found by
+:mod:`interviewer.grading.misconceptions`).
 """
 
 from __future__ import annotations
@@ -21,14 +22,12 @@ from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap
 from interviewer.text.analysis import NegationCue, analyse
-from interviewer.text.claims import claim_blocked
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import is_negator
 
 __all__ = [
     "claimed_denials",
-    "find_misconception",
     "judge_concept",
     "wrong_claims",
 ]
@@ -287,68 +286,6 @@ def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, .
         note = f"its denied words state another concept instead ({owner.concept_id})"
         out.append(replace(concept, negated=False, confidence=0.0, method="none", note=note))
     return tuple(out)
-
-
-def find_misconception(
-    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str] = frozenset()
-) -> MisconceptionHit | None:
-    """A listed wrong claim, when stated: its words in order, not turned around,
-    reported or refuted; or said of a pronoun that stands for its subject (``subjects``:
-    the things the question's misconceptions are about, see :func:`_said_of_it`)."""
-    threshold = answer.settings.misconception_threshold
-    stated = [
-        found
-        for phrase in item.phrases
-        if (found := answer.claim(phrase)) is not None
-        and claim_blocked(found, answer.analysis, answer.graded) is None
-    ]
-    best = max(stated, key=lambda m: m.score, default=None)
-    if best is None or best.score < threshold:
-        best = _said_of_it(item, answer, subjects)
-    if best is None or best.score < threshold:
-        return None
-    return MisconceptionHit(
-        misconception_id=item.id,
-        claim=item.label,
-        correction=item.message,
-        phrasing=best.phrase.text,
-        penalty=item.penalty,
-        spans=answer.spans(best.positions),
-    )
-
-
-# "it can", "they just", "its own": a pronoun a word or two before a claim is its subject.
-_PRONOUN_BEFORE = re.compile(r"\b(?:it|its|they|their|it's|this|these)\s+(?:[a-z']+\s+){0,2}$")
-
-
-def _said_of_it(
-    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str]
-) -> PhraseMatch | None:
-    """A claim about the question's own subject stated of a pronoun.
-
-    "If you train it long enough it can learn any function" states "a perceptron can learn
-    any function": the rest of the phrasing is stated as a claim right after "it", and the
-    last of the things the question's misconceptions are about that the answer named
-    before is that subject (or none is named). "GPT-2 ... it could generate text" is not
-    said of BERT.
-    """
-    units = answer.analysis.units
-    best: PhraseMatch | None = None
-    for phrase, rest in zip(item.phrases, item.elided, strict=True):
-        if rest is None:
-            continue
-        found = answer.claim(rest, openers=False)
-        if found is None or claim_blocked(found, answer.analysis, answer.graded) is not None:
-            continue
-        start = units[found.positions[0]].start
-        if not _PRONOUN_BEFORE.search(answer.graded[max(0, start - 30) : start].lower()):
-            continue
-        named = [u.stem for u in units[: found.positions[0]] if u.stem in subjects]
-        if named and named[-1] != stem(phrase.slots[0].lower()):
-            continue
-        if best is None or found.score > best.score:
-            best = replace(found, phrase=phrase)
-    return best
 
 
 def _overlaps(a: MisconceptionHit | ConceptMatch, b: MisconceptionHit) -> bool:

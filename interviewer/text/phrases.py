@@ -240,7 +240,7 @@ def without_subject(phrase: CompiledPhrase) -> CompiledPhrase:
     """The phrase without its first slot, the rest weighted as a whole.
 
     "perceptron can learn any function" -> "learn any function": the claim as said of
-    "it" (:func:`interviewer.grading.concepts.find_misconception` decides when). Its
+    "it" (:func:`interviewer.grading.misconceptions.find_misconception` decides when). Its
     ``text`` stays the whole phrasing, for notes.
     """
     options = tuple(o._replace(mask=o.mask >> 1) for o in phrase.options if not o.mask & 1)

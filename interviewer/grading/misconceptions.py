@@ -1,0 +1,112 @@
+"""Finding the listed misconceptions in one answer: wrong claims stated in order, said of
+a pronoun that stands for their subject, or said in another order within one clause.
+
+Concepts are judged first (:mod:`interviewer.grading.concepts`): words that earned a concept
+are a right claim, and the loose reading never takes them for a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from interviewer.grading.compiled import CompiledItem
+from interviewer.grading.context import AnswerContext
+from interviewer.grading.result import MisconceptionHit
+from interviewer.text.claims import claim_blocked
+from interviewer.text.matcher import PhraseMatch
+from interviewer.text.stem import stem
+
+__all__ = ["find_misconception"]
+
+
+def find_misconception(
+    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str] = frozenset()
+) -> MisconceptionHit | None:
+    """A listed wrong claim, when stated: its words in order, not turned around,
+    reported or refuted; or said of a pronoun that stands for its subject (``subjects``:
+    the things the question's misconceptions are about, see :func:`_said_of_it`); or all
+    its words in one clause in another order, led by its subject, where no concept was
+    earned (:func:`_loosely_stated`)."""
+    threshold = answer.settings.misconception_threshold
+    stated = [
+        found
+        for phrase in item.phrases
+        if (found := answer.claim(phrase)) is not None
+        and claim_blocked(found, answer.analysis, answer.graded) is None
+    ]
+    best = max(stated, key=lambda m: m.score, default=None)
+    if best is None or best.score < threshold:
+        best = _said_of_it(item, answer, subjects)
+    if best is None or best.score < threshold:
+        best = _loosely_stated(item, answer)
+    if best is None or best.score < threshold:
+        return None
+    return MisconceptionHit(
+        misconception_id=item.id,
+        claim=item.label,
+        correction=item.message,
+        phrasing=best.phrase.text,
+        penalty=item.penalty,
+        spans=answer.spans(best.positions),
+    )
+
+
+# "it can", "they just", "its own": a pronoun a word or two before a claim is its subject.
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|its|they|their|it's|this|these)\s+(?:[a-z']+\s+){0,2}$")
+
+
+def _said_of_it(
+    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str]
+) -> PhraseMatch | None:
+    """A claim about the question's own subject stated of a pronoun.
+
+    "If you train it long enough it can learn any function" states "a perceptron can learn
+    any function": the rest of the phrasing is stated as a claim right after "it", and the
+    last of the things the question's misconceptions are about that the answer named
+    before is that subject (or none is named). "GPT-2 ... it could generate text" is not
+    said of BERT.
+    """
+    units = answer.analysis.units
+    best: PhraseMatch | None = None
+    for phrase, rest in zip(item.phrases, item.elided, strict=True):
+        if rest is None:
+            continue
+        found = answer.claim(rest, openers=False)
+        if found is None or claim_blocked(found, answer.analysis, answer.graded) is not None:
+            continue
+        start = units[found.positions[0]].start
+        if not _PRONOUN_BEFORE.search(answer.graded[max(0, start - 30) : start].lower()):
+            continue
+        named = [u.stem for u in units[: found.positions[0]] if u.stem in subjects]
+        if named and named[-1] != stem(phrase.slots[0].lower()):
+            continue
+        if best is None or found.score > best.score:
+            best = replace(found, phrase=phrase)
+    return best
+
+
+def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | None:
+    """A listed wrong claim with all its words in one clause, in any order, where no
+    concept was credited: "the attention map is the explanation" for "attention maps
+    completely explain the model"."""
+    best: PhraseMatch | None = None
+    for phrase in item.phrases:
+        found = answer.match(phrase, False)
+        if found is None or not found.complete or not found.positions:
+            continue
+        # in any order, but led by the claim's subject: "the gradient points uphill and we
+        # go downhill" does not say "go uphill along the gradient"
+        leading = {o.terms[0].stem for o in phrase.options if o.mask & 1}
+        if answer.analysis.units[min(found.positions)].stem not in leading:
+            continue
+        if len({answer.clause_of(p) for p in found.positions}) > 1:
+            continue
+        # words that mostly earned a concept are a right claim, not this wrong one
+        if 2 * sum(p in answer.credited_positions for p in found.positions) >= len(found.positions):
+            continue
+        if claim_blocked(found, answer.analysis, answer.graded) is not None:
+            continue
+        if best is None or found.score > best.score:
+            best = found
+    return best
