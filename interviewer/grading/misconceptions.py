@@ -88,11 +88,13 @@ def _said_of_it(
 
 def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | None:
     """A listed wrong claim with all its words in one clause, in any order, where no
-    concept was credited: "the attention map is the explanation" for "attention maps
-    completely explain the model"."""
+    concept was credited: "the attention maps of a transformer explain the whole model
+    completely" for "attention maps completely explain the model"."""
     best: PhraseMatch | None = None
     for phrase in item.phrases:
         found = answer.match(phrase, False)
+        # every word: the one missing is often the one that makes it wrong ("each time
+        # step is a layer and all layers share the same weights" lacks "own")
         if found is None or not found.complete or not found.positions:
             continue
         # in any order, but led by the claim's subject: "the gradient points uphill and we
