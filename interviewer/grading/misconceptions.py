@@ -86,6 +86,9 @@ def _said_of_it(
     return best
 
 
+_COORDINATION = re.compile(r"\b(?:and|or|then|but|so)\b", re.IGNORECASE)
+
+
 def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | None:
     """A listed wrong claim with all its words in one clause, in any order, where no
     concept was credited: "the attention maps of a transformer explain the whole model
@@ -103,6 +106,12 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         if answer.analysis.units[min(found.positions)].stem not in leading:
             continue
         if len({answer.clause_of(p) for p in found.positions}) > 1:
+            continue
+        # nor across a coordination: "tune hyperparameters on the validation set and
+        # report the score on the test set" makes two claims, neither of them this one
+        units = answer.analysis.units
+        between = answer.graded[units[min(found.positions)].end : units[max(found.positions)].start]
+        if _COORDINATION.search(between):
             continue
         # words that mostly earned a concept are a right claim, not this wrong one
         if 2 * sum(p in answer.credited_positions for p in found.positions) >= len(found.positions):
