@@ -292,3 +292,43 @@ def test_both_sides_said_or_a_homograph_is_no_reversal(bank: Bank, grader: Rubri
         "the layers learn the residual F(x) and the input is added back, out = F(x) + x.",
     )
     assert not any(c.contradicted for c in resnet.concepts)
+
+
+def test_a_clause_fronting_its_words_is_said_of_the_name_after_them(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "But on small tabular datasets gradient boosting is better": the clause names its
+    own subject after the words it fronts; the deep learning of the clause before is not
+    it. Swapped for real, the same words are a wrong claim."""
+    question = bank.question("is-dl-better")
+    fronted = grader.grade(
+        question,
+        "It depends on the problem. Deep learning is better on lots of images or text, but "
+        "on small tabular datasets gradient boosting is often better.",
+    )
+    assert not _swapped(fronted)
+    assert "ml-tabular-small" in {c.concept_id for c in fronted.credited}
+    swapped = grader.grade(
+        question,
+        "It depends on the problem. Classical machine learning wins on images, audio and "
+        "text, and deep learning wins on small tabular datasets.",
+    )
+    assert _swapped(swapped) & {"dl-unstructured-large", "ml-tabular-small"}
+    assert swapped.grade <= fronted.grade - 2.0
+
+
+def test_said_of_the_other_and_turned_around_says_the_concept_again(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Classical ML is easier to interpret" said as "deep models are harder to explain":
+    the other thing, and the contrast of the concept's "easier" beside its words."""
+    question = bank.question("is-dl-better")
+    base = (
+        "It depends on the problem. Deep learning wins on large unstructured data such as "
+        "images and text. On small tabular data gradient-boosted trees often win, and deep "
+        "models are {} to explain to the business."
+    )
+    twice = grader.grade(question, base.format("harder"))
+    once = grader.grade(question, base.format("easier"))
+    assert "cost-interpretability" not in _swapped(twice)
+    assert "cost-interpretability" in _swapped(once)

@@ -22,6 +22,7 @@ from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap
 from interviewer.text.analysis import NegationCue, analyse
+from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import is_negator
@@ -111,6 +112,9 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
     if swap is None:
         return None
     found, said_of = swap
+    named = frozenset().union(*item.sides)
+    if _reversed_beside(found, _concept_words(item) - named, named, answer):
+        return None  # "deep models are *harder* to explain": said of the other, reversed
     note = f"said of '{said_of}', another of the things compared: the roles are swapped"
     return _opposite(item, answer, found, "swapped", note)
 
@@ -126,6 +130,27 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     return _opposite(
         item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
     )
+
+
+def _reversed_beside(
+    found: PhraseMatch, words: frozenset[str], names: frozenset[str], answer: AnswerContext
+) -> bool:
+    """Whether a contrast of one of the concept's words stands right beside the match, in
+    its clause: the claim is turned around as well as said of the other thing, which
+    says the concept again ("classical ML is easier to interpret" as "deep models are
+    harder to explain"). The names of the things compared (``names``) are no contrast."""
+    units = answer.analysis.units
+    clauses = {answer.clause_of(p) for p in found.positions}
+    for p in found.positions:
+        for q in range(max(0, p - 2), min(len(units), p + 3)):
+            if q in found.positions or answer.clause_of(q) not in clauses:
+                continue
+            unit = units[q]
+            if unit.negation >= 0 or unit.stem in words or unit.stem in names:
+                continue
+            if contrast_stems(unit.stem) & words:
+                return True
+    return False
 
 
 def _concept_words(item: CompiledItem) -> frozenset[str]:

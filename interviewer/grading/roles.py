@@ -76,8 +76,7 @@ def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int,
     lowered = text.lower()
     out = []
     for i, unit in enumerate(words):
-        before = [w for w in lowered[: unit.start].split()[-3:] if w not in _DETERMINERS]
-        if before and before[-1].strip("'’") in OBJECT_MARKERS:
+        if _object_marker_before(lowered, unit.start):
             continue
         if compound_tail(lowered, unit.start):
             continue
@@ -169,8 +168,9 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
     The words must stand together: in one sentence, more than half of them in one clause
     (whose subject it is). Their subject is the first thing named
     in that clause before them (a name right
-    after the first word counts: "one-hot"); else the first named in the nearest clause
-    before, in the same sentence.
+    after the first word counts: "one-hot"); else the first named after them in that
+    clause, not as an object ("on small datasets boosting wins"); else the first named
+    in the nearest clause before, in the same sentence.
     """
     units = answer.analysis.units
     text = answer.graded
@@ -200,7 +200,40 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
         and units[i].stem in names
         and not compound_tail(text, units[i].start)
     ]
+    if not any(answer.clause_of(i) == clause for i in named):
+        # "but on small tabular datasets gradient boosting is better": the clause's own
+        # subject, named after the words it fronts, before any clause ahead of it
+        later = [
+            i
+            for i in range(end, len(units))
+            if units[i].sentence == sentence
+            and answer.clause_of(i) == clause
+            and units[i].stem in names
+            and not compound_tail(text, units[i].start)
+            and i not in found.positions
+        ]
+        # the first name only, and bare: "features in classic ML" names an object
+        if later and not _after_preposition(text, units[later[0]].start):
+            return units[later[0]]
     if not named:
         return None
     nearest = max(answer.clause_of(i) for i in named)
     return units[min(i for i in named if answer.clause_of(i) == nearest)]
+
+
+_PREPOSITIONS = OBJECT_MARKERS | frozenset(
+    ("in", "on", "for", "with", "to", "by", "at", "into", "and", "or", "as", "than")
+)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a preposition ("features in classic ML"): a
+    name after the words is their subject only when it stands bare ("... boosting is")."""
+    before = [w for w in text[:start].lower().split()[-3:] if w not in _DETERMINERS]
+    return bool(before) and before[-1].strip("'’,") in _PREPOSITIONS
+
+
+def _object_marker_before(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows "than", "like", "of" ...: an object, no subject."""
+    before = [w for w in text[:start].lower().split()[-3:] if w not in _DETERMINERS]
+    return bool(before) and before[-1].strip("'’") in OBJECT_MARKERS

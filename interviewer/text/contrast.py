@@ -70,6 +70,8 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("noisy", "noisier"), ("smooth", "smoother")),
     (("cpu", "cpus"), ("gpu", "gpus")),
     (("interpretable",), ("uninterpretable", "opaque")),
+    (("easy", "easier"), ("hard", "harder", "difficult")),
+    (("better",), ("worse",)),
 )
 
 
@@ -119,6 +121,8 @@ _CONTEXTUAL = frozenset(
         "bidirectional",
         "noisy",
         "cpu",
+        "easy",
+        "better",
     )
 )
 
