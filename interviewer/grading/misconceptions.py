@@ -102,7 +102,8 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
             continue
         # in any order, but led by the claim's subject: "the gradient points uphill and we
         # go downhill" does not say "go uphill along the gradient"
-        leading = {o.terms[0].stem for o in phrase.options if o.mask & 1}
+        # (in its own word: "sequences ... shared weights" is no "input gets the same weight")
+        leading = {o.terms[0].stem for o in phrase.options if o.mask & 1 and o.source != "synonym"}
         if answer.analysis.units[min(found.positions)].stem not in leading:
             continue
         if len({answer.clause_of(p) for p in found.positions}) > 1:
