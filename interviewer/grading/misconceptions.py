@@ -14,6 +14,7 @@ from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.result import MisconceptionHit
 from interviewer.text.claims import claim_blocked
+from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.stem import stem
 
@@ -86,9 +87,6 @@ def _said_of_it(
     return best
 
 
-_COORDINATION = re.compile(r"\b(?:and|or|then|but|so)\b", re.IGNORECASE)
-
-
 def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | None:
     """A listed wrong claim with all its words in one clause, in any order, where no
     concept was credited: "the attention maps of a transformer explain the whole model
@@ -108,11 +106,15 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
             continue
         if len({answer.clause_of(p) for p in found.positions}) > 1:
             continue
-        # nor across a coordination: "tune hyperparameters on the validation set and
-        # report the score on the test set" makes two claims, neither of them this one
+        # nor with a contrast of its own words among them: "tune hyperparameters on the
+        # *validation* set and report the score on the test set" is two claims
         units = answer.analysis.units
-        between = answer.graded[units[min(found.positions)].end : units[max(found.positions)].start]
-        if _COORDINATION.search(between):
+        words = {t.stem for o in phrase.options for t in o.terms}
+        if any(
+            contrast_stems(units[q].stem) & words and units[q].stem not in words
+            for q in range(min(found.positions), max(found.positions))
+            if q not in found.positions
+        ):
             continue
         # words that mostly earned a concept are a right claim, not this wrong one
         if 2 * sum(p in answer.credited_positions for p in found.positions) >= len(found.positions):

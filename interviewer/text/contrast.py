@@ -72,6 +72,7 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("interpretable",), ("uninterpretable", "opaque")),
     (("easy", "easier"), ("hard", "harder", "difficult")),
     (("better",), ("worse",)),
+    (("validation", "val"), ("test", "testing")),
 )
 
 
@@ -123,6 +124,7 @@ _CONTEXTUAL = frozenset(
         "cpu",
         "easy",
         "better",
+        "validation",
     )
 )
 
