@@ -287,6 +287,22 @@ def test_a_synonym_of_stop_words_only_warns(bank_dir: Path) -> None:
     assert "synonym 'the other way' of 'diverges' is only stop-words" in warning.message
 
 
+def test_a_synonym_that_loses_its_quantifier_warns(bank_dir: Path) -> None:
+    """ "all the steps" for "gradient step" is read as any "step": the quantifier is a
+    stop-word. A quantity said in a content word ("entire update") is fine."""
+    text = _plant(
+        bank_dir,
+        "        missing_feedback: Say what it multiplies.",
+        "        synonyms:\n          gradient step: [all the steps, entire update]\n"
+        "        missing_feedback: Say what it multiplies.",
+    )
+    [warning] = lint_paths([bank_dir], with_bank=False).problems
+    assert warning.severity == "warning"
+    assert warning.field == "questions[0].concepts[0].synonyms.gradient step[0]"
+    assert warning.line == _line_of(text, "gradient step: [all the steps")
+    assert "'all the steps' of 'gradient step' loses its quantifier" in warning.message
+
+
 def test_missing_example_kinds_and_misconception_warn(bank_dir: Path) -> None:
     keywords = "        grade: [0.5, 1.5]\n        answer: step size, gradient, diverge\n"
     _plant(bank_dir, f"      - kind: keywords\n{keywords}", "")

@@ -20,6 +20,8 @@ MIN_HINTS = 2
 MAX_PHRASING_WORDS = 6
 REQUIRED_KINDS = ("excellent", "good", "partial", "wrong", "misconception", "keywords")
 LOW_KINDS = ("misconception", "keywords", "negation")
+# quantifiers the matcher drops as stop-words: "all examples" matches any "example"
+_QUANTIFIERS = frozenset(("all", "every", "each", "any", "both", "many", "some"))
 
 
 def _strings(value: Any) -> list[tuple[int, str]]:
@@ -133,6 +135,16 @@ def _check_synonyms(question: LoadedQuestion, findings: Findings) -> None:
                         f"synonym {value!r} of {word!r} is only stop-words, so it never "
                         "matches anything",
                         "use a content word the candidate would say, or drop it",
+                        "warning",
+                    )
+                elif len(_unsigned(value)) < len(key) and _QUANTIFIERS & set(value.lower().split()):
+                    findings.add(
+                        question.source,
+                        (*path, v_index),
+                        f"synonym {value!r} of {word!r} loses its quantifier (a stop-word the "
+                        f"matcher ignores): it matches any {' '.join(_unsigned(value))!r}",
+                        "say the quantity in a content word ('entire dataset', 'deep net'), "
+                        "or drop it",
                         "warning",
                     )
 
