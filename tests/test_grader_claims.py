@@ -418,3 +418,22 @@ def test_a_list_of_terms_among_sentences_that_earn_nothing_is_still_a_list(
     result = grader.grade(question, dressed)
     assert "keyword_list" in result.flags
     assert result.grade <= grader.keyword_cap
+
+
+def test_to_the_next_is_from_the_previous_seen_from_the_other_end(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Passing from one time step to next" says "from the previous step": the contrast
+    word after "to" where the concept has "from" is the converse, not the opposite."""
+    question = bank.question("rnn-for-text")
+    converse = grader.grade(
+        question,
+        "Difference is that RNN has hidden state which is passing from one time step to "
+        "next, so network have some memory about what it saw before.",
+    )
+    opposite = grader.grade(
+        question, "An RNN keeps a hidden state that comes from the next step, so it has memory."
+    )
+    loop = {c.concept_id: c for c in converse.concepts}["loop-hidden-state"]
+    assert not loop.contradicted
+    assert {c.concept_id: c for c in opposite.concepts}["loop-hidden-state"].contradicted

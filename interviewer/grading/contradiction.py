@@ -332,11 +332,11 @@ def flipped_term(
         if i in found.positions or unit.negation >= 0:
             continue
         for own in sorted(flips.get(unit.stem, ())):
-            if own not in said:
+            if own not in said and not _converse(context, i, found.phrase.text, own):
                 return i, own
         if first < i < last and len(matched) == 1:
             for own in sorted(inside.get(unit.stem, ())):
-                if own not in said:
+                if own not in said and not _converse(context, i, found.phrase.text, own):
                     return i, own
         slot = beside.get(unit.stem, frozenset())
         if (
@@ -344,9 +344,32 @@ def flipped_term(
             and not (slot | contrast_stems(unit.stem, extra)) & said  # both sides: a comparison
             and unit.norm in _LEXICON_WORDS  # as written there: "the fix is" is not "fixed"
             and any(abs(i - p) == 1 for p in found.positions)
+            and not _converse(context, i, found.phrase.text, min(slot))
         ):
             return i, min(slot)
     return None
+
+
+_CONVERSE = {"from": "to", "to": "from", "into": "from"}
+
+
+def _converse(context: AnswerContext, at: int, phrase_text: str, own: str) -> bool:
+    """Whether the contrast word says the same thing seen from the other end: "passing
+    *to the next* step" for "*from the previous* step", "from the output to ..." for
+    "... to the input". The word before each (past a determiner) is from/to, one each."""
+    unit = context.analysis.units[at]
+    before = [w for w in context.graded[: unit.start].lower().split()[-3:] if w not in _ARTICLES]
+    if not before or before[-1] not in _CONVERSE:
+        return False
+    reversed_ = {own} | contrast_stems(unit.stem) | flip_stems(unit.stem)
+    words = [w for w in phrase_text.lower().split() if w not in _ARTICLES]
+    return any(
+        stem(word) in reversed_ and index > 0 and words[index - 1] == _CONVERSE[before[-1]]
+        for index, word in enumerate(words)
+    )
+
+
+_ARTICLES = frozenset(("a", "an", "the", "one", "its", "their"))
 
 
 def _phrase_contrasts(
