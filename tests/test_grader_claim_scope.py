@@ -182,3 +182,18 @@ def test_a_listed_wrong_claim_in_another_word_order_is_caught(
         base + "The attention maps of a transformer do not explain the whole model completely.",
     )
     assert "attention-explains" not in denied
+
+
+def test_a_denial_that_states_another_concept_is_no_wrong_claim(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "The network cannot depend on only few neurons" states that dropout stops units
+    relying on each other; the "only ... training" it seems to deny is no wrong claim."""
+    answer = (
+        "It is switching off random neurons with probability p in every training step, "
+        "so network cannot depend on only few neurons."
+    )
+    result = grader.grade(bank.question("dropout"), answer)
+    train_only = {c.concept_id: c for c in result.concepts}["train-only"]
+    assert not train_only.wrong_claim
+    assert not any(m.misconception_id.endswith("train-only") for m in result.misconceptions)

@@ -309,7 +309,16 @@ def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, .
             out.append(concept)
             continue
         note = f"its denied words state another concept instead ({owner.concept_id})"
-        out.append(replace(concept, negated=False, confidence=0.0, method="none", note=note))
+        out.append(
+            replace(
+                concept,
+                negated=False,
+                wrong_claim=False,
+                confidence=0.0,
+                method="none",
+                note=note,
+            )
+        )
     return tuple(out)
 
 
