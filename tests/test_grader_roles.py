@@ -332,3 +332,17 @@ def test_said_of_the_other_and_turned_around_says_the_concept_again(
     once = grader.grade(question, base.format("easier"))
     assert "cost-interpretability" not in _swapped(twice)
     assert "cost-interpretability" in _swapped(once)
+
+
+def test_a_thing_named_after_as_is_not_the_subject(bank: Bank, grader: RubricGrader) -> None:
+    """ "Costs about the same as the forward pass" compares with the forward pass: said of
+    the backward pass, it is the concept, not a swap."""
+    sides = (frozenset({"forward"}), frozenset({"backward"}))
+    assert named_sides("same cost as the forward pass", sides) == []
+    result = grader.grade(
+        bank.question("forward-backward-propagation"),
+        "The forward pass computes each layer's output and the loss, caching the values. "
+        "Backpropagation applies the chain rule from the output back, reusing the cached "
+        "values, so the whole backward pass costs about the same as the forward pass.",
+    )
+    assert "caching-efficiency" not in _swapped(result)

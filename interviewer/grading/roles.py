@@ -56,7 +56,7 @@ def side_stems(word: str) -> set[str]:
 
 
 # Words after which a thing named is what the subject is compared to, not the subject.
-OBJECT_MARKERS = frozenset(("than", "like", "unlike", "vs", "versus", "over", "from", "of"))
+OBJECT_MARKERS = frozenset(("than", "like", "unlike", "vs", "versus", "over", "from", "of", "as"))
 
 
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "plain"))
