@@ -346,3 +346,24 @@ def test_a_thing_named_after_as_is_not_the_subject(bank: Bank, grader: RubricGra
         "values, so the whole backward pass costs about the same as the forward pass.",
     )
     assert "caching-efficiency" not in _swapped(result)
+
+
+def test_the_opposite_said_of_the_other_thing_is_the_same_claim(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Classic ML ... needs less data" for "deep learning needs more data": the contrast
+    and the subject are both turned around, which says the concept again."""
+    question = bank.question("ml-vs-dl")
+    other = grader.grade(
+        question,
+        "Deep learning is part of ML: multi-layer nets learn features from raw data; classic "
+        "ML relies on hand-crafted features, needs less data.",
+    )
+    same = grader.grade(
+        question,
+        "Deep learning is part of ML: multi-layer nets learn features from raw data; deep "
+        "learning needs less data.",
+    )
+    data = {c.concept_id: c for c in other.concepts}["data-compute"]
+    assert not data.contradicted
+    assert {c.concept_id: c for c in same.concepts}["data-compute"].contradicted

@@ -20,7 +20,7 @@ from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
-from interviewer.grading.roles import role_swap
+from interviewer.grading.roles import role_swap, said_of_another
 from interviewer.text.analysis import NegationCue, analyse
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
@@ -76,6 +76,11 @@ def _contradicted(
     found = find_contradiction(item.contrasts, answer)
     if found is None:
         return None
+    if item.sides:
+        original = next(o for v, o in item.contrasts if v is found.phrase)
+        mine = item.about[item.phrases.index(original)] if original in item.phrases else None
+        if said_of_another(found, item.sides, mine, answer):
+            return None  # the opposite, said of the other thing compared: the same claim
     units = answer.analysis.units
     sentence = units[found.positions[0]].sentence
     if credited_by is not None and all(
@@ -125,6 +130,10 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     if flip is None:
         return None
     position, own = flip
+    if item.sides and found.phrase in item.phrases:
+        mine = item.about[item.phrases.index(found.phrase)]
+        if said_of_another(found, item.sides, mine, answer):
+            return None  # "classic ML ... needs less data": reversed twice, the same claim
     said = answer.analysis.units[position]
     note = f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
     return _opposite(

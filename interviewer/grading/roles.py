@@ -29,6 +29,7 @@ __all__ = [
     "named_sides",
     "phrase_sides",
     "role_swap",
+    "said_of_another",
     "side_stems",
 ]
 
@@ -147,6 +148,20 @@ def role_swap(
     if swapped is None or kept >= swapped[0].score:
         return None
     return swapped
+
+
+def said_of_another(
+    found: PhraseMatch, sides: tuple[frozenset[str], ...], mine: int | None, answer: AnswerContext
+) -> bool:
+    """Whether matched words are said of another of the things compared than ``mine`` (the
+    one their phrase is about): "classic ML ... needs less data" for "deep learning needs
+    more data" reverses the concept and its subject at once, which says it again."""
+    if not sides or mine is None:
+        return False
+    said_of = _said_of(answer, found, frozenset().union(*sides))
+    if said_of is None:
+        return False
+    return next(i for i, s in enumerate(sides) if said_of.stem in s) != mine
 
 
 def phrase_sides(
