@@ -13,8 +13,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from interviewer.grading.compiled import CompiledQuestion
-from interviewer.grading.concepts import claimed_denials, judge_concept, wrong_claims
+from interviewer.grading.concepts import judge_concept, wrong_claims
 from interviewer.grading.context import AnswerContext, Settings
+from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.shape import (

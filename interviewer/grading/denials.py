@@ -1,0 +1,136 @@
+"""When a concept's words under a negation are a denial, and when they are not.
+
+"Dropout is not used at test time" denies nothing the candidate should be blamed for when
+the concept wants the negation; "ReLU doesn't saturate like sigmoid" asserts it of sigmoid;
+"it doesn't eliminate vanishing gradients, it mitigates them" corrects itself with the
+concept; and a denial counts as a wrong claim only when it is stated of the question's
+own subject. :mod:`interviewer.grading.concepts` asks these questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from interviewer.grading.context import AnswerContext
+from interviewer.grading.result import ConceptMatch
+from interviewer.text.analysis import NegationCue
+from interviewer.text.matcher import PhraseMatch
+from interviewer.text.stem import stem
+from interviewer.text.vocabulary import is_negator
+
+__all__ = ["claimed_denials", "compared_referent", "corrected_after", "states_denial"]
+
+
+def compared_referent(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a denied match also holds the referent X of "A doesn't P like X".
+
+    The predicate is then asserted of X: every denied word of the match must be
+    under the cue X is compared to, so "ReLU causes ..." (A, not X) stays denied.
+    """
+    units = [answer.analysis.units[p] for p in found.positions]
+    cues = {u.negation for u in units if u.negation >= 0}
+    return len(cues) == 1 and any(u.compared in cues for u in units)
+
+
+# A denial is stated by a verb's negation; "without X", "unlike X" or "instead of X"
+# describe, and their scope is too loose to hold a wrong claim against anyone.
+_DENYING = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+
+
+_PRONOUNS = frozenset(("it", "they", "this", "these", "that", "you", "we", "i", "one"))
+
+
+def states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -> bool:
+    """Whether a denied match is a stated denial of the question's own subject.
+
+    A verbal negation over a compact match, in a clause whose subject is the question's
+    topic ("dropout does not ...", "it is not ...", "it is not true that ..."). Answers
+    that compare often deny things of the alternative ("full-batch ... doesn't fit in
+    memory", "no separate cell state"): a clause with no such subject is not held
+    against the candidate.
+    """
+    span = max(found.positions) - min(found.positions) + 1 if found.positions else 0
+    if not _DENYING.search(cue.text) or span > len(found.phrase.slots) + 2:
+        return False
+    subject = answer.graded[answer.clause_start(cue.start) : cue.start].lower().split()
+    if "true" in cue.text.lower() or any(w in _PRONOUNS for w in subject[:2]):
+        return True
+    return any(stem(w.strip("'\"")) in answer.asked for w in subject)
+
+
+def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, ...]:
+    """Undo denials whose words state another concept, one that wants the negation.
+
+    "At test time no neurons are dropped" earns the concept that dropout is off
+    at test time (its phrasing says "no neurons dropped"); it does not deny that
+    dropout zeroes neurons in training. A concept credited without a negation of
+    its own ("ReLU avoids vanishing gradients", from "sigmoid doesn't cause
+    vanishing gradients like ReLU") leaves the denial standing.
+    """
+    credited = [
+        (span, c)
+        for c in concepts
+        if c.credited and c.phrasing and any(is_negator(w) for w in c.phrasing.split())
+        for span in c.spans
+    ]
+    out = []
+    for concept in concepts:
+        owner = next(
+            (
+                other
+                for span, other in credited
+                if concept.negated
+                and any(span.start < mine.end and mine.start < span.end for mine in concept.spans)
+            ),
+            None,
+        )
+        if owner is None:
+            out.append(concept)
+            continue
+        note = f"its denied words state another concept instead ({owner.concept_id})"
+        out.append(
+            replace(
+                concept,
+                negated=False,
+                wrong_claim=False,
+                confidence=0.0,
+                method="none",
+                note=note,
+            )
+        )
+    return tuple(out)
+
+
+# "not in training, only at test": a focus word after the denial restricts, it claims nothing
+_FOCUS_WORDS = frozenset(("only", "just", "also", "even", "still", "merely", "simply", "mainly"))
+
+
+def corrected_after(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a denied match is "not X, Y": the cue denies only the question's own words
+    in one clause, and the concept's claim is affirmed in a later clause of the sentence.
+
+    "Deep learning isn't separate from machine learning - it's a subset of it" and "it
+    doesn't eliminate vanishing gradients, it mitigates them" correct a wrong idea with
+    the concept itself. "Dropout is not used in training, only at test" stays denied:
+    what follows the denial is a focus word ("only"), not a claim; and a denied word
+    that is not the question's own is the claim itself.
+    """
+    units = answer.analysis.units
+    denied = [p for p in found.positions if units[p].negation >= 0]
+    if not denied or any(units[p].stem not in answer.asked for p in denied):
+        return False
+    last = max(denied)
+    # the claim after the denial: words of the concept that the question does not use
+    after = [
+        p
+        for p in found.positions
+        if p > last
+        and units[p].negation < 0
+        and units[p].stem not in answer.asked
+        and units[p].norm not in _FOCUS_WORDS
+    ]
+    return bool(after) and all(
+        units[p].sentence == units[last].sentence and answer.clause_of(p) > answer.clause_of(last)
+        for p in after
+    )
