@@ -89,8 +89,6 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             continue
         if word.negator and word.norm == "nothing" and at > 0 and words[at - 1].norm in _TO_ZERO:
             continue  # "shrinks to nothing" means "to zero": it denies nothing after it
-        if word.norm == "no" and not word.clause_break and _after_yes(words, at):
-            continue  # "a logistic unit for yes/no": two answers named, nothing denied
         if word.negator:
             following = words[at + 1] if at + 1 < len(words) else None
             if following is not None and following.norm == "just":
@@ -148,12 +146,6 @@ def _framed_length(words: list[Word], at: int) -> int:
         if following[: len(frame)] == frame:
             return len(frame)
     return 0
-
-
-def _after_yes(words: list[Word], at: int) -> bool:
-    """Whether the word at ``at`` pairs with a "yes" just before ("yes/no", "yes or no")."""
-    before = [w.norm for w in words[max(0, at - 2) : at]]
-    return before[-1:] == ["yes"] or before == ["yes", "or"]
 
 
 def _mark_compared(words: list[Word], at: int, cue_index: int, scope: int) -> None:
