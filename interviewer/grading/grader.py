@@ -13,7 +13,7 @@ import inspect
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import fields
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from interviewer.bank import Bank
@@ -134,8 +134,10 @@ class RubricGrader:
     # -- scikit-learn conventions ---------------------------------------------
 
     @classmethod
+    @cache
     def _param_names(cls) -> tuple[str, ...]:
-        """The constructor's parameters, read from its signature (listed once, there)."""
+        """The constructor's parameters, read from its signature (listed once, there; read
+        once per class: grading asks for them on every answer)."""
         signature = inspect.signature(cls.__init__)
         return tuple(name for name in signature.parameters if name != "self")
 

@@ -16,6 +16,7 @@ from interviewer.grading.result import MisconceptionHit
 from interviewer.text.claims import claim_blocked
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 
 __all__ = ["find_misconception"]
@@ -93,6 +94,8 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
     completely" for "attention maps completely explain the model"."""
     best: PhraseMatch | None = None
     for phrase in item.phrases:
+        if not _every_slot_heard(phrase, answer):
+            continue  # cheap: most claims lack a word, and matching is the cost
         found = answer.match(phrase, False)
         # every word: the one missing is often the one that makes it wrong ("each time
         # step is a layer and all layers share the same weights" lacks "own")
@@ -124,3 +127,12 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         if best is None or found.score > best.score:
             best = found
     return best
+
+
+def _every_slot_heard(phrase: CompiledPhrase, answer: AnswerContext) -> bool:
+    """Whether each slot of ``phrase`` has an option whose words all occur in the answer."""
+    heard = 0
+    for option in phrase.options:
+        if all(t.stem in answer.hits for t in option.terms):
+            heard |= option.mask
+    return heard == phrase.full_mask
