@@ -136,8 +136,7 @@ class RubricGrader:
     @classmethod
     @cache
     def _param_names(cls) -> tuple[str, ...]:
-        """The constructor's parameters, read from its signature (listed once, there; read
-        once per class: grading asks for them on every answer)."""
+        """The constructor's parameters, read once from its signature (listed there)."""
         signature = inspect.signature(cls.__init__)
         return tuple(name for name in signature.parameters if name != "self")
 
@@ -276,9 +275,8 @@ class RubricGrader:
             self._indexes = {}
 
     def _compile(self, question: Question) -> CompiledQuestion:
-        return compile_question(
-            question, self.tfidf_, self.surfaces_, self.known_words_, thesaurus=self.thesaurus_
-        )
+        known, thesaurus = self.known_words_, self.thesaurus_
+        return compile_question(question, self.tfidf_, self.surfaces_, known, thesaurus=thesaurus)
 
     def _run(
         self, compiled: CompiledQuestion, index: TermIndex, answer: str, settings: Settings
