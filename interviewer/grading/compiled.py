@@ -62,6 +62,8 @@ class CompiledItem:
             things compared, as stem -> opposite stems.
         elided: A misconception's phrases that open with a word of the question, without
             it (the claim said of "it"), else None; one per phrase.
+        words: Stems of every word a concept is stated with, its label's and all its
+            phrasings' (the contrasts of these reverse it).
     """
 
     id: str
@@ -76,6 +78,7 @@ class CompiledItem:
     about: tuple[int | None, ...] = ()
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
     elided: tuple[CompiledPhrase | None, ...] = ()
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ def compile_question(
                 opposites=extra_table({**compared, **c.contrasts}),
                 sides=sides,
                 about=phrase_sides(phrases, sides, concept_subject(c, sides)),
+                words=frozenset(t.stem for p in phrases for o in p.options for t in o.terms)
+                | frozenset(u.stem for u in analyse(c.label).units),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own

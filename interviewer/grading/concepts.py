@@ -13,7 +13,6 @@ correction, which costs like a listed misconception (those are found by
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
@@ -21,9 +20,9 @@ from interviewer.grading.contradiction import find_contradiction, flipped_term
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap, said_of_another
-from interviewer.text.analysis import analyse
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase
 
 __all__ = [
     "judge_concept",
@@ -62,11 +61,9 @@ def _contradicted(
     found = find_contradiction(item.contrasts, answer)
     if found is None:
         return None
-    if item.sides:
-        original = next(o for v, o in item.contrasts if v is found.phrase)
-        mine = item.about[item.phrases.index(original)] if original in item.phrases else None
-        if said_of_another(found, item.sides, mine, answer):
-            return None  # the opposite, said of the other thing compared: the same claim
+    original = next(o for v, o in item.contrasts if v is found.phrase)
+    if _said_of_the_other_thing(item, original, found, answer):
+        return None  # the opposite, said of the other thing compared: the same claim
     units = answer.analysis.units
     sentence = units[found.positions[0]].sentence
     if credited_by is not None and all(
@@ -104,7 +101,7 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
         return None
     found, said_of = swap
     named = frozenset().union(*item.sides)
-    if _reversed_beside(found, _concept_words(item) - named, named, answer):
+    if _reversed_beside(found, item.words - named, named, answer):
         return None  # "deep models are *harder* to explain": said of the other, reversed
     note = f"said of '{said_of}', another of the things compared: the roles are swapped"
     return _opposite(item, answer, found, "swapped", note)
@@ -112,19 +109,27 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
 
 def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
     """The concept as contradicted when its clause states a contrast word in its place."""
-    flip = flipped_term(found, item.opposites, answer, _concept_words(item))
+    flip = flipped_term(found, item.opposites, answer, item.words)
     if flip is None:
         return None
     position, own = flip
-    if item.sides and found.phrase in item.phrases:
-        mine = item.about[item.phrases.index(found.phrase)]
-        if said_of_another(found, item.sides, mine, answer):
-            return None  # "classic ML ... needs less data": reversed twice, the same claim
+    if _said_of_the_other_thing(item, found.phrase, found, answer):
+        return None  # "classic ML ... needs less data": reversed twice, the same claim
     said = answer.analysis.units[position]
     note = f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
     return _opposite(
         item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
     )
+
+
+def _said_of_the_other_thing(
+    item: CompiledItem, phrase: CompiledPhrase, found: PhraseMatch, answer: AnswerContext
+) -> bool:
+    """Whether ``found`` (a match of ``phrase`` or of a variant made from it) is said of
+    another of the things the question compares than the one ``phrase`` is about."""
+    if not item.sides or phrase not in item.phrases:
+        return False
+    return said_of_another(found, item.sides, item.about[item.phrases.index(phrase)], answer)
 
 
 def _reversed_beside(
@@ -146,17 +151,6 @@ def _reversed_beside(
             if contrast_stems(unit.stem) & words:
                 return True
     return False
-
-
-def _concept_words(item: CompiledItem) -> frozenset[str]:
-    """Stems of the words a concept is stated with: its label and all its phrasings."""
-    phrased = {t.stem for p in item.phrases for o in p.options for t in o.terms}
-    return frozenset(phrased) | _label_stems(item.label)
-
-
-@lru_cache(maxsize=4096)
-def _label_stems(label: str) -> frozenset[str]:
-    return frozenset(u.stem for u in analyse(label).units)
 
 
 def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:

@@ -77,7 +77,7 @@ def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int,
     lowered = text.lower()
     out = []
     for i, unit in enumerate(words):
-        if _object_marker_before(lowered, unit.start):
+        if _follows(lowered, unit.start, OBJECT_MARKERS):
             continue
         if compound_tail(lowered, unit.start):
             continue
@@ -228,7 +228,7 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
             and i not in found.positions
         ]
         # the first name only, and bare: "features in classic ML" names an object
-        if later and not _after_preposition(text, units[later[0]].start):
+        if later and not _follows(text, units[later[0]].start, _PREPOSITIONS):
             return units[later[0]]
     if not named:
         return None
@@ -236,19 +236,14 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
     return units[min(i for i in named if answer.clause_of(i) == nearest)]
 
 
-_PREPOSITIONS = OBJECT_MARKERS | frozenset(
-    ("in", "on", "for", "with", "to", "by", "at", "into", "and", "or", "as", "than")
-)
+# A name after these is no bare subject ("features in classic ML"): OBJECT_MARKERS and
+# the other prepositions and joiners.
+_PREPOSITIONS = OBJECT_MARKERS | frozenset(("in", "on", "for", "with", "to", "by", "at", "into"))
+_PREPOSITIONS |= frozenset(("and", "or"))
 
 
-def _after_preposition(text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows a preposition ("features in classic ML"): a
-    name after the words is their subject only when it stands bare ("... boosting is")."""
+def _follows(text: str, start: int, markers: frozenset[str]) -> bool:
+    """Whether the word at ``start`` comes right after one of ``markers`` (determiners
+    between them skipped): "than an LSTM", "in classic ML"."""
     before = [w for w in text[:start].lower().split()[-3:] if w not in _DETERMINERS]
-    return bool(before) and before[-1].strip("'’,") in _PREPOSITIONS
-
-
-def _object_marker_before(text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows "than", "like", "of" ...: an object, no subject."""
-    before = [w for w in text[:start].lower().split()[-3:] if w not in _DETERMINERS]
-    return bool(before) and before[-1].strip("'’") in OBJECT_MARKERS
+    return bool(before) and before[-1].strip("'’,") in markers
