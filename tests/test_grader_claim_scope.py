@@ -12,6 +12,7 @@ import pytest
 
 from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading.result import ConceptMatch, GradeResult
 from interviewer.loader import load_bank
 from interviewer.text.phrases import compile_phrasings, without_subject
 
@@ -24,6 +25,11 @@ def bank() -> Bank:
 @pytest.fixture(scope="module")
 def grader() -> RubricGrader:
     return default_grader()
+
+
+def _concept(result: GradeResult, concept_id: str) -> ConceptMatch:
+    """The match of one concept in a grade."""
+    return next(c for c in result.concepts if c.concept_id == concept_id)
 
 
 def _found(grader: RubricGrader, bank: Bank, question: str, answer: str) -> set[str]:
@@ -126,7 +132,7 @@ def test_a_denial_corrected_in_the_next_clause_states_the_concept(
         "The cell state is updated additively through the forget gate. It does not get rid "
         "of vanishing gradients entirely, it reduces them.",
     )
-    limits = next(c for c in corrected.concepts if c.concept_id == "lstm-limits")
+    limits = _concept(corrected, "lstm-limits")
     assert limits.credited and not limits.negated
     assert "lstm-limits" not in {
         m.misconception_id.split(":")[-1] for m in corrected.misconceptions
@@ -137,7 +143,7 @@ def test_a_denial_corrected_in_the_next_clause_states_the_concept(
         "The cell state is updated additively through the forget gate. It does not reduce "
         "vanishing gradients at all.",
     )
-    limits = next(c for c in denied.concepts if c.concept_id == "lstm-limits")
+    limits = _concept(denied, "lstm-limits")
     assert not limits.credited
 
 
@@ -150,7 +156,7 @@ def test_a_focus_word_after_a_denial_claims_nothing(bank: Bank, grader: RubricGr
         "Dropout zeroes random units with probability p. It is not used during training, "
         "only at test time.",
     )
-    train_only = next(c for c in result.concepts if c.concept_id == "train-only")
+    train_only = _concept(result, "train-only")
     assert not train_only.credited
 
 
@@ -194,6 +200,6 @@ def test_a_denial_that_states_another_concept_is_no_wrong_claim(
         "so network cannot depend on only few neurons."
     )
     result = grader.grade(bank.question("dropout"), answer)
-    train_only = {c.concept_id: c for c in result.concepts}["train-only"]
+    train_only = _concept(result, "train-only")
     assert not train_only.wrong_claim
     assert not any(m.misconception_id.endswith("train-only") for m in result.misconceptions)

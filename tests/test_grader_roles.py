@@ -153,37 +153,22 @@ def test_a_prefixed_compound_names_no_side() -> None:
 def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:
     sides = (frozenset({"gru"}), frozenset({"lstm"}))
 
-    def concept(label: str) -> Concept:
-        return Concept(id="c", label=label, phrasings=["x y"], missing_feedback="say it")
+    def concept(label: str, id: str = "c") -> Concept:
+        return Concept(id=id, label=label, phrasings=["x y"], missing_feedback="say it")
 
     assert concept_subject(concept("A GRU has two gates, update and reset"), sides) == 0
     assert concept_subject(concept("The update gate merges the LSTM's gates"), sides) is None
     assert concept_subject(concept("GRU and LSTM perform alike"), sides) is None
     # a label that names neither: the id may ("forward-pass"), a prefixed compound not
     forward = (frozenset({"forward"}), frozenset({"backward"}))
-    named = Concept(
-        id="forward-pass",
-        label="Each layer computes its output",
-        phrasings=["x y"],
-        missing_feedback="say it",
-    )
+    named = concept("Each layer computes its output", "forward-pass")
     assert concept_subject(named, forward) == 0
     supervised = (frozenset({"supervis"}), frozenset({"unsupervis"}))
-    compound = Concept(
-        id="self-supervised",
-        label="Pretraining on unlabelled data",
-        phrasings=["x y"],
-        missing_feedback="say it",
-    )
+    compound = concept("Pretraining on unlabelled data", "self-supervised")
     assert concept_subject(compound, supervised) is None
     # a label naming its thing late leaves the id to say it, unless it names another
     vanish = (frozenset({"vanish"}), frozenset({"explod"}))
-    late = Concept(
-        id="vanishing",
-        label="Small factors make the gradient vanish",
-        phrasings=["x y"],
-        missing_feedback="say it",
-    )
+    late = concept("Small factors make the gradient vanish", "vanishing")
     assert concept_subject(late, vanish) == 0
     other = late.model_copy(update={"label": "Small factors: the gradient explodes"})
     assert concept_subject(other, vanish) is None
