@@ -209,7 +209,13 @@ def compile_question(
                 opposites=extra_table({**compared, **c.contrasts}),
                 sides=sides,
                 about=phrase_sides(phrases, sides, concept_subject(c, sides)),
-                words=frozenset(t.stem for p in phrases for o in p.options for t in o.terms)
+                words=frozenset(
+                    t.stem
+                    for p in phrases
+                    for o in p.options
+                    if o.source != "synonym"
+                    for t in o.terms
+                )
                 | frozenset(u.stem for u in analyse(c.label).units),
             )
         )

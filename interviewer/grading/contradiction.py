@@ -24,21 +24,22 @@ from typing import NamedTuple
 
 from interviewer.grading.context import AnswerContext
 from interviewer.text.claims import claim_blocked
-from interviewer.text.contrast import CONTRASTS, contrast_stems, flip_stems
+from interviewer.text.contrast import CONTRASTS, contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
+    "LEXICON_WORDS",
     "ContrastVariant",
     "compile_contrasts",
     "extra_table",
     "find_contradiction",
-    "flipped_term",
+    "slot_words",
 ]
 
-_LEXICON_WORDS = frozenset(w for row in CONTRASTS for side in row for w in side)
+LEXICON_WORDS = frozenset(w for row in CONTRASTS for side in row for w in side)
 _MAX_VARIANTS = 6
 _MIN_SLOTS = 3
 _VARIANT_GAP = 1
@@ -51,7 +52,7 @@ class ContrastVariant(NamedTuple):
     original: CompiledPhrase
 
 
-def _slot_words(phrase: CompiledPhrase) -> dict[int, set[str]]:
+def slot_words(phrase: CompiledPhrase) -> dict[int, set[str]]:
     """Slot -> the one-word stems it accepts (its own word and one-word synonyms)."""
     own: dict[int, set[str]] = {}
     for option in phrase.options:
@@ -64,7 +65,7 @@ def _contrast_slots(
     phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
 ) -> dict[int, set[str]]:
     """Slot -> the stems that contrast with it (its word's or its synonyms')."""
-    own = _slot_words(phrase)
+    own = slot_words(phrase)
     found: dict[int, set[str]] = {}
     for option in phrase.options:
         if len(option.terms) != 1 or option.mask & (option.mask - 1):
@@ -236,7 +237,7 @@ def _listed_with_own(
     """Whether a contrast word of the match is paired with the word it replaces ("exploding
     or vanishing", "max/average"): both sides named in one breath, each for its own case."""
     units = context.analysis.units
-    own = _slot_words(original)
+    own = slot_words(original)
     swapped: dict[int, set[str]] = {}
     for option in variant.options:
         if option.source == "contrast":
@@ -255,20 +256,6 @@ def _listed_with_own(
     return False
 
 
-def _phrase_flips(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], also: frozenset[str] = frozenset()
-) -> dict[str, frozenset[str]]:
-    """Contrast stem -> the phrase's own stems it reverses (a contrast the phrase itself
-    uses is none: "max pooling keeps the largest value, average pooling the mean").
-    ``also``: more words the concept is stated with, whose contrasts count the same way."""
-    words = frozenset(t.stem for o in phrase.options for t in o.terms) | also
-    out: dict[str, set[str]] = {}
-    for own in words:
-        for other in flip_stems(own, extra) - words:
-            out.setdefault(other, set()).add(own)
-    return {other: frozenset(owns) for other, owns in out.items()}
-
-
 def extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[str]]:
     """A concept's own contrasts (word -> opposite words) as stem -> opposite stems."""
     return _extra_table(extra)
@@ -280,108 +267,3 @@ def _extra_table(extra: Mapping[str, list[str]] | None) -> dict[str, frozenset[s
         key = stem(word.lower())
         table[key] = table.get(key, frozenset()) | {stem(o.lower()) for o in opposites}
     return table
-
-
-def flipped_term(
-    found: PhraseMatch,
-    extra: Mapping[str, frozenset[str]],
-    context: AnswerContext,
-    concept_words: frozenset[str] = frozenset(),
-) -> tuple[int, str] | None:
-    """A contrast word stated in the clause that credits a concept, in place of its own word.
-
-    "Dropout randomly switches off neurons *during inference*": the match credits the
-    zeroing concept, but in its clause stands "inference", the contrast of "training", a word
-    the concept is stated with, while "training" itself is not there. The phrasing matched
-    without the swapped word (matching is loose), so the variants of
-    :func:`find_contradiction` miss it; the clause says the opposite all the same.
-
-    A contrast word the concept itself uses ("train-only: switched off at test time") is
-    no flip, nor one under a negation ("not at inference"), nor one beside its own
-    counterpart ("training, unlike inference"). The lexicon's contextual opposites
-    (more/fewer, same/different, small/huge) reverse only right beside the matched words,
-    as the lexicon writes them, and when the sentence says neither side otherwise: "each
-    step uses a *different* weight matrix" for "the same weight matrix every step".
-
-    The concept's other words (``concept_words``: its label, its other phrasings) reverse
-    only inside a match in one clause: "switches off neurons *during inference* with p"
-    flips the label's "on each training pass"; "... with probability p, and it is off at
-    inference" does not.
-
-    Returns:
-        The unit of the flipped word and the concept word it replaces, or None.
-    """
-    units = context.analysis.units
-    if not found.positions:
-        return None
-    matched = {context.clause_of(p) for p in found.positions}
-    sentence = {units[p].sentence for p in found.positions}
-    clause = [
-        i for i, u in enumerate(units) if u.sentence in sentence and context.clause_of(i) in matched
-    ]
-    flips = _phrase_flips(found.phrase, extra)
-    inside = _phrase_flips(found.phrase, extra, concept_words) if concept_words else {}
-    first, last = min(found.positions), max(found.positions)
-    # contextual opposites (more/fewer, input/output, small/large) reverse only beside
-    # the concept's own words: "much *fewer* data" for "more data"
-    beside = _phrase_contrasts(found.phrase, extra)
-    # the word reversed is one the sentence lacks
-    said = {u.stem for u in units if u.sentence in sentence}
-    for i in clause:
-        unit = units[i]
-        if i in found.positions or unit.negation >= 0:
-            continue
-        for own in sorted(flips.get(unit.stem, ())):
-            if own not in said and not _converse(context, i, found.phrase.text, own):
-                return i, own
-        if first < i < last and len(matched) == 1:
-            for own in sorted(inside.get(unit.stem, ())):
-                if own not in said and not _converse(context, i, found.phrase.text, own):
-                    return i, own
-        slot = beside.get(unit.stem, frozenset())
-        if (
-            slot
-            and not (slot | contrast_stems(unit.stem, extra)) & said  # both sides: a comparison
-            and unit.norm in _LEXICON_WORDS  # as written there: "the fix is" is not "fixed"
-            and any(abs(i - p) == 1 for p in found.positions)
-            and not _converse(context, i, found.phrase.text, min(slot))
-        ):
-            return i, min(slot)
-    return None
-
-
-_CONVERSE = {"from": "to", "to": "from", "into": "from"}
-
-
-def _converse(context: AnswerContext, at: int, phrase_text: str, own: str) -> bool:
-    """Whether the contrast word says the same thing seen from the other end: "passing
-    *to the next* step" for "*from the previous* step", "from the output to ..." for
-    "... to the input". The word before each (past a determiner) is from/to, one each."""
-    unit = context.analysis.units[at]
-    before = [w for w in context.graded[: unit.start].lower().split()[-3:] if w not in _ARTICLES]
-    if not before or before[-1] not in _CONVERSE:
-        return False
-    reversed_ = {own} | contrast_stems(unit.stem) | flip_stems(unit.stem)
-    words = [w for w in phrase_text.lower().split() if w not in _ARTICLES]
-    return any(
-        stem(word) in reversed_ and index > 0 and words[index - 1] == _CONVERSE[before[-1]]
-        for index, word in enumerate(words)
-    )
-
-
-_ARTICLES = frozenset(("a", "an", "the", "one", "its", "their"))
-
-
-def _phrase_contrasts(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]]
-) -> dict[str, frozenset[str]]:
-    """Contrast stem -> every word one slot of the phrase accepts (its own and its one-word
-    synonyms), for the slots whose words have contrasts in the whole lexicon."""
-    words = frozenset(t.stem for o in phrase.options for t in o.terms)
-    out: dict[str, set[str]] = {}
-    for stems in _slot_words(phrase).values():
-        for word in stems:
-            # a contrast the phrase itself uses is none ("adds the input to the output")
-            for other in contrast_stems(word, extra) - words:
-                out.setdefault(other, set()).update(stems)
-    return {other: frozenset(slot) for other, slot in out.items()}
