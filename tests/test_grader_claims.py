@@ -364,6 +364,46 @@ def test_a_contrast_of_the_concepts_label_inside_the_match_contradicts_it(
     assert inside.grade < after.grade
 
 
+def test_a_contrast_said_as_the_matchs_predicate_contradicts_it(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "activation functions" credits the label "non-linear activation functions"; "are
+    linear" right after it, in its clause, says the opposite of the label's word, even
+    when "non-linear" stands in the next clause of the sentence. Said of something else
+    after a clause break, it reverses nothing."""
+    question = bank.question("mlp-components")
+    predicate = grader.grade(
+        question,
+        "It has an input layer, hidden layers and an output layer. The activation functions "
+        "are linear, which is what lets it learn non-linear boundaries.",
+    )
+    apart = grader.grade(
+        question,
+        "It has an input layer, hidden layers and an output layer. The activation functions "
+        "matter, and a linear model could not learn non-linear boundaries.",
+    )
+    activations = {c.concept_id: c for c in predicate.concepts}["activations"]
+    assert activations.contradicted and "'linear'" in activations.note
+    assert "activations" in {c.concept_id for c in apart.credited}
+    assert predicate.grade < apart.grade
+
+
+def test_words_that_state_a_listed_misconception_earn_no_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "approximates the second derivative" matches the gradient concept's words, but the
+    same words state the listed misconception: the concept is not credited for them."""
+    question = bank.question("sobel-filter")
+    wrong = grader.grade(
+        question, "A Sobel filter approximates the second derivative of the image."
+    )
+    right = grader.grade(question, "A Sobel filter approximates the first derivative of the image.")
+    assert "second-derivative" in {m.misconception_id for m in wrong.misconceptions}
+    uncredited = {c.concept_id: c for c in wrong.concepts}["edge-gradient"]
+    assert not uncredited.credited and "wrong claim" in uncredited.note
+    assert "edge-gradient" in {c.concept_id for c in right.credited}
+
+
 def test_a_contrast_word_in_another_clause_is_no_contradiction(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -12,20 +12,24 @@ correction, which costs like a listed misconception (those are found by
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
-from interviewer.grading.contradiction import find_contradiction, flipped_term
+from interviewer.grading.contradiction import find_contradiction
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
+from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap, said_of_another
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
+from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "judge_concept",
+    "stated_wrongly",
     "wrong_claims",
 ]
 
@@ -244,6 +248,41 @@ def _missed(item: CompiledItem, answer: AnswerContext, best: PhraseMatch | None)
 
 def _overlaps(a: MisconceptionHit | ConceptMatch, b: MisconceptionHit) -> bool:
     return any(x.start < y.end and y.start < x.end for x in a.spans for y in b.spans)
+
+
+def stated_wrongly(
+    concepts: tuple[ConceptMatch, ...], listed: tuple[MisconceptionHit, ...]
+) -> tuple[ConceptMatch, ...]:
+    """Concepts uncredited when the words that earned them mostly state a listed
+    misconception: "Sobel approximates the *second derivative* of the image" names the
+    gradient concept's words, but as the wrong claim, and earns nothing for it."""
+    out = []
+    for concept in concepts:
+        hit = next((h for h in listed if _mostly_within(concept, h)), None)
+        if concept.credited and hit is not None:
+            concept = replace(
+                concept,
+                credited=False,
+                confidence=0.0,
+                note=f"its words state a wrong claim instead: {hit.claim}",
+            )
+        out.append(concept)
+    return tuple(out)
+
+
+def _mostly_within(concept: ConceptMatch, hit: MisconceptionHit) -> bool:
+    """Whether most content words quoted for ``concept`` lie in ``hit``'s quotes."""
+    words = [
+        (span.start + w.start(), span.start + w.end())
+        for span in concept.spans
+        for w in _WORD.finditer(span.text)
+        if w.group().lower() not in STOP_WORDS
+    ]
+    inside = sum(any(h.start <= a and b <= h.end for h in hit.spans) for a, b in words)
+    return bool(words) and 2 * inside > len(words)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def wrong_claims(

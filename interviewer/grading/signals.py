@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from interviewer.grading.compiled import CompiledQuestion
-from interviewer.grading.concepts import judge_concept, wrong_claims
+from interviewer.grading.concepts import judge_concept, stated_wrongly, wrong_claims
 from interviewer.grading.context import AnswerContext, Settings
 from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
@@ -137,6 +137,7 @@ def evaluate(
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
     found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
     listed = tuple(hit for hit in found if hit is not None)
+    concepts = stated_wrongly(concepts, listed)
     misconceptions = wrong_claims(
         concepts, compiled.concepts, listed, settings.contradiction_penalty
     )
