@@ -388,6 +388,26 @@ def test_a_contrast_said_as_the_matchs_predicate_contradicts_it(
     assert predicate.grade < apart.grade
 
 
+def test_a_contrast_of_the_labels_modifier_contradicts_the_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The label says "non-linear activation functions": "linear activation functions"
+    says the opposite of its modifier. A phrasing's example word is no claim: "global
+    average pooling" does not reverse the pooling concept's phrasing "max pooling"."""
+    layers = "It has an input layer, hidden layers and an output layer."
+    question = bank.question("mlp-components")
+    linear = grader.grade(question, f"{layers} The neurons use linear activation functions.")
+    right = grader.grade(question, f"{layers} The neurons use non-linear activation functions.")
+    assert {c.concept_id: c for c in linear.concepts}["activations"].contradicted
+    assert "activations" in {c.concept_id for c in right.credited}
+    pooling = grader.grade(
+        bank.question("cnn-layers"),
+        "Convolutions with ReLU, then max pooling. At the end global average pooling layers "
+        "and a dense softmax layer.",
+    )
+    assert not {c.concept_id: c for c in pooling.concepts}["pooling-layer"].contradicted
+
+
 def test_words_that_state_a_listed_misconception_earn_no_concept(
     bank: Bank, grader: RubricGrader
 ) -> None:

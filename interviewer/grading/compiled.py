@@ -64,6 +64,8 @@ class CompiledItem:
             it (the claim said of "it"), else None; one per phrase.
         words: Stems of every word a concept is stated with, its label's and all its
             phrasings' (the contrasts of these reverse it).
+        pairs: Neighbouring content words (stems) of its label, the claim itself:
+            "non-linear activation functions" gives (nonlinear, activ).
     """
 
     id: str
@@ -79,6 +81,7 @@ class CompiledItem:
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
     elided: tuple[CompiledPhrase | None, ...] = ()
     words: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ def compile_question(
                     for t in o.terms
                 )
                 | frozenset(u.stem for u in analyse(c.label).units),
+                pairs=_neighbours(c.label),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own
@@ -331,3 +335,8 @@ def bank_thesaurus(questions: Iterable[Question]) -> dict[str, list[str]]:
                     and v.lower() not in key.lower()
                 )
     return {key: values for key, values in pooled.items() if values}
+
+
+def _neighbours(text: str) -> frozenset[tuple[str, str]]:
+    """Pairs of neighbouring content words (stems) in ``text``."""
+    return frozenset((a.stem, b.stem) for a, b in pairwise(analyse(text).units))

@@ -113,7 +113,7 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
 
 def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
     """The concept as contradicted when its clause states a contrast word in its place."""
-    flip = flipped_term(found, item.opposites, answer, item.words)
+    flip = flipped_term(found, item.opposites, answer, item.words, item.pairs)
     if flip is None:
         return None
     position, own = flip

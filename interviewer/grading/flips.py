@@ -53,6 +53,7 @@ def flipped_term(
     extra: Mapping[str, frozenset[str]],
     context: AnswerContext,
     concept_words: frozenset[str] = frozenset(),
+    concept_pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[int, str] | None:
     """A contrast word stated in the clause that credits a concept, in place of its own word.
 
@@ -72,7 +73,10 @@ def flipped_term(
     The concept's other words (``concept_words``: its label, its other phrasings) reverse
     only inside a match in one clause: "switches off neurons *during inference* with p"
     flips the label's "on each training pass"; "... with probability p, and it is off at
-    inference" does not.
+    inference" does not. Said of the match, as its predicate ("the activation functions
+    *are linear*") or as the modifier its label puts before the same word
+    (``concept_pairs``: "*linear* activation functions" for "non-linear activation
+    functions"), the lexicon's contextual opposites reverse it too.
 
     Returns:
         The unit of the flipped word and the concept word it replaces, or None.
@@ -109,6 +113,12 @@ def flipped_term(
             in_clause = {units[j].stem for j in clause}
             for own in sorted(_said_as(found.phrase, extra, concept_words).get(unit.stem, ())):
                 if own not in in_clause:
+                    return i, own
+        if i == first - 1 and context.graded[unit.end : units[first].start] in (" ", "-"):
+            # its modifier, where the concept has its own word before the same one:
+            # "*linear* activation functions" for "non-linear activation functions"
+            for own in sorted(_said_as(found.phrase, extra, concept_words).get(unit.stem, ())):
+                if (own, units[first].stem) in concept_pairs and own not in said:
                     return i, own
         slot = beside.get(unit.stem, frozenset())
         if (
