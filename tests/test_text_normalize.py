@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from interviewer.grading import default_grader
+from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 from interviewer.text.normalize import fold_spelling, normalize_word, strip_control
 from interviewer.text.stem import stem
@@ -93,6 +95,21 @@ def test_lexicon_rewrites_abbreviations_on_the_candidates_words() -> None:
     bn = next(u for u in units if u.norm == "batch")
     assert text[bn.start : bn.end] == "BN"
     assert bn.rewritten
+
+
+def test_terse_notation_reads_as_the_words_it_stands_for() -> None:
+    """ "w" is the weights, "fn" a function, "seq" a sequence, in hurried answers."""
+    units = analyse("each step shrinks w toward 0, a smoother fn over the seq").units
+    assert {"weight", "function", "sequence"} <= {u.norm for u in units}
+
+
+def test_terse_notation_earns_the_concept_it_states() -> None:
+    """The same claim in notation earns what it earns in words."""
+    question = load_bank().question("rnn-vanishing-gradients")
+    result = default_grader().grade(
+        question, "unrolled RNN = very deep net, same w multiplied every step"
+    )
+    assert "shared-weights" in {c.concept_id for c in result.credited}
 
 
 def test_stop_words_are_not_content_but_negators_and_numbers_are_kept_apart() -> None:

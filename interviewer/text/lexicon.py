@@ -70,6 +70,10 @@ LEXICON: dict[str, str] = {
     "gd": "gradient descent",
     "grad": "gradient",
     "param": "parameter",
+    # terse notation: "shrinks w toward 0", "a lower-capacity fn"
+    "w": "weight",
+    "fn": "function",
+    "seq": "sequence",
     "hyperparam": "hyperparameter",
     "hyper parameter": "hyperparameter",
     "init": "initialization",
