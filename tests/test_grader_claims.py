@@ -424,6 +424,19 @@ def test_words_that_state_a_listed_misconception_earn_no_concept(
     assert "edge-gradient" in {c.concept_id for c in right.credited}
 
 
+def test_a_contrast_listed_with_its_counterpart_is_no_flip(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """"taking max or average over small windows" names both kinds of pooling; "average"
+    beside "max" reverses nothing of "largest value in window". Alone, it does."""
+    question = bank.question("pooling")
+    both = grader.grade(question, "Pooling takes the max or average over small windows.")
+    alone = grader.grade(question, "Max pooling takes the average over small windows.")
+    assert not any(c.contradicted for c in both.concepts)
+    assert "max-average" in {c.concept_id for c in both.credited}
+    assert any(c.contradicted for c in alone.concepts)
+
+
 def test_a_contrast_word_in_another_clause_is_no_contradiction(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -32,6 +32,7 @@ from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "LEXICON_WORDS",
+    "PAIRED",
     "ContrastVariant",
     "compile_contrasts",
     "extra_table",
@@ -228,7 +229,7 @@ def find_contradiction(
     return None
 
 
-_PAIRED = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*")
+PAIRED = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*")
 
 
 def _listed_with_own(
@@ -251,7 +252,7 @@ def _listed_with_own(
                 if not 0 <= q < len(units) or units[q].stem not in own.get(slot, ()):
                     continue
                 left, right = sorted((p, q))
-                if _PAIRED.fullmatch(text[units[left].end : units[right].start].lower()):
+                if PAIRED.fullmatch(text[units[left].end : units[right].start].lower()):
                     return True
     return False
 

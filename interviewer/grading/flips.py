@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from interviewer.grading.context import AnswerContext
-from interviewer.grading.contradiction import LEXICON_WORDS, slot_words
+from interviewer.grading.contradiction import LEXICON_WORDS, PAIRED, slot_words
 from interviewer.text.contrast import contrast_stems, flip_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
@@ -99,7 +99,7 @@ def flipped_term(
     said = {u.stem for u in units if u.sentence in sentence}
     for i in clause:
         unit = units[i]
-        if i in found.positions or unit.negation >= 0:
+        if i in found.positions or unit.negation >= 0 or _paired(context, i, extra):
             continue
         for own in sorted(flips.get(unit.stem, ())):
             if own not in said and not _converse(context, i, found.phrase.text, own):
@@ -136,6 +136,20 @@ _COPULA = frozenset(
     ("is", "are", "was", "were", "be", "been", "being", "remain", "remains", "stay", "stays")
 )
 _HEDGES = frozenset(("just", "only", "purely", "simply", "always", "completely", "fully"))
+
+
+def _paired(context: AnswerContext, at: int, extra: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the word at ``at`` is listed with one of its own contrasts ("max or
+    average", "training/inference"): both sides named in one breath, neither claimed
+    against the other."""
+    units = context.analysis.units
+    others = contrast_stems(units[at].stem, extra)
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(units) and units[near].stem in others:
+            left, right = sorted((at, near))
+            if PAIRED.fullmatch(context.graded[units[left].end : units[right].start].lower()):
+                return True
+    return False
 
 
 def _predicate_of(context: AnswerContext, last: int, at: int) -> bool:
