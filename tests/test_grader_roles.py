@@ -148,6 +148,36 @@ def test_a_prefixed_compound_names_no_side() -> None:
     assert not compound_tail("one-hot encoding", 4)
     sides = (frozenset({"supervis"}), frozenset({"unsupervis"}))
     assert named_sides("Self-supervised pretraining on unlabelled data", sides) == []
+    # a phrasing writes the compound with a space
+    assert named_sides("self supervised learning", sides) == []
+
+
+def test_a_possessive_names_no_subject(bank: Bank, grader: RubricGrader) -> None:
+    """"the LSTM's forget and input gates" is what the GRU's gate merges, not a claim about
+    the LSTM; "a GRU is a simplified LSTM that merges ..." says it of the GRU."""
+    sides = (frozenset({"gru"}), frozenset({"lstm"}))
+    assert named_sides("the update gate merges the LSTM's forget gate", sides) == []
+    result = grader.grade(
+        bank.question("gru-vs-lstm"),
+        "A GRU is a simplified LSTM that merges the forget and input gates into one update "
+        "gate and drops the separate memory cell, so it trains faster with fewer parameters.",
+    )
+    assert not _swapped(result)
+    assert "merged-gates" in {c.concept_id for c in result.credited}
+
+
+def test_a_thing_compared_to_in_an_earlier_clause_is_no_subject(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """"far fewer params than MLP on flattened pixels, ..., hierarchical features": the
+    MLP is what the CNN is compared to, so the later clause is still said of the CNN."""
+    answer = (
+        "CNN exploits spatial structure: weight sharing -> far fewer params than MLP on "
+        "flattened pixels, translation equivariance, hierarchical features (edges->objects)."
+    )
+    result = grader.grade(bank.question("cnn-vs-ann-images"), answer)
+    assert not _swapped(result)
+    assert "hierarchy" in {c.concept_id for c in result.credited}
 
 
 def test_a_concept_is_about_the_thing_its_label_opens_with() -> None:

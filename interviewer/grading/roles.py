@@ -61,7 +61,7 @@ OBJECT_MARKERS = frozenset(("than", "like", "unlike", "vs", "versus", "over", "f
 
 
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "plain"))
-_PREFIXES = re.compile(r"(?:self|semi|non|un|pre|multi|sub)-$", re.IGNORECASE)
+_PREFIXES = re.compile(r"(?:(?:self|semi|non|un|pre|multi|sub)-|\b(?:self|semi) )$", re.IGNORECASE)
 
 
 def compound_tail(text: str, start: int) -> bool:
@@ -79,8 +79,8 @@ def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int,
     for i, unit in enumerate(words):
         if _follows(lowered, unit.start, OBJECT_MARKERS):
             continue
-        if compound_tail(lowered, unit.start):
-            continue
+        if compound_tail(lowered, unit.start) or _possessive(lowered, unit):
+            continue  # "self-supervised", "the LSTM's gates" name no subject
         for side, names in enumerate(sides):
             if unit.stem in names:
                 out.append((i, side))
@@ -214,6 +214,8 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
         if units[i].sentence == sentence
         and units[i].stem in names
         and not compound_tail(text, units[i].start)
+        # what the subject is compared to is no subject: "fewer params than MLP"
+        and not _follows(text, units[i].start, OBJECT_MARKERS)
     ]
     if not any(answer.clause_of(i) == clause for i in named):
         # "but on small tabular datasets gradient boosting is better": the clause's own
@@ -240,6 +242,11 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
 # the other prepositions and joiners.
 _PREPOSITIONS = OBJECT_MARKERS | frozenset(("in", "on", "for", "with", "to", "by", "at", "into"))
 _PREPOSITIONS |= frozenset(("and", "or"))
+
+
+def _possessive(lowered: str, unit: Unit) -> bool:
+    """Whether the word is a possessive ("the LSTM's forget gate")."""
+    return lowered[unit.start : unit.end].endswith(("'s", "’s"))
 
 
 def _follows(text: str, start: int, markers: frozenset[str]) -> bool:
