@@ -427,7 +427,7 @@ def test_words_that_state_a_listed_misconception_earn_no_concept(
 def test_a_contrast_listed_with_its_counterpart_is_no_flip(
     bank: Bank, grader: RubricGrader
 ) -> None:
-    """"taking max or average over small windows" names both kinds of pooling; "average"
+    """ "taking max or average over small windows" names both kinds of pooling; "average"
     beside "max" reverses nothing of "largest value in window". Alone, it does."""
     question = bank.question("pooling")
     both = grader.grade(question, "Pooling takes the max or average over small windows.")

@@ -153,7 +153,7 @@ def test_a_prefixed_compound_names_no_side() -> None:
 
 
 def test_a_possessive_names_no_subject(bank: Bank, grader: RubricGrader) -> None:
-    """"the LSTM's forget and input gates" is what the GRU's gate merges, not a claim about
+    """ "the LSTM's forget and input gates" is what the GRU's gate merges, not a claim about
     the LSTM; "a GRU is a simplified LSTM that merges ..." says it of the GRU."""
     sides = (frozenset({"gru"}), frozenset({"lstm"}))
     assert named_sides("the update gate merges the LSTM's forget gate", sides) == []
@@ -169,7 +169,7 @@ def test_a_possessive_names_no_subject(bank: Bank, grader: RubricGrader) -> None
 def test_a_thing_compared_to_in_an_earlier_clause_is_no_subject(
     bank: Bank, grader: RubricGrader
 ) -> None:
-    """"far fewer params than MLP on flattened pixels, ..., hierarchical features": the
+    """ "far fewer params than MLP on flattened pixels, ..., hierarchical features": the
     MLP is what the CNN is compared to, so the later clause is still said of the CNN."""
     answer = (
         "CNN exploits spatial structure: weight sharing -> far fewer params than MLP on "
