@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
+from interviewer.grading import default_grader
+from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 from interviewer.text.matcher import PhraseMatch, TermIndex, match_phrase
 from interviewer.text.phrases import compile_phrasings, split_alternatives
@@ -212,3 +214,20 @@ def test_the_words_shown_are_the_phrase_as_said_not_a_neighbour() -> None:
     match = best_match(["hidden layers"], answer, synonyms)
     assert match is not None and match.complete
     assert matched_text(match, answer) == ["hidden", "layers"]
+
+
+def test_a_degree_word_modifies_the_word_it_stands_before() -> None:
+    """ "smaller datasets" in a phrasing needs "small" said of the datasets: before them, or
+    right after as what is said of them, not at the far end of another clause."""
+    question = load_bank().question("gru-vs-lstm")
+    grader = default_grader()
+    far = grader.grade(
+        question,
+        "You would pick a GRU when you have huge datasets and lots of compute, and an LSTM "
+        "for small problems.",
+    )
+    near = grader.grade(question, "You would pick a GRU for smaller datasets or less compute.")
+    said_of = grader.grade(question, "Pick a GRU when the datasets are small.")
+    assert "how-to-choose" not in {c.concept_id for c in far.credited}
+    assert "how-to-choose" in {c.concept_id for c in near.credited}
+    assert "how-to-choose" in {c.concept_id for c in said_of.credited}

@@ -13,11 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from interviewer.text.analysis import Unit
 from interviewer.text.phrases import CompiledPhrase, Option, Term
+from interviewer.text.stem import stem
 from interviewer.text.terms import CONFIDENCE, Hit, TermIndex
 
 __all__ = ["CONFIDENCE", "Hit", "PhraseMatch", "TermIndex", "match_phrase", "term_hits"]
@@ -263,6 +265,7 @@ def match_phrase(
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)
+        _bind_modifiers(phrase, chosen)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
         if score < best_key[0] - 1e-9:
             continue
@@ -282,6 +285,40 @@ def _layout(chosen: Sequence[_Occurrence | None]) -> tuple[bool, int]:
     firsts = [o.first for o in placed]
     in_order = all(a <= b for a, b in pairwise(firsts))
     return in_order, -(max(o.last for o in placed) - min(firsts))
+
+
+# Degree words that modify the next word of a phrasing ("low learning rate", "more data"):
+# their word in the answer must stand before that word, or right after it as what is said
+# of it ("the learning rate is too low"), not after other words ("a learning rate that
+# makes the steps smaller" says nothing low of the learning rate).
+_DEGREE = frozenset(
+    stem(w)
+    for w in (
+        *("more", "fewer", "less", "large", "larger", "big", "bigger", "huge"),
+        *("small", "smaller", "tiny", "high", "higher", "low", "lower"),
+        *("fast", "faster", "slow", "slower", "long", "longer", "short", "shorter"),
+        *("cheap", "cheaper", "expensive", "simple", "simpler", "complex"),
+        *("deep", "deeper", "shallow", "shallower", "easy", "easier", "hard", "harder"),
+        *("better", "worse", "noisy", "noisier", "smooth", "smoother", "stable", "unstable"),
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _modifier_slots(slots: tuple[str, ...]) -> tuple[int, ...]:
+    """The slots holding a degree word that another slot follows."""
+    return tuple(k for k in range(len(slots) - 1) if stem(slots[k].lower()) in _DEGREE)
+
+
+def _bind_modifiers(phrase: CompiledPhrase, chosen: list[_Occurrence | None]) -> None:
+    """Empty a degree slot whose word stands after the word it modifies, with other
+    content words between (see :data:`_DEGREE`)."""
+    for k in _modifier_slots(phrase.slots):
+        modifier, head = chosen[k], chosen[k + 1]
+        if modifier is None or head is None or modifier is head:
+            continue
+        if modifier.first > head.last + 1:
+            chosen[k] = None
 
 
 def _one_word_one_slot(chosen: list[_Occurrence | None], window: Sequence[_Occurrence]) -> None:
