@@ -437,6 +437,20 @@ def test_a_contrast_listed_with_its_counterpart_is_no_flip(
     assert any(c.contradicted for c in alone.concepts)
 
 
+def test_a_misconceptions_own_claim_is_one_of_its_phrasings(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The claim a misconception is written as ("Stochastic gradient descent computes the
+    gradient on the whole dataset") states it, in its words or close to them."""
+    result = grader.grade(
+        bank.question("gradient-descent-variants"),
+        "Batch gradient descent takes one random example per update, so it is noisy. "
+        "Stochastic gradient descent uses the entire training set to compute every step, "
+        "which gives you the exact gradient.",
+    )
+    assert "sgd-whole-dataset" in {m.misconception_id for m in result.misconceptions}
+
+
 def test_a_contrast_word_in_another_clause_is_no_contradiction(
     bank: Bank, grader: RubricGrader
 ) -> None:

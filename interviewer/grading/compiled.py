@@ -227,7 +227,7 @@ def compile_question(
     # included, are not gathered from anywhere in the answer as concept words are.
     misconceptions = []
     for m in question.misconceptions:
-        phrases = compile_phrasings(m.phrasings, synonyms_of({}, wide=False), weight_of)
+        phrases = compile_phrasings([*m.phrasings, m.claim], synonyms_of({}, wide=False), weight_of)
         misconceptions.append(
             CompiledItem(
                 id=m.id,
