@@ -74,8 +74,6 @@ LEXICON: dict[str, str] = {
     "w": "weight",
     "fn": "function",
     "seq": "sequence",
-    "λ": "lambda",
-    "η": "learning rate",
     "hyperparam": "hyperparameter",
     "hyper parameter": "hyperparameter",
     "init": "initialization",
