@@ -382,3 +382,19 @@ def test_the_opposite_said_of_the_other_thing_is_the_same_claim(
     data = {c.concept_id: c for c in other.concepts}["data-compute"]
     assert not data.contradicted
     assert {c.concept_id: c for c in same.concepts}["data-compute"].contradicted
+
+
+def test_said_of_the_other_thing_in_the_other_direction_is_the_same_claim(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "input to output layer by layer" is the forward pass; said of backpropagation
+    "from the output back to the input", it is reversed twice: backpropagation's own
+    direction, no swap. In the same direction it is a swap."""
+    question = bank.question("forward-backward-propagation")
+    reversed_ = grader.grade(
+        question,
+        "Backpropagation computes the gradients layer by layer from the output back to the input.",
+    )
+    same = grader.grade(question, "Backpropagation passes the input to the output layer by layer.")
+    assert "forward-pass" not in _swapped(reversed_)
+    assert "forward-pass" in _swapped(same)

@@ -25,6 +25,7 @@ from interviewer.grading.roles import role_swap, said_of_another
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
+from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
@@ -105,8 +106,10 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
         return None
     found, said_of = swap
     named = frozenset().union(*item.sides)
-    if _reversed_beside(found, item.words - named, named, answer):
-        return None  # "deep models are *harder* to explain": said of the other, reversed
+    if _reversed_beside(found, item.words - named, named, answer) or _order_reversed(found, answer):
+        # "deep models are *harder* to explain", "backpropagation ... from the output back
+        # to the input": said of the other thing, and reversed, it says the concept again
+        return None
     note = f"said of '{said_of}', another of the things compared: the roles are swapped"
     return _opposite(item, answer, found, "swapped", note)
 
@@ -134,6 +137,26 @@ def _said_of_the_other_thing(
     if not item.sides or phrase not in item.phrases:
         return False
     return said_of_another(found, item.sides, item.about[item.phrases.index(phrase)], answer)
+
+
+def _order_reversed(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether two words of the phrase that contrast with each other ("input ... output")
+    stand in one clause of the answer in the other order ("from the output back to the
+    input")."""
+    units = answer.analysis.units
+    at: dict[str, int] = {}
+    for p in found.positions:
+        at.setdefault(units[p].stem, p)
+    order = [stem(w) for w in found.phrase.text.lower().split()]
+    return any(
+        second in contrast_stems(first)
+        and first in at
+        and second in at
+        and at[first] > at[second]
+        and answer.clause_of(at[first]) == answer.clause_of(at[second])
+        for i, first in enumerate(order)
+        for second in order[i + 1 :]
+    )
 
 
 def _reversed_beside(
