@@ -101,6 +101,10 @@ def test_terse_notation_reads_as_the_words_it_stands_for() -> None:
     """ "w" is the weights, "fn" a function, "seq" a sequence, in hurried answers."""
     units = analyse("each step shrinks w toward 0, a smoother fn over the seq").units
     assert {"weight", "function", "sequence"} <= {u.norm for u in units}
+    units = analyse("label enc: 1 col; one-hot dim blows up; optim Adam, fwd/bwd").units
+    assert {"encoding", "column", "dimension", "optimizer", "forward", "backward"} <= {
+        u.norm for u in units
+    }
 
 
 def test_terse_notation_earns_the_concept_it_states() -> None:
