@@ -34,7 +34,8 @@ def find_misconception(
     stated = [
         found
         for phrase in item.phrases
-        if (found := answer.claim(phrase)) is not None
+        if _heard_share(phrase, answer) >= threshold  # cheap: most claims lack words
+        and (found := answer.claim(phrase)) is not None
         and claim_blocked(found, answer.analysis, answer.graded) is None
     ]
     best = max(stated, key=lambda m: m.score, default=None)
@@ -72,7 +73,7 @@ def _said_of_it(
     units = answer.analysis.units
     best: PhraseMatch | None = None
     for phrase, rest in zip(item.phrases, item.elided, strict=True):
-        if rest is None:
+        if rest is None or _heard_share(rest, answer) < answer.settings.misconception_threshold:
             continue
         found = answer.claim(rest, openers=False)
         if found is None or claim_blocked(found, answer.analysis, answer.graded) is not None:
@@ -127,6 +128,16 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         if best is None or found.score > best.score:
             best = found
     return best
+
+
+def _heard_share(phrase: CompiledPhrase, answer: AnswerContext) -> float:
+    """The weighted share of ``phrase``'s slots that have an option whose words all occur
+    in the answer: the most any match of it can score."""
+    heard = 0
+    for option in phrase.options:
+        if all(t.stem in answer.hits for t in option.terms):
+            heard |= option.mask
+    return sum(w for slot, w in enumerate(phrase.weights) if heard >> slot & 1)
 
 
 def _every_slot_heard(phrase: CompiledPhrase, answer: AnswerContext) -> bool:
