@@ -63,7 +63,8 @@ class CompiledItem:
         elided: A misconception's phrases that open with a word of the question, without
             it (the claim said of "it"), else None; one per phrase.
         words: Stems of every word a concept is stated with, its label's and all its
-            phrasings' (the contrasts of these reverse it).
+            phrasings', not its synonyms' (the contrasts of these reverse it: the "linear"
+            of a synonym "rectified linear unit" is no word of the concept's claim).
         pairs: Neighbouring content words (stems) of its label, the claim itself:
             "non-linear activation functions" gives (nonlinear, activ).
     """
@@ -225,6 +226,7 @@ def compile_question(
         )
     # A wrong claim must be stated in one place: its words, the question's own
     # included, are not gathered from anywhere in the answer as concept words are.
+    # The claim a misconception is written as is one of its phrasings.
     misconceptions = []
     for m in question.misconceptions:
         phrases = compile_phrasings([*m.phrasings, m.claim], synonyms_of({}, wide=False), weight_of)
