@@ -9,7 +9,7 @@ the clause the match stands in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import LEXICON_WORDS, PAIRED, slot_words
@@ -22,28 +22,20 @@ __all__ = ["flipped_term"]
 
 
 def _phrase_flips(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], also: frozenset[str] = frozenset()
+    phrase: CompiledPhrase,
+    extra: Mapping[str, frozenset[str]],
+    also: frozenset[str] = frozenset(),
+    contrasts: Callable[[str, Mapping[str, frozenset[str]]], frozenset[str]] = flip_stems,
 ) -> dict[str, frozenset[str]]:
     """Contrast stem -> the phrase's own stems it reverses (a contrast the phrase itself
     uses is none: "max pooling keeps the largest value, average pooling the mean").
-    ``also``: more words the concept is stated with, whose contrasts count the same way."""
+    ``also``: more words the concept is stated with, whose contrasts count the same way;
+    ``contrasts``: the lexicon's unambiguous rows (:func:`flip_stems`), or every row
+    (:func:`contrast_stems`, for a word said of the match: "*linear* activation")."""
     words = frozenset(t.stem for o in phrase.options for t in o.terms) | also
     out: dict[str, set[str]] = {}
     for own in words:
-        for other in flip_stems(own, extra) - words:
-            out.setdefault(other, set()).add(own)
-    return {other: frozenset(owns) for other, owns in out.items()}
-
-
-def _said_as(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], also: frozenset[str]
-) -> dict[str, frozenset[str]]:
-    """Contrast stem -> the concept's own stems it reverses, with the lexicon's contextual
-    rows (linear/non-linear, more/fewer) as well: for a word said as the match's predicate."""
-    words = frozenset(t.stem for o in phrase.options for t in o.terms) | also
-    out: dict[str, set[str]] = {}
-    for own in words:
-        for other in contrast_stems(own, extra) - words:
+        for other in contrasts(own, extra) - words:
             out.setdefault(other, set()).add(own)
     return {other: frozenset(owns) for other, owns in out.items()}
 
@@ -108,17 +100,18 @@ def flipped_term(
             for own in sorted(inside.get(unit.stem, ())):
                 if own not in said and not _converse(context, i, found.phrase.text, own):
                     return i, own
-        if len(matched) == 1 and _predicate_of(context, last, i):
-            # said of the match as its predicate: the clause lacks the word reversed
+        predicate = len(matched) == 1 and _predicate_of(context, last, i)
+        modifier = i == first - 1 and context.graded[unit.end : units[first].start] in (" ", "-")
+        if predicate or modifier:
+            said_as = _phrase_flips(found.phrase, extra, concept_words, contrast_stems)
             in_clause = {units[j].stem for j in clause}
-            for own in sorted(_said_as(found.phrase, extra, concept_words).get(unit.stem, ())):
-                if own not in in_clause:
+            for own in sorted(said_as.get(unit.stem, ())):
+                # its predicate, in a clause without the word reversed; or its modifier,
+                # where the label has its own word before the same one: "*linear*
+                # activation functions" for "non-linear activation functions"
+                if predicate and own not in in_clause:
                     return i, own
-        if i == first - 1 and context.graded[unit.end : units[first].start] in (" ", "-"):
-            # its modifier, where the concept has its own word before the same one:
-            # "*linear* activation functions" for "non-linear activation functions"
-            for own in sorted(_said_as(found.phrase, extra, concept_words).get(unit.stem, ())):
-                if (own, units[first].stem) in concept_pairs and own not in said:
+                if modifier and (own, units[first].stem) in concept_pairs and own not in said:
                     return i, own
         slot = beside.get(unit.stem, frozenset())
         if (

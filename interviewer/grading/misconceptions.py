@@ -130,20 +130,23 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
     return best
 
 
-def _heard_share(phrase: CompiledPhrase, answer: AnswerContext) -> float:
-    """The weighted share of ``phrase``'s slots that have an option whose words all occur
-    in the answer: the most any match of it can score."""
+def _heard(phrase: CompiledPhrase, answer: AnswerContext) -> int:
+    """The slots of ``phrase`` (a bit set) that have an option whose words all occur in
+    the answer."""
     heard = 0
     for option in phrase.options:
         if all(t.stem in answer.hits for t in option.terms):
             heard |= option.mask
+    return heard
+
+
+def _heard_share(phrase: CompiledPhrase, answer: AnswerContext) -> float:
+    """The weighted share of ``phrase``'s slots the answer has words for: the most any
+    match of it can score."""
+    heard = _heard(phrase, answer)
     return sum(w for slot, w in enumerate(phrase.weights) if heard >> slot & 1)
 
 
 def _every_slot_heard(phrase: CompiledPhrase, answer: AnswerContext) -> bool:
     """Whether each slot of ``phrase`` has an option whose words all occur in the answer."""
-    heard = 0
-    for option in phrase.options:
-        if all(t.stem in answer.hits for t in option.terms):
-            heard |= option.mask
-    return heard == phrase.full_mask
+    return _heard(phrase, answer) == phrase.full_mask

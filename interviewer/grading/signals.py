@@ -198,16 +198,19 @@ def evaluate(
     )
     if "keyword_list" not in flags and disguised_list(analysis, graded, context.credited_positions):
         flags.append("keyword_list")
+
     # the question's own words and nothing else, none denied: the answer only
     # repeats the question (whatever concept words the question itself holds)
     # (a listed wrong claim in the question's words is a claim, unless the answer is the
     # question's own text: "... say whether they are only for images" asks it)
-    verbatim = any(analysis.normal_text in t for t in compiled.asked_texts)
+    def verbatim() -> bool:
+        return any(analysis.normal_text in t for t in compiled.asked_texts)
+
     if (
         units
-        and (not listed or verbatim)
         and all(u.stem in compiled.asked for u in units)
-        and (not analysis.cues or verbatim)
+        and (not listed or verbatim())
+        and (not analysis.cues or verbatim())
     ):
         signals["echo"] = 1.0
         # the question's own words deny or state nothing of the candidate's
