@@ -122,6 +122,8 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
         if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
             word.norm in ("and", "like") and seen_content
         ):
+            if word.norm == "like" and _names_example(words, at):
+                continue  # "don't use an optimizer like Adam": Adam is denied too
             if word.norm == "like":
                 _mark_compared(words, at + 1, active, scope)
             active = -1
@@ -146,6 +148,19 @@ def _framed_length(words: list[Word], at: int) -> int:
         if following[: len(frame)] == frame:
             return len(frame)
     return 0
+
+
+_DETERMINERS = frozenset({"a", "an", "any", "the", "some"})
+
+
+def _names_example(words: list[Word], at: int) -> bool:
+    """Whether "like" at ``at`` means "such as", after a determiner's noun ("a loss like MSE")."""
+    before = [w.norm for w in words[max(0, at - 3) : at]]
+    return (
+        len(before) >= 2
+        and before[-1] not in _DETERMINERS
+        and any(w in _DETERMINERS for w in before[-3:-1])
+    )
 
 
 def _mark_compared(words: list[Word], at: int, cue_index: int, scope: int) -> None:
