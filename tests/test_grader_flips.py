@@ -66,3 +66,34 @@ def test_a_word_that_only_looks_like_a_contrast_replaces_nothing(
         "layers and is added to their output, so they only model the correction.",
     )
     assert not any(c.contradicted for c in result.concepts)
+
+
+DROPOUT = (
+    "Dropout is a cheap regulariser. {when}, every forward pass zeroes each hidden unit with "
+    "some probability p, so a unit can never count on a particular neighbour."
+)
+
+
+def test_a_short_opening_phrase_says_when_its_clause_holds(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "At inference, every forward pass zeroes each unit": the opening phrase belongs to
+    the clause after its comma, and "inference" there reverses the label's "training"."""
+    question = bank.question("dropout")
+    right = grader.grade(question, DROPOUT.format(when="During training"))
+    wrong = grader.grade(question, DROPOUT.format(when="At inference"))
+    assert "random-zeroing" in {c.concept_id for c in right.credited}
+    assert "random-zeroing" in {c.concept_id for c in wrong.concepts if c.contradicted}
+
+
+def test_a_heading_or_a_subject_before_a_comma_is_no_opening_phrase(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Unsupervised: an autoencoder ..." heads a list item; it says nothing of when."""
+    question = bank.question("supervised-unsupervised-dl")
+    result = grader.grade(
+        question,
+        "Yes. Supervised: a CNN trained on labelled images. Unsupervised: an autoencoder "
+        "learning a compressed representation of unlabelled data.",
+    )
+    assert not any(c.contradicted for c in result.concepts)

@@ -78,6 +78,8 @@ def flipped_term(
         return None
     matched = {context.clause_of(p) for p in found.positions}
     sentence = {units[p].sentence for p in found.positions}
+    fronted = _fronted(context, matched, sentence)
+    matched |= fronted
     clause = [
         i for i, u in enumerate(units) if u.sentence in sentence and context.clause_of(i) in matched
     ]
@@ -96,7 +98,7 @@ def flipped_term(
         for own in sorted(flips.get(unit.stem, ())):
             if own not in said and not _converse(context, i, found.phrase.text, own):
                 return i, own
-        if first < i < last and len(matched) == 1:
+        if (first < i < last and len(matched) == 1) or context.clause_of(i) in fronted:
             for own in sorted(inside.get(unit.stem, ())):
                 if own not in said and not _converse(context, i, found.phrase.text, own):
                     return i, own
@@ -123,6 +125,39 @@ def flipped_term(
         ):
             return i, min(slot)
     return None
+
+
+_FRONTED_WORDS = 3  # "At test time, ...", "While training, ...": a short opening phrase
+
+
+def _fronted(context: AnswerContext, clauses: set[int], sentences: set[int]) -> set[int]:
+    """The short phrases that open a sentence before a comma ("*At inference*, every pass
+    zeroes ..."): they say where or when the clause after them holds, so they belong to it."""
+    units = context.analysis.units
+    by_clause: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.sentence in sentences:
+            by_clause.setdefault(context.clause_of(i), []).append(i)
+    out = set()
+    for clause in clauses:
+        opening = by_clause.get(clause - 1, [])
+        first = opening[0] if opening else -1
+        if (
+            opening
+            and len(opening) <= _FRONTED_WORDS
+            and (first == 0 or units[first - 1].sentence != units[first].sentence)
+        ):
+            start = context.clause_start(units[first].start)
+            lead = context.graded[start : units[first].start].lower().split()
+            after = context.graded[units[opening[-1]].end :].lstrip()
+            if lead and lead[0] in _FRONTING and after.startswith(","):
+                out.add(clause - 1)
+    return out
+
+
+_FRONTING = frozenset(
+    ("at", "during", "while", "in", "on", "when", "whenever", "after", "before", "once")
+)
 
 
 _COPULA = frozenset(
