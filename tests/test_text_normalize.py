@@ -120,3 +120,24 @@ def test_stop_words_are_not_content_but_negators_and_numbers_are_kept_apart() ->
     analysis = analyse("The gradient is not 0.25 and it is the same")
     assert [u.norm for u in analysis.units] == ["gradient", "0.25", "same"]
     assert len(analysis.cues) == 1
+
+
+def test_a_code_name_is_read_as_the_words_it_joins_and_quoted_as_typed() -> None:
+    """ "nn.CrossEntropyLoss()" says "cross entropy loss"; a product's name ("TensorFlow")
+    and a name written as prose stay whole, and so does a name the lexicon knows."""
+    grader = default_grader()
+    text = "loss_fn = nn.CrossEntropyLoss() in TensorFlow or CrossEntropyLoss, nn.ReLU()"
+    units = analyse(text, speller=grader.speller_).units
+    words = [u.norm for u in units]
+    assert words[words.index("cross") : words.index("cross") + 3] == ["cross", "entropy", "loss"]
+    assert [text[u.start : u.end] for u in units if u.norm in ("cross", "entropy")][:2] == [
+        "Cross",
+        "Entropy",
+    ]
+    assert "tensorflow" in words and "crossentropyloss" in words and "relu" in words
+    result = grader.grade(
+        load_bank().question("build-mlp"),
+        "nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10); "
+        "loss nn.CrossEntropyLoss on logits, optim Adam.",
+    )
+    assert "cross-entropy" in {c.concept_id for c in result.credited}

@@ -9,6 +9,7 @@ for keyword-list detection.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -249,11 +250,53 @@ def _spelled(tokens: tuple[Token, ...], speller: Speller) -> tuple[tuple[Token, 
     return tuple(out), count
 
 
+_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[a-z]*")
+
+
+def _in_code(text: str, token: Token) -> bool:
+    """Whether the token is written as code: an attribute ("nn.Linear") or a call ("Linear(")."""
+    return text[token.start - 1 : token.start] == "." or text[token.end : token.end + 1] == "("
+
+
+def _camel_split(tokens: tuple[Token, ...], text: str, speller: Speller) -> tuple[Token, ...]:
+    """Code names read as the words they join: "nn.CrossEntropyLoss" as "cross entropy
+    loss". Only a name written as code (after a dot or before a bracket) that is no English
+    or lexicon word, made of words the vocabulary knows, is split ("TensorFlow" and
+    "nn.BatchNorm2d" stay whole); each part keeps its own offsets."""
+    out: list[Token] = []
+    for token in tokens:
+        raw = text[token.start : token.end]
+        if (
+            not token.is_word
+            or len(raw) <= 5
+            or raw.islower()
+            or raw.isupper()
+            or len(raw) != len(token.norm)
+            or not _in_code(text, token)  # a product's name: TensorFlow, RetinaFace
+            or speller.common(token.norm)
+        ):
+            out.append(token)
+            continue
+        parts = list(_CAMEL_PART.finditer(raw))
+        if len(parts) < 2 or not all(
+            p.group()[0].isdigit() or speller.known(p.group().lower()) for p in parts
+        ):
+            out.append(token)
+            continue
+        for part in parts:
+            start, end = token.start + part.start(), token.start + part.end()
+            out.append(
+                Token(part.group().lower(), start, end, True, token.sentence, token.newline_before)
+            )
+    return tuple(out)
+
+
 def _analyse(text: str, negation_scope: int, speller: Speller | None = None) -> Analysis:
     tokenized = tokenize(text)
-    tokens, corrections = (
-        _spelled(tokenized.tokens, speller) if speller is not None else (tokenized.tokens, 0)
-    )
+    raw_tokens = tokenized.tokens
+    if speller is not None and not tokenized.had_control:
+        raw_tokens = _camel_split(raw_tokens, text, speller)
+    tokens, corrections = _spelled(raw_tokens, speller) if speller is not None else (raw_tokens, 0)
     words = _canonical_words(tokens)
     cues = mark_negation(words, text, negation_scope)
     revision = revise(words)

@@ -72,6 +72,10 @@ class Speller:
             self._index = index
         return self._index
 
+    def common(self, word: str) -> bool:
+        """Whether ``word`` is an English or a lexicon word (not only one of the bank's)."""
+        return word in english_words() or word in _lexicon_words()
+
     def known(self, word: str) -> bool:
         """Whether ``word`` is a real word (English, the bank's, or the lexicon's)."""
         return word in self.vocabulary or word in english_words() or word in _lexicon_words()
