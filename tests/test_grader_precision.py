@@ -180,3 +180,18 @@ def test_a_comparison_asserts_the_denied_predicate_of_its_referent(
     )
     denied = next(c for c in reversed_claim.concepts if c.concept_id == "sigmoid-tanh-saturate")
     assert not denied.credited and denied.negated
+
+
+def test_a_short_sentence_is_judged_whole_not_as_its_content_words(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "You should use random initialization instead" is a sentence; cut to its content
+    words ("use random initialization") it looked like a bare run of terms, and the answer
+    was capped as a padded keyword list."""
+    result = grader.grade(
+        bank.question("same-weight-init"),
+        "If all the weights are zero the network won't learn well, because the outputs are "
+        "all zero. You should use random initialization instead.",
+    )
+    assert "keyword_list" not in result.flags
+    assert result.grade > 1.0

@@ -15,6 +15,7 @@ from collections.abc import Collection, Container
 
 from interviewer.text.analysis import Analysis, Unit, analyse
 from interviewer.text.english import english_bigrams, english_counts, english_totals
+from interviewer.text.tokens import tokenize
 from interviewer.text.vocabulary import DONT_KNOW_PHRASES, DONT_KNOW_WORDS
 
 __all__ = [
@@ -72,8 +73,11 @@ def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) ->
     padded = bool(others)
     if not sentences or not padded:
         return False
+    tokens = tokenize(text).tokens
     for sentence in sentences:
-        own = [u for u in units if u.sentence == sentence]
+        # the whole sentence, its function words included: "You should use random
+        # initialization" is no run of terms, though its content words are
+        own = [t for t in tokens if t.sentence == sentence]
         if not is_keyword_list(analyse(text[own[0].start : own[-1].end])):
             return False
     return True
