@@ -195,3 +195,22 @@ def test_a_short_sentence_is_judged_whole_not_as_its_content_words(
     )
     assert "keyword_list" not in result.flags
     assert result.grade > 1.0
+
+
+def test_a_piece_that_recurs_in_notes_does_not_make_them_a_pasted_list(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """Notes that name "Xavier init" twice are not a list pasted twice; the same list
+    pasted again still is."""
+    question = bank.question("weight-initialisation")
+    notes = grader.grade(
+        question,
+        "Break symmetry + keep activation/gradient variance ~constant across layers (avoid "
+        "vanish/explode). Xavier init (var 2/(fan_in+fan_out)) for tanh/sigmoid, He init "
+        "(var 2/fan_in) for ReLU; linear layers: Xavier init. Biases start at 0.",
+    )
+    listed = "Xavier, He, random, zeros"
+    pasted = grader.grade(question, f"{listed}. {listed}.")
+    assert "keyword_list" not in notes.flags
+    assert notes.grade >= 3.5
+    assert "keyword_list" in pasted.flags

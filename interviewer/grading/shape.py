@@ -51,6 +51,9 @@ def is_keyword_list(analysis: Analysis) -> bool:
     return analysis.stop_words == 0 and 3 <= analysis.words <= 8
 
 
+_PASTED_MIN = 2  # repeated pieces that make a list pasted again
+
+
 def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) -> bool:
     """Whether a bare list of terms is hidden by repetition or padding.
 
@@ -61,7 +64,11 @@ def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) ->
     """
     chunks = analysis.chunks
     unique = list(dict.fromkeys(chunks))
-    if len(unique) < len(chunks) and is_keyword_list(analyse(", ".join(unique))):
+    # pasted again, not a piece that recurs in notes ("Xavier init ... Xavier init")
+    repeated = len(chunks) - len(unique)
+    if repeated >= max(_PASTED_MIN, len(chunks) // 3) and is_keyword_list(
+        analyse(", ".join(unique))
+    ):
         return True
     units = analysis.units
     held = Counter(units[p].sentence for p in positions)
