@@ -1,6 +1,5 @@
-"""A contrast word standing where a missing word of a phrasing belongs (issue 9): the word
-was replaced, not left out, and the concept is contradicted. Each case fails without
-:func:`interviewer.grading.flips.substituted_slot`.
+"""A contrast of a concept's words in a short phrase that opens its clause ("At inference,
+every pass zeroes ...") reverses the concept (issue 9); a heading before a colon does not.
 """
 
 from __future__ import annotations
@@ -11,12 +10,6 @@ from interviewer.bank import Bank
 from interviewer.grading import RubricGrader, default_grader
 from interviewer.loader import load_bank
 
-POOLING = (
-    "It shrinks each activation map by summarising little windows. With {first} pooling "
-    "you keep the biggest number in each 2x2 block, with average pooling the mean, and "
-    "with stride 2 a 32x32 map turns into 16x16."
-)
-
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
@@ -26,46 +19,6 @@ def bank() -> Bank:
 @pytest.fixture(scope="module")
 def grader() -> RubricGrader:
     return default_grader()
-
-
-def test_a_contrast_in_the_place_of_a_missing_word_contradicts_the_concept(
-    bank: Bank, grader: RubricGrader
-) -> None:
-    """ "average pooling ... keep the biggest number" matches "max pooling keeps the
-    largest value" without "max", and "average" stands right where "max" belongs."""
-    question = bank.question("pooling")
-    right = grader.grade(question, POOLING.format(first="max"))
-    swapped = grader.grade(question, POOLING.format(first="average"))
-    assert "max-average" in {c.concept_id for c in right.credited}
-    flipped = {c.concept_id: c for c in swapped.concepts}["max-average"]
-    assert flipped.contradicted and not flipped.credited
-    assert "'average' where the concept says 'max'" in flipped.note
-    assert swapped.grade <= right.grade - 2
-
-
-def test_a_contrast_listed_with_its_counterpart_in_that_place_replaces_nothing(
-    bank: Bank, grader: RubricGrader
-) -> None:
-    """ "max or average pooling ... keeps the biggest" names both kinds of pooling."""
-    question = bank.question("pooling")
-    both = grader.grade(
-        question, "With average or max pooling you keep the biggest number in each window."
-    )
-    assert not any(c.contradicted for c in both.concepts)
-
-
-def test_a_word_that_only_looks_like_a_contrast_replaces_nothing(
-    bank: Bank, grader: RubricGrader
-) -> None:
-    """ "The fix is the residual block" has the noun "fix", not "fixed" (the contrast of
-    "learned"), standing where "learns" belongs."""
-    question = bank.question("resnet")
-    result = grader.grade(
-        question,
-        "Deeper plain nets train worse. The fix is the residual block: the input skips two "
-        "layers and is added to their output, so they only model the correction.",
-    )
-    assert not any(c.contradicted for c in result.concepts)
 
 
 DROPOUT = (

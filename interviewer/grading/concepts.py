@@ -19,7 +19,7 @@ from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
-from interviewer.grading.flips import flipped_term, substituted_slot
+from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap, said_of_another
 from interviewer.text.contrast import contrast_stems
@@ -117,8 +117,6 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
 def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
     """The concept as contradicted when its clause states a contrast word in its place."""
     flip = flipped_term(found, item.opposites, answer, item.words, item.pairs)
-    if flip is None:
-        flip = substituted_slot(found, item.opposites, answer)
     if flip is None:
         return None
     position, own = flip

@@ -18,7 +18,7 @@ from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 
-__all__ = ["flipped_term", "substituted_slot"]
+__all__ = ["flipped_term"]
 
 
 def _phrase_flips(
@@ -230,57 +230,3 @@ def _phrase_contrasts(
             for other in contrast_stems(word, extra) - words:
                 out.setdefault(other, set()).update(stems)
     return {other: frozenset(slot) for other, slot in out.items()}
-
-
-def substituted_slot(
-    found: PhraseMatch, extra: Mapping[str, frozenset[str]], context: AnswerContext
-) -> tuple[int, str] | None:
-    """A contrast word standing where a missing word of the phrase belongs.
-
-    "With *average* pooling you keep the biggest number" matches "max pooling keeps the
-    largest value" without "max"; right before the "pooling" that fills the next slot
-    stands "average", a contrast of "max": the word was replaced, not left out. Where the
-    missing word lies between two matched words, a contrast of it between them, in either
-    order, replaces it ("every step also *grows* the weights" for "weights decay each
-    step"). The missing word said anywhere in the sentence, a contrast word used by the
-    match itself, denied or listed with its own counterpart ("max or average") is none.
-
-    Returns:
-        The unit of the substituted word and the phrase word it replaces, or None.
-    """
-    units = context.analysis.units
-    if not found.missing or not found.positions:
-        return None
-    slots = [stem(w) for w in found.phrase.slots]
-    missing = {stem(w) for w in found.missing}
-    at: dict[str, list[int]] = {}
-    for p in found.positions:
-        at.setdefault(units[p].stem, []).append(p)
-    sentences = {units[p].sentence for p in found.positions}
-    said = {u.stem for u in units if u.sentence in sentences}
-
-    def replaces(q: int, anchor: int, own: str) -> bool:
-        if not 0 <= q < len(units) or q in found.positions:
-            return False
-        unit = units[q]
-        return (
-            unit.negation < 0
-            and context.clause_of(q) == context.clause_of(anchor)
-            and unit.stem in contrast_stems(own, extra)
-            and unit.norm in LEXICON_WORDS  # as written there: "the fix is" is not "fixed"
-            and not _paired(context, q, extra)
-        )
-
-    for k, own in enumerate(slots):
-        if own not in missing or own in said:
-            continue
-        before = at.get(slots[k - 1], []) if k > 0 else []
-        after = at.get(slots[k + 1], []) if k + 1 < len(slots) else []
-        candidates = [(p - 1, p) for p in after] + [(p + 1, p) for p in before]
-        candidates += [
-            (q, a) for a in before for b in after for q in range(min(a, b) + 1, max(a, b))
-        ]
-        for q, anchor in candidates:
-            if replaces(q, anchor, own):
-                return q, own
-    return None
