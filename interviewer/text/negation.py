@@ -89,8 +89,6 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             continue
         if word.negator and word.norm == "nothing" and at > 0 and words[at - 1].norm in _TO_ZERO:
             continue  # "shrinks to nothing" means "to zero": it denies nothing after it
-        if word.negator and _yes_or_no(words, at):
-            continue  # "a logistic unit for yes/no": a kind of answer, not a denial
         if word.negator:
             following = words[at + 1] if at + 1 < len(words) else None
             if following is not None and following.norm == "just":
@@ -124,8 +122,6 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
         if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
             word.norm in ("and", "like") and seen_content
         ):
-            if word.norm == "like" and _names_example(words, at):
-                continue  # "don't use an optimizer like Adam": Adam is denied too
             if word.norm == "like":
                 _mark_compared(words, at + 1, active, scope)
             active = -1
@@ -150,29 +146,6 @@ def _framed_length(words: list[Word], at: int) -> int:
         if following[: len(frame)] == frame:
             return len(frame)
     return 0
-
-
-def _yes_or_no(words: list[Word], at: int) -> bool:
-    """Whether the "no" at ``at`` is the second half of "yes/no" or "yes or no"."""
-    if words[at].norm != "no":
-        return False
-    before = [w.norm for w in words[max(0, at - 2) : at]]
-    if words[at].clause_break or words[at].fragment_break:
-        return False  # "yes, no dropout at test time" still denies
-    return before[-1:] == ["yes"] or before == ["yes", "or"]
-
-
-_DETERMINERS = frozenset({"a", "an", "any", "the", "some"})
-
-
-def _names_example(words: list[Word], at: int) -> bool:
-    """Whether "like" at ``at`` means "such as", after a determiner's noun ("a loss like MSE")."""
-    before = [w.norm for w in words[max(0, at - 3) : at]]
-    return (
-        len(before) >= 2
-        and before[-1] not in _DETERMINERS
-        and any(w in _DETERMINERS for w in before[-3:-1])
-    )
 
 
 def _mark_compared(words: list[Word], at: int, cue_index: int, scope: int) -> None:
