@@ -214,3 +214,22 @@ def test_a_piece_that_recurs_in_notes_does_not_make_them_a_pasted_list(
     assert "keyword_list" not in notes.flags
     assert notes.grade >= 3.5
     assert "keyword_list" in pasted.flags
+
+
+def test_notes_beside_notes_are_no_padding_but_restating_the_question_is(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """A list of reasons followed by a note of its own ("AlexNet 2012 proved it") is an
+    answer in notes; the same list followed by the question said back, or by a sentence
+    about oneself, is a list padded out."""
+    question = bank.question("why-dl-took-off")
+    listed = (
+        "Big labeled data (ImageNet, web), GPU compute (CUDA), better tricks (ReLU, dropout, "
+        "BN, Adam, good init), open frameworks."
+    )
+    notes = grader.grade(question, f"{listed} AlexNet 2012 proved it → industry demand.")
+    restated = grader.grade(question, f"{listed} Deep learning took off because it took off.")
+    about_me = grader.grade(question, f"{listed} I am a fast learner and a strong team player.")
+    assert "keyword_list" not in notes.flags
+    assert "keyword_list" in restated.flags
+    assert "keyword_list" in about_me.flags

@@ -51,16 +51,21 @@ def is_keyword_list(analysis: Analysis) -> bool:
     return analysis.stop_words == 0 and 3 <= analysis.words <= 8
 
 
+_FIRST_PERSON = frozenset(("i", "my", "me", "myself", "i'm", "i've", "i'd", "im"))
 _PASTED_MIN = 2  # repeated pieces that make a list pasted again
 
 
-def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) -> bool:
+def disguised_list(
+    analysis: Analysis, text: str, positions: Collection[int], asked: Collection[str] = ()
+) -> bool:
     """Whether a bare list of terms is hidden by repetition or padding.
 
     Pasted twice, a list is still a list: its repeated pieces are dropped before it is
-    judged. Padded with sentences that earn nothing (about oneself, or restating the topic:
+    judged. Padded with sentences that earn nothing and say nothing either (about oneself,
+    a sentence said again, or restating the topic in the question's words, ``asked``:
     "transformers are better because they are better"), it is judged on the sentences that
-    earned credit.
+    earned credit. Notes beside notes ("AlexNet 2012 proved it -> industry demand") are
+    no padding.
     """
     chunks = analysis.chunks
     unique = list(dict.fromkeys(chunks))
@@ -75,12 +80,24 @@ def disguised_list(analysis: Analysis, text: str, positions: Collection[int]) ->
     # a sentence lending a concept one word ("... in NLP ...") does not earn it
     sentences = {s for s, n in held.items() if n >= 2} or set(held)
     others = {u.sentence for u in units} - sentences
-    # padded: sentences that earn nothing beside the ones that do (about oneself, or
-    # restating the topic: "transformers are better than RNNs because they are better")
-    padded = bool(others)
-    if not sentences or not padded:
+    if not sentences or not others:
         return False
     tokens = tokenize(text).tokens
+    said = {s: " ".join(t.norm for t in tokens if t.sentence == s and t.is_word) for s in others}
+    seen = Counter(" ".join(t.norm for t in tokens if t.sentence == s and t.is_word) for s in held)
+    seen.update(said.values())
+
+    def padding(sentence: int) -> bool:
+        words = said[sentence].split()
+        own = [u.stem for u in units if u.sentence == sentence]
+        return (
+            bool(_FIRST_PERSON.intersection(words))
+            or seen[said[sentence]] > 1
+            or (bool(own) and 2 * sum(w in asked for w in own) >= len(own))
+        )
+
+    if not any(padding(s) for s in others):
+        return False
     for sentence in sentences:
         # the whole sentence, its function words included: "You should use random
         # initialization" is no run of terms, though its content words are

@@ -196,7 +196,9 @@ def evaluate(
     _shape_flags(
         flags, analysis, settings, coverage > 0 or bool(misconceptions), topical, similarity
     )
-    if "keyword_list" not in flags and disguised_list(analysis, graded, context.credited_positions):
+    if "keyword_list" not in flags and disguised_list(
+        analysis, graded, context.credited_positions, compiled.asked
+    ):
         flags.append("keyword_list")
 
     # the question's own words and nothing else, none denied: the answer only
