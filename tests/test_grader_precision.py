@@ -233,3 +233,17 @@ def test_notes_beside_notes_are_no_padding_but_restating_the_question_is(
     assert "keyword_list" not in notes.flags
     assert "keyword_list" in restated.flags
     assert "keyword_list" in about_me.flags
+
+
+def test_zero_learnable_parameters_is_no_claim_that_pooling_learns(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "It has zero learnable parameters" says what "no learnable parameters" says (issue
+    9); it was read as "has learnable parameters", a listed misconception."""
+    result = grader.grade(
+        bank.question("pooling"),
+        "Max pooling keeps the largest value in each 2x2 window with stride 2, halving the "
+        "size; it has zero learnable parameters and gives some translation invariance.",
+    )
+    assert not result.misconceptions
+    assert "no-parameters" in {c.concept_id for c in result.credited}

@@ -162,3 +162,9 @@ def test_contrast_phrases_deny_what_they_set_aside(text: str) -> None:
 )
 def test_a_denied_predicate_denies_its_subject(text: str, denied: str) -> None:
     assert denied in negated_words(text)
+
+
+def test_zero_counting_what_is_had_denies_it_as_no_does() -> None:
+    assert {"learnable", "parameters"} <= negated_words("it has zero learnable parameters")
+    assert negated_words("we use zero padding around the border") == set()
+    assert negated_words("the weights are initialised to zero") == set()

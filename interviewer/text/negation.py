@@ -89,7 +89,7 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             continue
         if word.negator and word.norm == "nothing" and at > 0 and words[at - 1].norm in _TO_ZERO:
             continue  # "shrinks to nothing" means "to zero": it denies nothing after it
-        if word.negator:
+        if word.negator or _zero_quantifier(words, at):
             following = words[at + 1] if at + 1 < len(words) else None
             if following is not None and following.norm == "just":
                 # "not just X" denies "just X", not X
@@ -137,6 +137,18 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
 
 
 _FRAMES = (("true", "that"), ("the", "case", "that"), ("correct", "that"), ("right", "that"))
+
+
+_HAS = frozenset(("has", "have", "having", "had", "contains", "needs", "adds", "learns"))
+
+
+def _zero_quantifier(words: list[Word], at: int) -> bool:
+    """Whether "zero" at ``at`` counts a plural thing that is had, as "no" does: "it has
+    *zero* learnable parameters" (not "zero padding" or "initialised to zero")."""
+    if words[at].norm != "zero" or at == 0 or words[at - 1].norm not in _HAS:
+        return False
+    following = [w.norm for w in words[at + 1 : at + 3]]
+    return any(len(w) > 3 and w.endswith("s") for w in following)
 
 
 def _framed_length(words: list[Word], at: int) -> int:
