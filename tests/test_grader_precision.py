@@ -247,3 +247,18 @@ def test_zero_learnable_parameters_is_no_claim_that_pooling_learns(
     )
     assert not result.misconceptions
     assert "no-parameters" in {c.concept_id for c in result.credited}
+
+
+def test_a_negation_an_alternative_brings_reaches_the_rest_of_the_phrase(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Not applied at test time" says "turned off at inference" (its synonyms "not
+    applied" and "test time"): the "not" it brings also reaches "test time", which it
+    denied, so a right answer was read as denying the concept. Negating the concept's
+    own words still denies it."""
+    question = bank.question("dropout")
+    right = grader.grade(question, "Dropout is not applied at test time.")
+    denied = grader.grade(question, "Dropout is not turned off at inference.")
+    assert "train-only" in {c.concept_id for c in right.credited}
+    assert not right.misconceptions
+    assert "denies:train-only" in {m.misconception_id for m in denied.misconceptions}

@@ -96,7 +96,7 @@ def term_hits(
             if negated and not allow_negated:
                 continue
             out.append((hit, unit.negation if negated else -1))
-        elif negated and (term.polarity == 1 or unit.direct):
+        elif term.polarity == 3 or (negated and (term.polarity == 1 or unit.direct)):
             out.append((hit, -1))
     memo[key] = out
     return out

@@ -39,7 +39,9 @@ class Term(NamedTuple):
         norm: Its normal form (for fuzzy matching and display).
         polarity: 0 if it must not be negated in the answer; 1 if it must be
             negated ("no activation"); 2 if it must be directly negated
-            ("do not learn", not "do not stop learning").
+            ("do not learn", not "do not stop learning"); 3 if either will do (a
+            word after an alternative that brings its own negation: "at test time"
+            in "*not applied* at test time").
     """
 
     stem: str
@@ -181,6 +183,7 @@ def _compile_one(
                 terms = _inherit_polarity(terms, replaced)
             if terms != tuple(replaced):
                 options.append(Option(mask, terms, "synonym"))
+    options = _under_own_negation(options)
     raw = [weight_of(t.stem) for t in slot_terms]
     total = sum(raw) or 1.0
     return CompiledPhrase(
@@ -192,6 +195,27 @@ def _compile_one(
         tuple(t.stem in topic and t.polarity == 0 for t in slot_terms),
         frozenset(option.terms[0].stem for option in options),
     )
+
+
+def _under_own_negation(options: list[Option]) -> list[Option]:
+    """Let the slots after an alternative that brings its own negation ("turned off" ->
+    "not applied") be said under that negation too: in "it is *not applied at test
+    time*" the "not" also reaches "test time", which denies nothing."""
+    negating = [
+        o.mask for o in options if o.source == "synonym" and any(t.polarity for t in o.terms)
+    ]
+    if not negating:
+        return options
+    after = min(negating).bit_length()  # slots past the first negating alternative
+    out = []
+    for option in options:
+        if option.mask >> after and not option.mask & ((1 << after) - 1):
+            terms = tuple(
+                _intern(t._replace(polarity=3)) if t.polarity == 0 else t for t in option.terms
+            )
+            option = option._replace(terms=terms)
+        out.append(option)
+    return out
 
 
 def compile_phrasings(
