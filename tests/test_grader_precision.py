@@ -262,3 +262,15 @@ def test_a_negation_an_alternative_brings_reaches_the_rest_of_the_phrase(
     assert "train-only" in {c.concept_id for c in right.credited}
     assert not right.misconceptions
     assert "denies:train-only" in {m.misconception_id for m in denied.misconceptions}
+
+
+def test_xor_said_to_be_impossible_credits_the_counterexample(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The issue's case: "... so XOR is impossible for it" was followed by the probe for a
+    two-input problem it cannot learn, and the card showed XOR as missed."""
+    result = grader.grade(
+        bank.question("single-layer-drawbacks"),
+        "It can only draw a straight line between classes, so XOR is impossible for it.",
+    )
+    assert "xor" in {c.concept_id for c in result.credited}

@@ -168,3 +168,10 @@ def test_zero_counting_what_is_had_denies_it_as_no_does() -> None:
     assert {"learnable", "parameters"} <= negated_words("it has zero learnable parameters")
     assert negated_words("we use zero padding around the border") == set()
     assert negated_words("the weights are initialised to zero") == set()
+
+
+def test_impossible_denies_what_it_is_said_of() -> None:
+    """ "XOR is impossible for it" says it cannot do XOR, as "XOR is not possible" does."""
+    assert "xor" in negated_words("so XOR is impossible for it")
+    assert "xor" in negated_words("so XOR is not possible with one layer")
+    assert negated_words("it is possible to train it") == set()

@@ -111,6 +111,8 @@ BACKWARD_NEGATION: tuple[tuple[str, ...], ...] = (
     ("is", "a", "myth"),
     ("is", "irrelevant"),
     ("are", "irrelevant"),
+    ("is", "impossible"),
+    ("are", "impossible"),
     ("unrelated",),
 )
 
@@ -121,7 +123,7 @@ BACKWARD_VERBS: frozenset[str] = frozenset(
         """
         matter matters help helps work works change changes apply applies exist exists
         count counts affect affects
-        needed required necessary useful important relevant helpful
+        needed required necessary useful important relevant helpful possible
         """
     )
 )
