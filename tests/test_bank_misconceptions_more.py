@@ -11,8 +11,7 @@ from __future__ import annotations
 import pytest
 
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
-from interviewer.loader import load_bank
+from interviewer.grading import RubricGrader
 
 # (question id, misconception id, wrong claims in other words, correct answers in the same words)
 CASES: list[tuple[str, str, list[str], list[str]]] = [
@@ -418,16 +417,6 @@ CASES: list[tuple[str, str, list[str], list[str]]] = [
         ],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
 
 
 def fired(grader: RubricGrader, bank: Bank, question_id: str, answer: str) -> set[str]:

@@ -27,11 +27,6 @@ _LOW_EXAMPLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
 @pytest.mark.parametrize("question_id", sorted(_BANK.questions))
 def test_reference_answer_grades_high_without_misconception(bank: Bank, question_id: str) -> None:
     question = bank.question(question_id)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-import pytest
-
 from interviewer.bank import Bank
-from interviewer.loader import load_bank
 from interviewer.models import Question
 
 # Every question the four source articles ask, by the id the bank gives it.
@@ -114,11 +111,6 @@ THREADS = [
 ]
 
 REQUIRED_KINDS = {"excellent", "good", "partial", "wrong", "misconception", "keywords"}
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def questions(bank: Bank) -> list[Question]:

@@ -11,20 +11,9 @@ from __future__ import annotations
 import pytest
 
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading import RubricGrader
 from interviewer.grading.result import ConceptMatch, GradeResult
-from interviewer.loader import load_bank
 from interviewer.text.phrases import compile_phrasings, without_subject
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
 
 
 def _concept(result: GradeResult, concept_id: str) -> ConceptMatch:

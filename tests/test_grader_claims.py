@@ -15,27 +15,15 @@ import re
 import pytest
 
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading import RubricGrader
 from interviewer.grading.composition import GradeRules
 from interviewer.grading.context import Settings
 from interviewer.grading.shape import fluency
-from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in, contrast_stems
 from interviewer.text.revision import revise
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
-
 
 MINI_BATCH = (
     "Mini-batch gradient descent computes the gradient on a small batch of examples, "

@@ -4,22 +4,8 @@ every pass zeroes ...") reverses the concept (issue 9); a heading before a colon
 
 from __future__ import annotations
 
-import pytest
-
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
-from interviewer.loader import load_bank
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
-
+from interviewer.grading import RubricGrader
 
 DROPOUT = (
     "Dropout is a cheap regulariser. {when}, every forward pass zeroes each hidden unit with "

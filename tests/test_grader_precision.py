@@ -5,18 +5,7 @@ from __future__ import annotations
 import pytest
 
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
-from interviewer.loader import load_bank
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
+from interviewer.grading import RubricGrader
 
 
 def test_every_reference_answer_is_accused_of_nothing_and_grades_high(

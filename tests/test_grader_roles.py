@@ -9,20 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 from interviewer.bank import Bank
-from interviewer.grading import RubricGrader, default_grader
+from interviewer.grading import RubricGrader
 from interviewer.grading.roles import compound_tail, concept_subject, named_sides
-from interviewer.loader import load_bank
 from interviewer.models import Concept, Question
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> RubricGrader:
-    return default_grader()
 
 
 def _swapped(result: object) -> set[str]:

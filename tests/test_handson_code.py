@@ -13,13 +13,7 @@ from interviewer.bank import Bank
 from interviewer.handson.catalogue import EXERCISES
 from interviewer.handson.code import extract_code, grade_code
 from interviewer.handson.exercises import CHECKS
-from interviewer.loader import load_bank
 from interviewer.models import CodeQuestion
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def _by_exercise(bank: Bank) -> dict[str, CodeQuestion]:

@@ -11,13 +11,7 @@ from interviewer.bank import Bank
 from interviewer.handson.computed import grade_computed, instance
 from interviewer.handson.tasks import TASKS, draw_params, solve
 from interviewer.handson.torch_tasks import MEASURES, measure
-from interviewer.loader import load_bank
 from interviewer.models import ComputedQuestion
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def _computed(bank: Bank) -> list[ComputedQuestion]:

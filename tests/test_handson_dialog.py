@@ -16,15 +16,9 @@ from interviewer.dialog.engine import Interview, SessionOptions
 from interviewer.handson.computed import instance
 from interviewer.handson.dispatch import HandsOnGrader, attach, present
 from interviewer.handson.worker import TorchWorker, WorkerError
-from interviewer.loader import load_bank
 from interviewer.models import ComputedQuestion
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 class Refuses:

@@ -82,29 +82,29 @@ def disguised_list(
     others = {u.sentence for u in units} - sentences
     if not sentences or not others:
         return False
-    tokens = tokenize(text).tokens
-    said = {s: " ".join(t.norm for t in tokens if t.sentence == s and t.is_word) for s in others}
-    seen = Counter(" ".join(t.norm for t in tokens if t.sentence == s and t.is_word) for s in held)
-    seen.update(said.values())
+    words: dict[int, list[str]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for token in tokenize(text).tokens:
+        first, _ = spans.get(token.sentence, (token.start, token.end))
+        spans[token.sentence] = (first, token.end)
+        if token.is_word:
+            words.setdefault(token.sentence, []).append(token.norm)
+    # the whole sentence, its function words included: "You should use random
+    # initialization" is no run of terms, though its content words are
+    if not all(is_keyword_list(analyse(text[slice(*spans[s])])) for s in sentences):
+        return False
+    said = {s: " ".join(words.get(s, ())) for s in {*held, *others}}
+    seen = Counter(said.values())
 
     def padding(sentence: int) -> bool:
-        words = said[sentence].split()
         own = [u.stem for u in units if u.sentence == sentence]
         return (
-            bool(_FIRST_PERSON.intersection(words))
+            bool(_FIRST_PERSON.intersection(words.get(sentence, ())))
             or seen[said[sentence]] > 1
             or (bool(own) and 2 * sum(w in asked for w in own) >= len(own))
         )
 
-    if not any(padding(s) for s in others):
-        return False
-    for sentence in sentences:
-        # the whole sentence, its function words included: "You should use random
-        # initialization" is no run of terms, though its content words are
-        own = [t for t in tokens if t.sentence == sentence]
-        if not is_keyword_list(analyse(text[own[0].start : own[-1].end])):
-            return False
-    return True
+    return any(padding(s) for s in others)
 
 
 def is_dont_know(analysis: Analysis, max_words: int) -> bool:

@@ -78,7 +78,7 @@ class Speller:
 
     def known(self, word: str) -> bool:
         """Whether ``word`` is a real word (English, the bank's, or the lexicon's)."""
-        return word in self.vocabulary or word in english_words() or word in _lexicon_words()
+        return word in self.vocabulary or self.common(word)
 
     def correct(self, word: str) -> str | None:
         """The word ``word`` was meant to be, or None to leave it as typed."""
