@@ -387,3 +387,71 @@ def test_said_of_the_other_thing_in_the_other_direction_is_the_same_claim(
     same = grader.grade(question, "Backpropagation passes the input to the output layer by layer.")
     assert "forward-pass" not in _swapped(reversed_)
     assert "forward-pass" in _swapped(same)
+
+
+def test_a_subject_borrowed_from_another_sentence_is_said_of_its_clauses_subject(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """A word of the question may fill a phrase's slot from anywhere, but then the words
+    are said of the subject of their own clause: "SGD uses the entire training set" is
+    the full-batch claim said of SGD, whatever sentence the "batch" came from."""
+    question = bank.question("gradient-descent-variants")
+    swapped = grader.grade(
+        question,
+        "Batch gradient descent takes one random example per update, so it is noisy. "
+        "Stochastic gradient descent uses the entire training set to compute every step.",
+    )
+    right = grader.grade(
+        question,
+        "Stochastic gradient descent takes one random example per update, so it is noisy. "
+        "Batch gradient descent uses the entire training set to compute every step.",
+    )
+    assert "full-batch" in _swapped(swapped)
+    assert {"full-batch", "stochastic"} <= {c.concept_id for c in right.credited}
+    assert not _swapped(right)
+    assert swapped.grade + 1.5 < right.grade
+
+
+def test_a_borrowed_subject_takes_no_words_that_state_another_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "SGD uses one example per update" earns the SGD concept; the mini-batch phrasing
+    "mini batch of samples per update" with its name taken from the next sentence is not
+    mini-batch said of SGD."""
+    result = grader.grade(
+        bank.question("gradient-descent-variants"),
+        "Stochastic gradient descent uses one example per update, so it is fast but noisy. "
+        "Mini-batch, say 32 to 512 examples, sits in between and uses the GPU well.",
+    )
+    assert "stochastic" in {c.concept_id for c in result.credited}
+    assert not _swapped(result)
+    assert not result.misconceptions
+
+
+def test_a_borrowed_name_that_is_no_subject_swaps_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "manual feature engineering in ML" is about ML only as an object: "Deep learning
+    reduces manual feature engineering" (with "machine learning" in another sentence)
+    is no claim of it said of deep learning."""
+    result = grader.grade(
+        bank.question("ml-vs-dl"),
+        "Deep learning is a subset of machine learning. "
+        "Deep learning reduces manual feature engineering.",
+    )
+    assert not _swapped(result)
+
+
+def test_the_issues_mini_batch_sentence_is_no_role_swap(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """The issue's own sentence: "all examples", a synonym of "whole dataset" that lost its
+    quantifier, made it read as batch GD said of mini-batch, graded 0."""
+    result = grader.grade(
+        bank.question("gradient-descent-variants"),
+        "Mini-batch gradient descent computes the gradient on a small batch of examples, "
+        "which balances noise and speed.",
+    )
+    assert not any(c.contradicted for c in result.concepts)
+    assert "mini-batch" in {c.concept_id for c in result.credited}
+    assert result.grade >= 1.5

@@ -137,7 +137,15 @@ def role_swap(
         found = answer.match(phrase)
         if found is None or found.score < threshold or not found.complete:
             continue
-        said_of = None if mine is None else _said_of(answer, found, names)
+        lent = _borrows_name(found, answer)
+        if lent and (
+            _opened_with(phrase.text, sides) != mine or _owned_elsewhere(found, names, answer)
+        ):
+            # a borrowed name must be the phrase's subject ("batch gradient descent uses
+            # the whole dataset", not "manual feature engineering in ML"), and the words
+            # not another concept's claim ("SGD updates after every example. Mini-batch")
+            continue
+        said_of = None if mine is None else _said_of(answer, found, names, lent)
         if mine is None or said_of is None:
             continue
         side = next(i for i, s in enumerate(sides) if said_of.stem in s)
@@ -164,6 +172,22 @@ def said_of_another(
     return next(i for i, s in enumerate(sides) if said_of.stem in s) != mine
 
 
+def _borrows_name(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a match takes its words from more than one sentence (a word of the
+    question may come from anywhere): "Batch GD is noisy. SGD uses the entire training set"
+    matches "batch gradient descent uses the whole dataset" with a borrowed name."""
+    units = answer.analysis.units
+    return len({units[p].sentence for p in found.positions}) > 1
+
+
+def _owned_elsewhere(found: PhraseMatch, names: frozenset[str], answer: AnswerContext) -> bool:
+    """Whether half the words of a match with a borrowed name (the names of the things
+    compared aside) already earned another concept: they state its claim, of its subject."""
+    units = answer.analysis.units
+    body = [p for p in found.positions if units[p].stem not in names]
+    return 2 * sum(p in answer.credited_positions for p in body) >= len(body)
+
+
 def phrase_sides(
     phrases: tuple[CompiledPhrase, ...], sides: tuple[frozenset[str], ...], subject: int | None
 ) -> tuple[int | None, ...]:
@@ -177,8 +201,13 @@ def phrase_sides(
     return tuple(out)
 
 
-def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -> Unit | None:
+def _said_of(
+    answer: AnswerContext, found: PhraseMatch, names: frozenset[str], lent: bool = False
+) -> Unit | None:
     """The thing compared that the matched words are said of, or None when it can't be told.
+
+    With ``lent``, words whose name was borrowed from another sentence are said of their
+    own clause's subject (else of nothing).
 
     The words must stand together: in one sentence, more than half of them in one clause
     (whose subject it is). Their subject is the first thing named
@@ -195,7 +224,12 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
         return after is not None and after.stem in names and text[units[p].end] == "-"
 
     body = [p for p in found.positions if units[p].stem not in names and not named_head(p)]
-    if not body or len({units[p].sentence for p in found.positions}) > 1:
+    if not body or len({units[p].sentence for p in body}) > 1:
+        return None
+    # a name borrowed from another sentence (a word of the question may come from
+    # anywhere) says nothing of whom the words are said; their own clause's subject does
+    borrowed = _borrows_name(found, answer)
+    if borrowed and not lent:
         return None
     by_clause: dict[int, list[int]] = {}
     for p in body:
@@ -217,6 +251,9 @@ def _said_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -
         # what the subject is compared to is no subject: "fewer params than MLP"
         and not _follows(text, units[i].start, OBJECT_MARKERS)
     ]
+    if borrowed:
+        named = [i for i in named if answer.clause_of(i) == clause]
+        return units[named[0]] if named else None
     if not any(answer.clause_of(i) == clause for i in named):
         # "but on small tabular datasets gradient boosting is better": the clause's own
         # subject, named after the words it fronts, before any clause ahead of it
