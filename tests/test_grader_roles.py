@@ -428,9 +428,7 @@ def test_a_borrowed_subject_takes_no_words_that_state_another_concept(
     assert not result.misconceptions
 
 
-def test_a_borrowed_name_that_is_no_subject_swaps_nothing(
-    bank: Bank, grader: RubricGrader
-) -> None:
+def test_a_borrowed_name_that_is_no_subject_swaps_nothing(bank: Bank, grader: RubricGrader) -> None:
     """ "manual feature engineering in ML" is about ML only as an object: "Deep learning
     reduces manual feature engineering" (with "machine learning" in another sentence)
     is no claim of it said of deep learning."""
@@ -442,9 +440,7 @@ def test_a_borrowed_name_that_is_no_subject_swaps_nothing(
     assert not _swapped(result)
 
 
-def test_the_issues_mini_batch_sentence_is_no_role_swap(
-    bank: Bank, grader: RubricGrader
-) -> None:
+def test_the_issues_mini_batch_sentence_is_no_role_swap(bank: Bank, grader: RubricGrader) -> None:
     """The issue's own sentence: "all examples", a synonym of "whole dataset" that lost its
     quantifier, made it read as batch GD said of mini-batch, graded 0."""
     result = grader.grade(
