@@ -247,6 +247,17 @@ def test_phrasing_defects(bank_dir: Path) -> None:
     assert any(line == empty and "only stop-words" in msg for line, _, msg in found)
 
 
+def test_a_phrasing_of_number_slots_only_is_an_error(bank_dir: Path) -> None:
+    """ "from {number} to {number}" is nothing but numbers ("from", "to" are stop-words):
+    any number would credit it. With a word beside the numbers it is fine."""
+    text = _plant(bank_dir, "- less zigzag", "- from {number} to {number}")
+    found = _findings(bank_dir)
+    line = _line_of(text, "- from {number}")
+    assert (line, "error") in {(n, sev) for n, sev, msg in found if "number slots" in msg}
+    _plant(bank_dir, "- from {number} to {number}", "- went from {number} to {number}")
+    assert not any("number slots" in msg for _, _, msg in _findings(bank_dir))
+
+
 def test_schema_error_names_the_example_line(bank_dir: Path) -> None:
     answer = "        answer: It is the number"
     text = _plant(bank_dir, f"        grade: [0, 1]\n{answer}", answer)

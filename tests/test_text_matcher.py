@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 import pytest
 
 from interviewer.grading import default_grader
+from interviewer.grading.compiled import question_texts
 from interviewer.loader import load_bank
 from interviewer.text.analysis import analyse
 from interviewer.text.matcher import PhraseMatch, TermIndex, match_phrase
-from interviewer.text.phrases import compile_phrasings, split_alternatives
+from interviewer.text.phrases import NUMBER_STEM, compile_phrasings, split_alternatives
 
 KNOWN = frozenset(["rely", "player", "layer", "gradient", "training", "relay"])
 
@@ -231,3 +232,45 @@ def test_a_degree_word_modifies_the_word_it_stands_before() -> None:
     assert "how-to-choose" not in {c.concept_id for c in far.credited}
     assert "how-to-choose" in {c.concept_id for c in near.credited}
     assert "how-to-choose" in {c.concept_id for c in said_of.credited}
+
+
+def test_a_number_slot_matches_any_number_the_answer_gives_but_not_alone() -> None:
+    """ "{number}" in a phrasing matches 80, 95%, 0.25 or 3x3; it weighs no more than the
+    lightest word beside it, so a number without the phrasing's words credits nothing."""
+    (phrase,) = compile_phrasings(["accuracy of {number}"], {}, lambda s: 1.0 + len(s))
+    assert NUMBER_STEM in {t.stem for o in phrase.options for t in o.terms}
+    assert max(phrase.weights) == min(phrase.weights)
+    index = TermIndex((t for o in phrase.options for t in o.terms), {}, frozenset())
+    for said in ("80", "95%", "0.25", "1,000", "3x3"):
+        units = analyse(f"an accuracy of {said} on the test set").units
+        found = match_phrase(phrase, index.locate(units), units)
+        assert found is not None and found.complete, said
+    units = analyse("an accuracy of about ninety").units
+    found = match_phrase(phrase, index.locate(units), units)
+    assert found is None or not found.complete
+    units = analyse("it took 3 months").units
+    found = match_phrase(phrase, index.locate(units), units)
+    assert found is None or found.score < 0.6
+
+
+def test_a_result_given_in_numbers_is_credited() -> None:
+    """ "Recall went from 80% to 95%" gives the result in numbers (issue 9); a number that
+    is no result ("over 3 months with 2 colleagues") does not."""
+    question = load_bank().question("project-walkthrough")
+    grader = default_grader()
+    numbers = grader.grade(question, "I built a ticket classifier. Recall went from 80% to 95%.")
+    other = grader.grade(question, "I built a ticket classifier over 3 months with 2 colleagues.")
+    assert "result" in {c.concept_id for c in numbers.credited}
+    assert "result" not in {c.concept_id for c in other.credited}
+
+
+def test_a_number_slot_phrasing_moves_no_weight_in_the_bank() -> None:
+    """A phrasing with "{number}" is a pattern, not text: adding one leaves the bank's word
+    weights as they were, so no other question's grades move."""
+    question = load_bank().question("project-walkthrough")
+    concept = question.concepts[0]
+    patterned = concept.model_copy(
+        update={"phrasings": [*concept.phrasings, "went from {number} to {number}"]}
+    )
+    edited = question.model_copy(update={"concepts": [patterned, *question.concepts[1:]]})
+    assert question_texts(edited) == question_texts(question)

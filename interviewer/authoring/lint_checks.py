@@ -10,6 +10,7 @@ from typing import Any
 
 from interviewer.authoring._text import content_key, words
 from interviewer.authoring.lint_source import Findings, LoadedQuestion, items
+from interviewer.text.phrases import NUMBER_PLACEHOLDER
 from interviewer.yaml_lines import YamlPath
 
 __all__ = ["MIN_CONCEPTS", "MIN_EXAMPLES", "MIN_HINTS", "REQUIRED_KINDS", "check_question"]
@@ -67,6 +68,18 @@ def _check_phrasings(question: LoadedQuestion, findings: Findings) -> None:
                         f"phrasing {phrasing!r} is only stop-words or punctuation, "
                         "so it can never match",
                         "write the content words a candidate would say",
+                    )
+                    continue
+                if NUMBER_PLACEHOLDER in phrasing and not content_key(
+                    phrasing.replace(NUMBER_PLACEHOLDER, " ")
+                ):
+                    findings.add(
+                        question.source,
+                        path,
+                        f"phrasing {phrasing!r} has nothing but number slots, "
+                        "so any number in an answer matches it",
+                        "put the words the number goes with beside it ('went from {number} "
+                        "to {number}', 'accuracy of {number}')",
                     )
                     continue
                 usable += 1

@@ -18,7 +18,13 @@ from interviewer.models import Question
 from interviewer.text.analysis import analyse
 from interviewer.text.contrast import compared_in
 from interviewer.text.matcher import TermIndex
-from interviewer.text.phrases import CompiledPhrase, Term, compile_phrasings, without_subject
+from interviewer.text.phrases import (
+    NUMBER_PLACEHOLDER,
+    CompiledPhrase,
+    Term,
+    compile_phrasings,
+    without_subject,
+)
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
@@ -131,11 +137,15 @@ class CompiledQuestion:
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
-    """Every text of a question: ask, rephrasings, reference, phrasings, examples."""
+    """Every text of a question: ask, rephrasings, reference, phrasings, examples.
+
+    A phrasing with a ``{number}`` slot is a pattern, not text anyone wrote: it is left out
+    (so adding one moves no word's weight elsewhere in the bank).
+    """
     texts = [question.ask, *question.rephrasings, question.reference, *question.hints]
     for concept in question.concepts:
         texts.append(concept.label)
-        texts.extend(concept.phrasings)
+        texts.extend(p for p in concept.phrasings if NUMBER_PLACEHOLDER not in p)
         for key, values in concept.synonyms.items():
             texts.append(" ".join([key, *values]))
     for misconception in question.misconceptions:

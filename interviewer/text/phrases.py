@@ -18,6 +18,8 @@ from interviewer.text.analysis import Unit, analyse
 from interviewer.text.stem import stem
 
 __all__ = [
+    "NUMBER_PLACEHOLDER",
+    "NUMBER_STEM",
     "CompiledPhrase",
     "Option",
     "Term",
@@ -25,6 +27,13 @@ __all__ = [
     "split_alternatives",
     "without_subject",
 ]
+
+# "{number}" in a phrasing stands for any number the answer gives ("from 80% to 95%",
+# "0.25", "3x3"). It is compiled to a word no answer types; the term index gives every
+# numeric word of an answer a hit for it.
+NUMBER_PLACEHOLDER = "{number}"
+NUMBER_WORD = "anynumberslot"
+NUMBER_STEM = stem(NUMBER_WORD)
 
 _OR_RE = re.compile(r"\s+or\s+|\s*/\s*", re.IGNORECASE)
 _EITHER_RE = re.compile(r"\beither\s+", re.IGNORECASE)
@@ -157,7 +166,7 @@ def _compile_one(
 ) -> CompiledPhrase | None:
     units: list[Unit] = []
     seen: set[str] = set()
-    for unit in analyse(text).units:
+    for unit in analyse(text.replace(NUMBER_PLACEHOLDER, NUMBER_WORD)).units:
         if unit.stem not in seen:  # a repeated word is one slot
             seen.add(unit.stem)
             units.append(unit)
@@ -185,6 +194,12 @@ def _compile_one(
                 options.append(Option(mask, terms, "synonym"))
     options = _under_own_negation(options)
     raw = [weight_of(t.stem) for t in slot_terms]
+    if NUMBER_STEM in stems and len(raw) > 1:
+        # any number is weak evidence alone: it weighs no more than the lightest word
+        lightest = min(w for t, w in zip(slot_terms, raw, strict=True) if t.stem != NUMBER_STEM)
+        raw = [
+            lightest if t.stem == NUMBER_STEM else w for t, w in zip(slot_terms, raw, strict=True)
+        ]
     total = sum(raw) or 1.0
     return CompiledPhrase(
         text,

@@ -8,15 +8,19 @@ itself a known word), or as two answer words written apart ("non linear").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
 from interviewer.text.analysis import Unit
-from interviewer.text.phrases import Term
+from interviewer.text.phrases import NUMBER_STEM, Term
 
 __all__ = ["CONFIDENCE", "Hit", "TermIndex"]
+
+# A number as an answer writes it: 80, 0.25, 1,000, 3.5%, 3x3 (see phrases.NUMBER_PLACEHOLDER).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?(?:x\d+)*")
 
 # Confidence of a word match by how it was made; a phrase's confidence is the
 # weighted mean over its slots.
@@ -88,6 +92,12 @@ class TermIndex:
         )
 
     def _candidates(self, unit: Unit) -> list[tuple[str, float, str]]:
+        found = self._word_candidates(unit)
+        if NUMBER_STEM in self._stems and _NUMBER.fullmatch(unit.norm):
+            found = [*found, (NUMBER_STEM, CONFIDENCE["exact"], "exact")]
+        return found
+
+    def _word_candidates(self, unit: Unit) -> list[tuple[str, float, str]]:
         word_stem = unit.stem
         lexical = "synonym" if unit.rewritten else None
         if word_stem in self._stems:
