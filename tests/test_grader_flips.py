@@ -1,5 +1,7 @@
-"""A contrast of a concept's words in a short phrase that opens its clause ("At inference,
-every pass zeroes ...") reverses the concept (issue 9); a heading before a colon does not.
+"""Contrasts that reverse a concept and ones that only seem to (issue 9). A contrast of a
+concept's words in a short phrase that opens its clause ("At inference, every pass zeroes
+...") reverses the concept; a heading before a colon does not, nor does the contrast of a
+word that the phrasing itself reverses ("stops improving").
 """
 
 from __future__ import annotations
@@ -36,3 +38,17 @@ def test_a_heading_or_a_subject_before_a_comma_is_no_opening_phrase(
         "learning a compressed representation of unlabelled data.",
     )
     assert not any(c.contradicted for c in result.concepts)
+
+
+def test_stopping_an_improvement_is_no_contrast_of_it(bank: Bank, grader: RubricGrader) -> None:
+    """ "stop when validation loss stops improving" is the early-stopping rule, so "stop
+    early when val loss rises" says it again: the "stops" that reversed "improving" was
+    lost, and the answer was graded as contradicting early stopping."""
+    result = grader.grade(
+        bank.question("overfitting-remedies"),
+        "You get more data or fake more with flips, colour jitter and random crops. "
+        "Also dropout and weight decay, and stop early when val loss rises.",
+    )
+    assert not any(c.contradicted for c in result.concepts)
+    assert "early-stopping" in {c.concept_id for c in result.credited}
+    assert result.grade >= 3.0

@@ -175,3 +175,14 @@ def test_impossible_denies_what_it_is_said_of() -> None:
     assert "xor" in negated_words("so XOR is impossible for it")
     assert "xor" in negated_words("so XOR is not possible with one layer")
     assert negated_words("it is possible to train it") == set()
+
+
+def test_stopping_a_verb_denies_that_verb_only() -> None:
+    """ "the loss stops improving" denies "improving" (it no longer improves) and nothing
+    after it; "stop the training" or "stop early" deny nothing, and under a negation
+    ("do not stop learning") the verb is left to that negation."""
+    assert negated_words("stop when the validation loss stops improving") == {"improving"}
+    assert negated_words("the network ceased learning after epoch three") == {"learning"}
+    assert negated_words("stop the training early when it rises") == set()
+    assert negated_words("stop early when the validation loss rises") == set()
+    assert "stop" in negated_words("the early layers do not stop learning")

@@ -89,6 +89,12 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             continue
         if word.negator and word.norm == "nothing" and at > 0 and words[at - 1].norm in _TO_ZERO:
             continue  # "shrinks to nothing" means "to zero": it denies nothing after it
+        if active < 0 and _ceases(words, at):
+            # "the loss stops improving": the verb after it is denied, and nothing more
+            # (under a negation, "do not stop learning", it stays as it was)
+            cues.append(_cue(words, at, text))
+            words[at + 1].negation, words[at + 1].direct = len(cues) - 1, True
+            continue
         if word.negator or _zero_quantifier(words, at):
             following = words[at + 1] if at + 1 < len(words) else None
             if following is not None and following.norm == "just":
@@ -149,6 +155,18 @@ def _zero_quantifier(words: list[Word], at: int) -> bool:
         return False
     following = [w.norm for w in words[at + 1 : at + 3]]
     return any(len(w) > 3 and w.endswith("s") for w in following)
+
+
+_CEASE = frozenset(("stop", "stops", "stopped", "cease", "ceases", "ceased", "quits"))
+
+
+def _ceases(words: list[Word], at: int) -> bool:
+    """Whether the word at ``at`` ends what the verb after it does: "stops improving",
+    "ceased learning" (not "stop the training", "stop early")."""
+    if words[at].norm not in _CEASE or at + 1 >= len(words):
+        return False
+    following = words[at + 1]
+    return not following.clause_break and len(following.norm) > 5 and following.norm.endswith("ing")
 
 
 def _framed_length(words: list[Word], at: int) -> int:
