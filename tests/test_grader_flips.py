@@ -52,3 +52,49 @@ def test_stopping_an_improvement_is_no_contrast_of_it(bank: Bank, grader: Rubric
     assert not any(c.contradicted for c in result.concepts)
     assert "early-stopping" in {c.concept_id for c in result.credited}
     assert result.grade >= 3.0
+
+
+POOLING_RIGHT = (
+    "Average pooling takes the average of each window and max pooling keeps the largest value."
+)
+
+
+def test_a_right_pair_of_claims_is_not_read_as_one_reversed(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """Both claims right, in one breath. A claim's repeated word costs no gap, but not when
+    it is the opposite of the word that comes next ("takes the *average* ... max" does not
+    take the max); and "average" outside the match reverses no "biggest" when the slot's
+    own word "largest" is said."""
+    result = grader.grade(bank.question("pooling"), POOLING_RIGHT)
+    assert not any(c.contradicted for c in result.concepts)
+    assert "max-average" in {c.concept_id for c in result.credited}
+
+
+def test_the_other_way_round_is_graded_as_meant(bank: Bank, grader: RubricGrader) -> None:
+    """The issue's "sorry, the other way round": the swapped sentence is read with its
+    roles exchanged back, and grades as the right one does."""
+    question = bank.question("pooling")
+    corrected = grader.grade(
+        question,
+        "Max pooling takes the average of each window and average pooling keeps the "
+        "largest value. Sorry, the other way round.",
+    )
+    swapped = grader.grade(
+        question,
+        "Max pooling takes the average of each window and average pooling keeps the largest value.",
+    )
+    assert "max-average" in {c.concept_id for c in corrected.credited}
+    assert "max-average" in {c.concept_id for c in swapped.concepts if c.contradicted}
+    assert corrected.grade == grader.grade(question, POOLING_RIGHT).grade
+
+
+def test_a_contrast_inside_the_match_still_reverses_it(bank: Bank, grader: RubricGrader) -> None:
+    """ "Max pooling *averages* all the values in the window": the contrast stands among
+    the matched words, so it reverses the concept though "largest" is said later."""
+    result = grader.grade(
+        bank.question("pooling"),
+        "Max pooling averages all the values in the window and average pooling keeps only "
+        "the largest one.",
+    )
+    assert "max-average" in {c.concept_id for c in result.concepts if c.contradicted}

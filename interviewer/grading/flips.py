@@ -91,12 +91,23 @@ def flipped_term(
     beside = _phrase_contrasts(found.phrase, extra)
     # the word reversed is one the sentence lacks
     said = {u.stem for u in units if u.sentence in sentence}
+    # outside a match in one clause, in none of its slot's words either: "*average* pooling
+    # takes the mean and max pooling keeps the largest value" lacks the synonym "biggest",
+    # but says the slot; inside it, "max pooling *averages* the values in the window"
+    # still flips, as does a match spread over clauses ("during *training* it's switched
+    # off ..., and at evaluation ...")
+    widened = set(said)
+    if len({context.clause_of(p) for p in found.positions}) == 1:
+        for stems in slot_words(found.phrase).values():
+            if stems & said:
+                widened |= stems
     for i in clause:
         unit = units[i]
         if i in found.positions or unit.negation >= 0 or _paired(context, i, extra):
             continue
+        lacked = said if first < i < last else widened
         for own in sorted(flips.get(unit.stem, ())):
-            if own not in said and not _converse(context, i, found.phrase.text, own):
+            if own not in lacked and not _converse(context, i, found.phrase.text, own):
                 return i, own
         if (first < i < last and len(matched) == 1) or context.clause_of(i) in fronted:
             for own in sorted(inside.get(unit.stem, ())):

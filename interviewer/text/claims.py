@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from interviewer.text.analysis import Analysis, Unit
+from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import Hit, PhraseMatch, term_hits
 from interviewer.text.phrases import CompiledPhrase, Option
 
@@ -102,8 +103,15 @@ def _runs(
             if hit.first <= after or units[hit.first].sentence != sentence:
                 continue
             gap = hit.first - after - 1
-            if gap > budget:  # words the claim repeats and adverbs cost nothing
-                gap = sum(1 for u in units[after + 1 : hit.first] if u.stem not in own)
+            if gap > budget:  # words the claim repeats and adverbs cost nothing,
+                # unless one is the opposite of the word placed next: "average pooling
+                # takes the *average* ... and max pooling" does not take the max
+                opposed = contrast_stems(units[hit.first].stem)
+                gap = sum(
+                    1
+                    for u in units[after + 1 : hit.first]
+                    if u.stem not in own or u.stem in opposed
+                )
                 if gap > budget:
                     continue
             left = budget - gap
