@@ -98,3 +98,24 @@ def test_a_contrast_inside_the_match_still_reverses_it(bank: Bank, grader: Rubri
         "the largest one.",
     )
     assert "max-average" in {c.concept_id for c in result.concepts if c.contradicted}
+
+
+def test_a_relative_clause_after_the_match_reverses_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "running averages *that you kept during training*": the "training" describes the
+    averages; the claim is what is used at inference. Said of the claim itself, "during
+    training" still reverses it."""
+    question = bank.question("batch-normalisation")
+    kept = grader.grade(
+        question,
+        "At inference time you can't rely on a batch, you might have one image, so you use "
+        "running averages that you kept during training.",
+    )
+    assert "running-statistics" in {c.concept_id for c in kept.credited}
+    assert not any(c.contradicted for c in kept.concepts)
+    wrong = grader.grade(
+        question,
+        "During training you use the running averages, and the batch statistics only at test time.",
+    )
+    assert "running-statistics" in {c.concept_id for c in wrong.concepts if c.contradicted}

@@ -186,3 +186,13 @@ def test_stopping_a_verb_denies_that_verb_only() -> None:
     assert negated_words("stop the training early when it rises") == set()
     assert negated_words("stop early when the validation loss rises") == set()
     assert "stop" in negated_words("the early layers do not stop learning")
+
+
+def test_a_backward_negation_stops_at_the_verb_of_a_clause_before() -> None:
+    """ "X won't help" denies X, the words back to the clause before: in "validation is bad,
+    it's overfitting and more depth won't help" the "and" joins two clauses, so the
+    overfitting is not denied; "dropout and batch norm won't help" denies both."""
+    said = "if validation is bad it's overfitting and more depth won't help"
+    assert negated_words(said) == {"more", "depth", "help"}
+    assert {"dropout", "batch"} <= negated_words("dropout and batch norm won't help")
+    assert "dropout" in negated_words("dropout does not help here")

@@ -9,6 +9,7 @@ the clause the match stands in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from interviewer.grading.context import AnswerContext
@@ -105,6 +106,8 @@ def flipped_term(
         unit = units[i]
         if i in found.positions or unit.negation >= 0 or _paired(context, i, extra):
             continue
+        if i > last and _RELATIVE.search(context.graded[units[last].end : unit.start]):
+            continue  # "running averages *that you kept during training*" describes them
         lacked = said if first < i < last else widened
         for own in sorted(flips.get(unit.stem, ())):
             if own not in lacked and not _converse(context, i, found.phrase.text, own):
@@ -138,6 +141,8 @@ def flipped_term(
     return None
 
 
+# A relative clause after the match describes one of its words, it does not reverse it.
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
 _FRONTED_WORDS = 3  # "At test time, ...", "While training, ...": a short opening phrase
 
 

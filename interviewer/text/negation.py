@@ -210,6 +210,10 @@ _AUXILIARIES = frozenset(
 )
 
 
+# Verbs that make a clause of the words before them (with ``_AUXILIARIES``).
+_FINITE = _AUXILIARIES | frozenset(("it's", "that's", "there's", "we're", "they're", "you're"))
+
+
 def _cue(words: list[Word], at: int, text: str) -> NegationCue:
     """The cue at ``at`` as written, with a preceding auxiliary ("does not") or the
     rest of a backward pattern ("is false")."""
@@ -253,6 +257,9 @@ def _backward(words: list[Word], at: int, cue_index: int) -> None:
     if not _pattern_at(words, at):
         return
     cursor = at
+    seen_content = False
+    joined = -1  # the last "and"/"or" passed
+    marked: list[int] = []
     while cursor > 0 and at - cursor < 8:
         if words[cursor].clause_break:
             break
@@ -260,5 +267,16 @@ def _backward(words: list[Word], at: int, cue_index: int) -> None:
         word = words[cursor]
         if word.norm in CLAUSE_BREAK_WORDS:
             break
+        if seen_content and word.norm in _FINITE:
+            # the verb of a clause before: in "validation is bad, it's overfitting and
+            # *more depth* won't help" the "and" joins clauses, and only the depth is denied
+            for index in marked:
+                if index < joined:
+                    words[index].negation = -1
+            break
+        if word.norm in ("and", "or"):
+            joined = cursor
+        seen_content = seen_content or not word.stop
         if word.negation < 0:
             word.negation = cue_index
+            marked.append(cursor)
