@@ -512,3 +512,30 @@ def test_to_the_next_is_from_the_previous_seen_from_the_other_end(
     loop = {c.concept_id: c for c in converse.concepts}["loop-hidden-state"]
     assert not loop.contradicted
     assert {c.concept_id: c for c in opposite.concepts}["loop-hidden-state"].contradicted
+
+
+def test_a_wrong_claim_of_three_words_or_more_may_come_in_any_order(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "The test set is what you use during development to tune hyperparameters" states
+    "tune hyperparameters on the test set" in another order. A contrast of the claim's
+    words in the same clause still makes it two claims ("the gradient points uphill and we
+    want to go downhill"), and a claim of two words must still be led by its first
+    ("in a fully connected network there's one bias per neuron" is no "bias per weight")."""
+    tuned = grader.grade(
+        bank.question("evaluate-model"),
+        "You split the data into train, validation and test sets, and the test set is what "
+        "you use during development to tune hyperparameters.",
+    )
+    assert "tune-on-test" in {m.misconception_id for m in tuned.misconceptions}
+    downhill = grader.grade(
+        bank.question("gradient-descent-steps"),
+        "Each weight moves a small step against its gradient, because the gradient points "
+        "uphill and we want to go downhill.",
+    )
+    assert "follow-gradient-uphill" not in {m.misconception_id for m in downhill.misconceptions}
+    per_neuron = grader.grade(
+        bank.question("layer-bias"),
+        "In a fully connected network there's one bias per neuron, a vector per layer.",
+    )
+    assert not per_neuron.misconceptions

@@ -89,6 +89,9 @@ def _said_of_it(
     return best
 
 
+_ANY_ORDER_SLOTS = 3  # a claim of fewer words must be led by its first
+
+
 def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | None:
     """A listed wrong claim with all its words in one clause, in any order, where no
     concept was credited: "the attention maps of a transformer explain the whole model
@@ -105,19 +108,27 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         # in any order, but led by the claim's subject: "the gradient points uphill and we
         # go downhill" does not say "go uphill along the gradient"
         # (in its own word: "sequences ... shared weights" is no "input gets the same weight")
+        # (a claim of three words or more may come in any order: "accuracy directly as the
+        # cost function", "test set is what you use to tune hyperparameters")
         leading = {o.terms[0].stem for o in phrase.options if o.mask & 1 and o.source != "synonym"}
-        if answer.analysis.units[min(found.positions)].stem not in leading:
+        led = answer.analysis.units[min(found.positions)].stem in leading
+        if not led and len(phrase.slots) < _ANY_ORDER_SLOTS:
             continue
-        if len({answer.clause_of(p) for p in found.positions}) > 1:
+        clauses = {answer.clause_of(p) for p in found.positions}
+        if len(clauses) > 1:
             continue
         # nor with a contrast of its own words among them: "tune hyperparameters on the
-        # *validation* set and report the score on the test set" is two claims
+        # *validation* set and report the score on the test set" is two claims; in any
+        # order, nor anywhere in their clause ("... points uphill and we go *downhill*")
         units = answer.analysis.units
         words = {t.stem for o in phrase.options for t in o.terms}
+        span = range(min(found.positions), max(found.positions))
+        if not led:
+            span = range(len(units))
         if any(
             contrast_stems(units[q].stem) & words and units[q].stem not in words
-            for q in range(min(found.positions), max(found.positions))
-            if q not in found.positions
+            for q in span
+            if q not in found.positions and answer.clause_of(q) in clauses
         ):
             continue
         # words that mostly earned a concept are a right claim, not this wrong one

@@ -55,6 +55,7 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("labeled", "labelled"), ("unlabeled", "unlabelled")),
     (("minimize", "minimise", "minimizes"), ("maximize", "maximise", "maximizes")),
     (("horizontal",), ("vertical",)),
+    (("uphill",), ("downhill",)),
     (("past", "previous"), ("future", "next")),
     (("long", "longer"), ("short", "shorter")),
     (("cheap", "cheaper"), ("expensive", "costly")),
