@@ -451,3 +451,22 @@ def test_the_issues_mini_batch_sentence_is_no_role_swap(bank: Bank, grader: Rubr
     assert not any(c.contradicted for c in result.concepts)
     assert "mini-batch" in {c.concept_id for c in result.credited}
     assert result.grade >= 1.5
+
+
+def test_feed_forward_and_backprop_are_things_compared(bank: Bank, grader: RubricGrader) -> None:
+    """The question quotes the two terms it contrasts, so the rubric names them
+    (``compares``): the training procedure said of feed-forward is a swap of roles."""
+    question = bank.question("feedforward-vs-backprop")
+    swapped = grader.grade(
+        question,
+        "Feed-forward refers to the training procedure and backpropagation refers to how "
+        "the network makes predictions.",
+    )
+    right = grader.grade(
+        question,
+        "Backpropagation refers to the training procedure and feed-forward refers to how "
+        "the network makes predictions.",
+    )
+    assert "backprop-algorithm" in _swapped(swapped)
+    assert "backprop-algorithm" in {c.concept_id for c in right.credited}
+    assert swapped.grade < right.grade
