@@ -119,3 +119,24 @@ def test_a_relative_clause_after_the_match_reverses_nothing(
         "During training you use the running averages, and the batch statistics only at test time.",
     )
     assert "running-statistics" in {c.concept_id for c in wrong.concepts if c.contradicted}
+
+
+def test_a_direction_run_the_other_way_contradicts_the_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "input to output layer by layer" is directed: "from the output layer back to the
+    input" runs it the other way, a wrong claim. The same words undirected ("the output is
+    computed from the input") or in the right direction are the concept."""
+    question = bank.question("forward-backward-propagation")
+    reversed_ = grader.grade(
+        question, "In the forward pass the signal goes from the output layer back to the input."
+    )
+    right = grader.grade(
+        question, "In the forward pass the signal goes from the input layer to the output."
+    )
+    undirected = grader.grade(
+        question, "In the forward pass the output layer is computed from the input, layer by layer."
+    )
+    assert "forward-pass" in {c.concept_id for c in reversed_.concepts if c.contradicted}
+    assert "forward-pass" in {c.concept_id for c in right.credited}
+    assert not any(c.contradicted for c in undirected.concepts)

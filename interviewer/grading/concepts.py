@@ -129,6 +129,17 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     )
 
 
+def _redirected(
+    item: CompiledItem, answer: AnswerContext, found: PhraseMatch
+) -> ConceptMatch | None:
+    """The concept as contradicted when the answer runs its direction the other way."""
+    turned = _direction_reversed(found, answer)
+    if turned is None or _said_of_the_other_thing(item, found.phrase, found, answer):
+        return None
+    note = f"contradicted: from '{turned[0]}' to '{turned[1]}', the other way round"
+    return _opposite(item, answer, found, "contrast", note)
+
+
 def _said_of_the_other_thing(
     item: CompiledItem, phrase: CompiledPhrase, found: PhraseMatch, answer: AnswerContext
 ) -> bool:
@@ -137,6 +148,34 @@ def _said_of_the_other_thing(
     if not item.sides or phrase not in item.phrases:
         return False
     return said_of_another(found, item.sides, item.about[item.phrases.index(phrase)], answer)
+
+
+_DIRECTED = re.compile(r"\b(?:to|toward|towards|into|back)\b")
+
+
+def _direction_reversed(found: PhraseMatch, answer: AnswerContext) -> tuple[str, str] | None:
+    """The two words of a directed phrase ("input *to* output") that the answer, in one
+    clause, directs the other way ("from the output back *to* the input"), or None."""
+    units = answer.analysis.units
+    at: dict[str, int] = {}
+    for p in found.positions:
+        at.setdefault(units[p].stem, p)
+    words = found.phrase.text.lower().split()
+    order = [stem(w) for w in words]
+    for i, first in enumerate(order):
+        for j in range(i + 1, len(order)):
+            second = order[j]
+            if second not in contrast_stems(first) or first not in at or second not in at:
+                continue
+            if not _DIRECTED.search(" ".join(words[i + 1 : j])):
+                continue  # "input and output" directs nothing
+            late, early = at[first], at[second]
+            if late < early or answer.clause_of(late) != answer.clause_of(early):
+                continue
+            between = answer.graded[units[early].end : units[late].start].lower()
+            if _DIRECTED.search(between):
+                return units[early].norm, units[late].norm
+    return None
 
 
 def _order_reversed(found: PhraseMatch, answer: AnswerContext) -> bool:
@@ -220,6 +259,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
         contradicted = _said_of_the_other(item, answer)
     if contradicted is None and credited and best is not None:
         contradicted = _flipped(item, answer, best)
+    if contradicted is None and credited and best is not None:
+        contradicted = _redirected(item, answer, best)
     if contradicted is not None:
         return contradicted
     if credited and best is not None:
