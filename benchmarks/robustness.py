@@ -107,7 +107,8 @@ _SWAPS = {
 _AUX_RE = re.compile(
     r"\b(is|are|was|were|can|could|will|would|does|do|did|has|have|should|must)\b", re.I
 )
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+# a sentence ends at . ! or ?, not after an abbreviation ("e.g. flipping", "i.e. the mean")
+_SENTENCE_RE = re.compile(r"(?<![.\s][a-z]\.[a-z]\.)(?<=[.!?])\s+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 

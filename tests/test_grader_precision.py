@@ -263,3 +263,15 @@ def test_xor_said_to_be_impossible_credits_the_counterexample(
         "It can only draw a straight line between classes, so XOR is impossible for it.",
     )
     assert "xor" in {c.concept_id for c in result.credited}
+
+
+def test_named_augmentations_are_augmentation(bank: Bank, grader: RubricGrader) -> None:
+    """The issue's "Flips, colour jitter" names augmentations: the remedy "more data or
+    data augmentation" is credited for it, quoting the word that said it."""
+    result = grader.grade(
+        bank.question("overfitting-remedies"),
+        "Training loss keeps falling while validation loss rises. Fixes: flips, colour jitter, "
+        "dropout, early stopping.",
+    )
+    concept = next(c for c in result.credited if c.concept_id == "more-data")
+    assert any("flips" in span.text.lower() for span in concept.spans)
