@@ -13,6 +13,7 @@ from dataclasses import replace
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.result import MisconceptionHit
+from interviewer.grading.roles import compared_object
 from interviewer.text.claims import claim_blocked
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
@@ -28,8 +29,8 @@ def find_misconception(
     """A listed wrong claim, when stated: its words in order, not turned around,
     reported or refuted; or said of a pronoun that stands for its subject (``subjects``:
     the things the question's misconceptions are about, see :func:`_said_of_it`); or all
-    its words in one clause in another order, led by its subject, where no concept was
-    earned (:func:`_loosely_stated`)."""
+    its words in one clause in another order (led by its subject when it has two), where
+    no concept was earned (:func:`_loosely_stated`)."""
     threshold = answer.settings.misconception_threshold
     stated = [
         found
@@ -105,14 +106,21 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         # step is a layer and all layers share the same weights" lacks "own")
         if found is None or not found.complete or not found.positions:
             continue
-        # in any order, but led by the claim's subject: "the gradient points uphill and we
-        # go downhill" does not say "go uphill along the gradient"
-        # (in its own word: "sequences ... shared weights" is no "input gets the same weight")
-        # (a claim of three words or more may come in any order: "accuracy directly as the
-        # cost function", "test set is what you use to tune hyperparameters")
+        # in any order; a claim of two words led by its subject, in its own word
+        # ("sequences ... shared weights" is no "input gets the same weight"); one of three
+        # words or more led by any ("accuracy directly as the cost function", "the test set
+        # is what you use to tune hyperparameters")
         leading = {o.terms[0].stem for o in phrase.options if o.mask & 1 and o.source != "synonym"}
-        led = answer.analysis.units[min(found.positions)].stem in leading
+        units = answer.analysis.units
+        led = units[min(found.positions)].stem in leading
         if not led and len(phrase.slots) < _ANY_ORDER_SLOTS:
+            continue
+        subject = [p for p in found.positions if units[p].stem in leading]
+        if not led and (
+            not subject or any(compared_object(answer.graded, units[p].start) for p in subject)
+        ):
+            # out of order, its subject in its own word ("sequences ... shared weights" is
+            # no "input gets the same weight"), and no object: "more weights than a CNN"
             continue
         clauses = {answer.clause_of(p) for p in found.positions}
         if len(clauses) > 1:
@@ -120,7 +128,6 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         # nor with a contrast of its own words among them: "tune hyperparameters on the
         # *validation* set and report the score on the test set" is two claims; in any
         # order, nor anywhere in their clause ("... points uphill and we go *downhill*")
-        units = answer.analysis.units
         words = {t.stem for o in phrase.options for t in o.terms}
         span = range(min(found.positions), max(found.positions))
         if not led:

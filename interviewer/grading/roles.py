@@ -23,6 +23,7 @@ from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "OBJECT_MARKERS",
+    "compared_object",
     "compared_sides",
     "compound_tail",
     "concept_subject",
@@ -279,6 +280,12 @@ def _said_of(
 # the other prepositions and joiners.
 _PREPOSITIONS = OBJECT_MARKERS | frozenset(("in", "on", "for", "with", "to", "by", "at", "into"))
 _PREPOSITIONS |= frozenset(("and", "or"))
+
+
+def compared_object(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is what something is compared to, no subject: it comes
+    right after "than", "like", "of" (determiners skipped): "more weights than *the CNN*"."""
+    return _follows(text, start, OBJECT_MARKERS)
 
 
 def _possessive(lowered: str, unit: Unit) -> bool:
