@@ -474,3 +474,17 @@ def test_feed_forward_and_backprop_are_things_compared(bank: Bank, grader: Rubri
     assert "backprop-algorithm" in _swapped(swapped)
     assert "backprop-algorithm" in {c.concept_id for c in right.credited}
     assert swapped.grade < right.grade
+
+
+def test_a_borrowed_name_is_read_against_the_clause_before_in_its_sentence(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Logistic regression, on the other hand, uses a hard threshold": the words stand in
+    a clause of their own, after the one that names logistic regression; with "perceptron"
+    from the sentence before they state the perceptron's claim of logistic regression."""
+    result = grader.grade(
+        bank.question("perceptron-vs-logistic-regression"),
+        "The perceptron feeds the weighted sum through a sigmoid and gives a probability. "
+        "Logistic regression, on the other hand, uses a hard threshold.",
+    )
+    assert "step-vs-sigmoid" in _swapped(result)

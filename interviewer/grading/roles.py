@@ -207,8 +207,8 @@ def _said_of(
 ) -> Unit | None:
     """The thing compared that the matched words are said of, or None when it can't be told.
 
-    With ``lent``, words whose name was borrowed from another sentence are said of their
-    own clause's subject (else of nothing).
+    With ``lent``, words whose name was borrowed from another sentence are read as any
+    others: said of the thing their own sentence names (without, of nothing).
 
     The words must stand together: in one sentence, more than half of them in one clause
     (whose subject it is). Their subject is the first thing named
@@ -252,9 +252,6 @@ def _said_of(
         # what the subject is compared to is no subject: "fewer params than MLP"
         and not _follows(text, units[i].start, OBJECT_MARKERS)
     ]
-    if borrowed:
-        named = [i for i in named if answer.clause_of(i) == clause]
-        return units[named[0]] if named else None
     if not any(answer.clause_of(i) == clause for i in named):
         # "but on small tabular datasets gradient boosting is better": the clause's own
         # subject, named after the words it fronts, before any clause ahead of it
