@@ -539,3 +539,23 @@ def test_a_wrong_claim_of_three_words_or_more_may_come_in_any_order(
         "In a fully connected network there's one bias per neuron, a vector per layer.",
     )
     assert not per_neuron.misconceptions
+
+
+def test_a_wrong_claim_may_go_on_past_a_colon_or_an_ing_clause(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "a preprocessing step: before training you go through the dataset" and "trained
+    with backprop, minimizing the ... reconstruction" each state one claim over a break
+    that only goes on with it (a colon, a comma before an -ing verb)."""
+    norm = grader.grade(
+        bank.question("batch-normalisation"),
+        "I think batch norm is basically a preprocessing step: before training you go "
+        "through the dataset batch by batch and standardise it.",
+    )
+    assert "only-input-data" in {m.misconception_id for m in norm.misconceptions}
+    rbm = grader.grade(
+        bank.question("rbm"),
+        "It has a visible and a hidden layer. You train it with backprop, minimizing the "
+        "mean squared error between the input and the reconstruction.",
+    )
+    assert "trained-by-backprop" in {m.misconception_id for m in rbm.misconceptions}

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
-from interviewer.grading.context import AnswerContext
+from interviewer.grading.context import CLAUSE_BREAK, AnswerContext
 from interviewer.grading.result import MisconceptionHit
 from interviewer.grading.roles import compared_object
 from interviewer.text.claims import claim_blocked
@@ -123,7 +123,7 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
             # no "input gets the same weight"), and no object: "more weights than a CNN"
             continue
         clauses = {answer.clause_of(p) for p in found.positions}
-        if len(clauses) > 1:
+        if len(clauses) > 1 and not (led and _elaborated(found, answer)):
             continue
         # nor with a contrast of its own words among them: "tune hyperparameters on the
         # *validation* set and report the score on the test set" is two claims; in any
@@ -146,6 +146,28 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
         if best is None or found.score > best.score:
             best = found
     return best
+
+
+# A break that goes on with the same statement: "a preprocessing step: before training you
+# go through the dataset", "trained with backprop, minimizing the reconstruction error".
+_ELABORATION = re.compile(r"[:—–]|\s-\s|,\s+[a-z]+ing\b", re.IGNORECASE)
+
+
+def _elaborated(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a match over two neighbouring clauses of one sentence spans a break that only
+    goes on with the first one's statement: a colon, a dash, a comma before an -ing verb."""
+    units = answer.analysis.units
+    ordered = sorted(found.positions)
+    if units[ordered[0]].sentence != units[ordered[-1]].sentence:
+        return False
+    clauses = [answer.clause_of(p) for p in ordered]
+    if clauses[-1] - clauses[0] != 1:
+        return False
+    cut = next(k for k, c in enumerate(clauses) if c != clauses[0])
+    # the text from the last word before the break up to the next word after it
+    gap = answer.graded[units[ordered[cut - 1]].end : units[ordered[cut]].end]
+    breaks = list(CLAUSE_BREAK.finditer(gap))
+    return len(breaks) == 1 and _ELABORATION.match(gap, breaks[0].start()) is not None
 
 
 def _heard(phrase: CompiledPhrase, answer: AnswerContext) -> int:
