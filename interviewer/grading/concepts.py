@@ -13,6 +13,7 @@ correction, which costs like a listed misconception (those are found by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
@@ -153,28 +154,39 @@ def _said_of_the_other_thing(
 _DIRECTED = re.compile(r"\b(?:to|toward|towards|into|back)\b")
 
 
-def _direction_reversed(found: PhraseMatch, answer: AnswerContext) -> tuple[str, str] | None:
-    """The two words of a directed phrase ("input *to* output") that the answer, in one
-    clause, directs the other way ("from the output back *to* the input"), or None."""
+def _reversed_pairs(
+    found: PhraseMatch, answer: AnswerContext
+) -> Iterator[tuple[int, int, int, int]]:
+    """Two words of the phrase that contrast with each other ("input ... output"), standing
+    in one clause of the answer in the other order ("from the output back to the input"):
+    their indices in the phrase's words and the answer units of the second and the first."""
     units = answer.analysis.units
     at: dict[str, int] = {}
     for p in found.positions:
         at.setdefault(units[p].stem, p)
-    words = found.phrase.text.lower().split()
-    order = [stem(w) for w in words]
+    order = [stem(w) for w in found.phrase.text.lower().split()]
     for i, first in enumerate(order):
+        if first not in at:
+            continue
         for j in range(i + 1, len(order)):
             second = order[j]
-            if second not in contrast_stems(first) or first not in at or second not in at:
+            if second not in at or second not in contrast_stems(first):
                 continue
-            if not _DIRECTED.search(" ".join(words[i + 1 : j])):
-                continue  # "input and output" directs nothing
-            late, early = at[first], at[second]
-            if late < early or answer.clause_of(late) != answer.clause_of(early):
-                continue
-            between = answer.graded[units[early].end : units[late].start].lower()
-            if _DIRECTED.search(between):
-                return units[early].norm, units[late].norm
+            early, late = at[second], at[first]
+            if late > early and answer.clause_of(late) == answer.clause_of(early):
+                yield i, j, early, late
+
+
+def _direction_reversed(found: PhraseMatch, answer: AnswerContext) -> tuple[str, str] | None:
+    """The two words of a directed phrase ("input *to* output") that the answer, in one
+    clause, directs the other way ("from the output back *to* the input"), or None."""
+    units = answer.analysis.units
+    words = found.phrase.text.lower().split()
+    for i, j, early, late in _reversed_pairs(found, answer):
+        if not _DIRECTED.search(" ".join(words[i + 1 : j])):
+            continue  # "input and output" directs nothing
+        if _DIRECTED.search(answer.graded[units[early].end : units[late].start].lower()):
+            return units[early].norm, units[late].norm
     return None
 
 
@@ -182,20 +194,7 @@ def _order_reversed(found: PhraseMatch, answer: AnswerContext) -> bool:
     """Whether two words of the phrase that contrast with each other ("input ... output")
     stand in one clause of the answer in the other order ("from the output back to the
     input")."""
-    units = answer.analysis.units
-    at: dict[str, int] = {}
-    for p in found.positions:
-        at.setdefault(units[p].stem, p)
-    order = [stem(w) for w in found.phrase.text.lower().split()]
-    return any(
-        second in contrast_stems(first)
-        and first in at
-        and second in at
-        and at[first] > at[second]
-        and answer.clause_of(at[first]) == answer.clause_of(at[second])
-        for i, first in enumerate(order)
-        for second in order[i + 1 :]
-    )
+    return next(_reversed_pairs(found, answer), None) is not None
 
 
 def _reversed_beside(
