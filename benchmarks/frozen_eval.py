@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default="frozen",
-        choices=("frozen", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"),
+        choices=("frozen", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
         help=(
             "frozen: the reporting set; dev, dev2, dev3, dev4: the development sets "
             "(benchmarks/data/)"
