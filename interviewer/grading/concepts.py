@@ -23,7 +23,7 @@ from interviewer.grading.denials import compared_referent, corrected_after, stat
 from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.roles import role_swap, said_of_another
-from interviewer.grading.stand_ins import stand_in
+from interviewer.grading.stand_ins import may_stand_in, stand_in
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
@@ -298,17 +298,15 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
 def _stood_in(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
     """The concept as contradicted by a stand-in (:func:`.stand_ins.stand_in`)."""
     for phrase in item.phrases:
+        if not may_stand_in(phrase, item.opposites, answer.stems):
+            continue
         found = answer.match(phrase)
         turned = stand_in(found, item.opposites, answer)
-        if found is None or turned is None:
-            continue
-        if _said_of_the_other_thing(item, phrase, found, answer):
+        if found is None or turned is None or _said_of_the_other_thing(item, phrase, found, answer):
             continue
         position, own = turned
-        said = answer.analysis.units[position]
-        note = (
-            f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
-        )
+        at = answer.analysis.units[position]
+        note = f"contradicted: '{answer.text[at.start : at.end]}' where the concept says '{own}'"
         stated = replace(found, positions=tuple(sorted((*found.positions, position))))
         return _opposite(item, answer, stated, "contrast", note)
     return None

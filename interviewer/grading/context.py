@@ -65,6 +65,14 @@ class AnswerContext:
     memo: dict[tuple[str, int, bool], list[tuple[Hit, int]]] = field(default_factory=dict)
     credited_positions: set[int] = field(default_factory=set)
     _breaks: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+    _stems: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The stems of the answer's content words (found once)."""
+        if self._stems is None:
+            self._stems = frozenset(u.stem for u in self.analysis.units)
+        return self._stems
 
     def _clause_breaks(self) -> tuple[list[int], list[int]]:
         """Where each clause break starts and ends in the graded text (found once)."""

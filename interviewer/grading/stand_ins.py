@@ -12,22 +12,48 @@ reads one that lacks exactly the word its contrast replaces.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from functools import lru_cache
 
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import slot_words
 from interviewer.grading.roles import compared_object
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 
-__all__ = ["stand_in"]
+__all__ = ["may_stand_in", "stand_in"]
 
 # Two words are too few: "pretrained on a *large* dataset" is no reversal of "when you
 # have a small dataset", it says another dataset.
 _MIN_SLOTS = 3
 # How far outside the matched words the contrast may stand ("making the weights *larger*").
 _REACH = 1
+
+
+def may_stand_in(
+    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], said: Collection[str]
+) -> bool:
+    """Whether the answer's words (``said``, stems) hold a contrast of any word of the
+    phrase at all: a cheap test before matching it."""
+    if len(phrase.slots) < _MIN_SLOTS:
+        return False
+    words = _words(phrase)
+    if any(w in said for w in _lexicon_opposites(phrase)):
+        return True
+    return bool(extra) and any(w in said for s in words for w in extra.get(s, ()))
+
+
+@lru_cache(maxsize=4096)
+def _words(phrase: CompiledPhrase) -> frozenset[str]:
+    return frozenset(t.stem for o in phrase.options for t in o.terms)
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_opposites(phrase: CompiledPhrase) -> frozenset[str]:
+    words = _words(phrase)
+    return frozenset(o for w in words for o in contrast_stems(w)) - words
 
 
 def stand_in(
@@ -58,7 +84,7 @@ def stand_in(
     if all(topical[i] for i, s in enumerate(phrase.slots) if i != missing):
         return None  # the question's own words, and a contrast: nothing of the candidate's
     own = slot_words(phrase).get(missing, set())
-    words = frozenset(t.stem for o in phrase.options for t in o.terms)
+    words = _words(phrase)
     opposites: set[str] = set()
     for word in own:
         opposites |= contrast_stems(word, extra) - words
