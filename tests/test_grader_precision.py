@@ -275,3 +275,18 @@ def test_named_augmentations_are_augmentation(bank: Bank, grader: RubricGrader) 
     )
     concept = next(c for c in result.credited if c.concept_id == "more-data")
     assert any("flips" in span.text.lower() for span in concept.spans)
+
+
+def test_a_denial_corrected_after_a_dash_credits_the_concept(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Deep learning isn't really separate from machine learning - it's a subset of it"
+    corrects a wrong idea with the concept, as it does after an em dash."""
+    question = bank.question("ml-vs-dl")
+    for dash in (" - ", " — "):
+        answer = (
+            f"Deep learning isn't really separate from machine learning{dash}it's a subset of it."
+        )
+        result = grader.grade(question, answer)
+        assert "subset" in {c.concept_id for c in result.credited}, dash
+        assert not result.misconceptions, dash

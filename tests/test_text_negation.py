@@ -196,3 +196,12 @@ def test_a_backward_negation_stops_at_the_verb_of_a_clause_before() -> None:
     assert negated_words(said) == {"more", "depth", "help"}
     assert {"dropout", "batch"} <= negated_words("dropout and batch norm won't help")
     assert "dropout" in negated_words("dropout does not help here")
+
+
+def test_a_dash_between_spaces_ends_a_negation_and_a_hyphen_does_not() -> None:
+    """ "isn't separate from ML - it's a subset of it": the dash starts another statement."""
+    text = "deep learning isn't separate from machine learning - it's a subset of it"
+    assert "subset" in affirmed_words(text)
+    assert "separate" in negated_words(text)
+    assert "subset" in affirmed_words(text.replace(" - ", " -- "))
+    assert {"one", "hot", "encoding"} <= negated_words("it isn't one-hot encoding")

@@ -131,6 +131,14 @@ def corrected_after(found: PhraseMatch, answer: AnswerContext) -> bool:
         and units[p].norm not in _FOCUS_WORDS
     ]
     return bool(after) and all(
-        units[p].sentence == units[last].sentence and answer.clause_of(p) > answer.clause_of(last)
+        units[p].sentence == units[last].sentence
+        and (
+            answer.clause_of(p) > answer.clause_of(last)
+            or _DASH.search(answer.graded[units[last].end : units[p].start]) is not None
+        )
         for p in after
     )
+
+
+# A dash between spaces ("... from ML - it's a subset of it") starts another statement.
+_DASH = re.compile(r"\s-{1,2}\s")

@@ -92,6 +92,25 @@ class Analysis:
     chunks: tuple[str, ...] = ()
 
 
+def spaced_dash(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the hyphen at ``at`` (or the run of hyphens it stands in) stands between
+    spaces, as a dash does ("ML - it's"), not inside a word ("one-hot")."""
+    first = last = at
+    while (
+        first > 0 and tokens[first - 1].norm == "-" and tokens[first - 1].end == tokens[first].start
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and tokens[last + 1].norm == "-"
+        and tokens[last + 1].start == tokens[last].end
+    ):
+        last += 1
+    before = first == 0 or tokens[first - 1].end < tokens[first].start
+    after = last + 1 == len(tokens) or tokens[last + 1].start > tokens[last].end
+    return before and after
+
+
 def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
     """Apply the lexicon to word tokens; punctuation becomes break flags."""
     index = lexicon_index()
@@ -110,6 +129,8 @@ def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
                 clause_break = True
             if token.norm in _FRAGMENT_PUNCT:
                 fragment_break = True
+            if token.norm == "-" and spaced_dash(tokens, i):
+                clause_break = True  # "isn't separate from ML - it's a subset of it"
             i += 1
             continue
         if token.newline_before or (out and out[-1].sentence != token.sentence):
