@@ -290,3 +290,19 @@ def test_a_denial_corrected_after_a_dash_credits_the_concept(
         result = grader.grade(question, answer)
         assert "subset" in {c.concept_id for c in result.credited}, dash
         assert not result.misconceptions, dash
+
+
+def test_restating_the_questions_premise_contradicts_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Initialising all weights to the same value makes every unit identical" restates
+    what the question asks about; "same" there is no contrast of the random-init concept
+    (a contrast row random <-> same would read it as one)."""
+    question = bank.question("same-weight-init")
+    answer = (
+        "Initialising all weights to the same value makes every hidden unit identical, "
+        "so the layer behaves like one neuron."
+    )
+    result = grader.grade(question, answer)
+    assert not result.misconceptions
+    assert result.grade >= 3.0
