@@ -81,7 +81,7 @@ def stand_in(
         return None
     topical = phrase.topical or (False,) * len(phrase.slots)
     missing = phrase.slots.index(found.missing[0])
-    if all(topical[i] for i, s in enumerate(phrase.slots) if i != missing):
+    if all(topical[i] for i in range(len(phrase.slots)) if i != missing):
         return None  # the question's own words, and a contrast: nothing of the candidate's
     own = slot_words(phrase).get(missing, set())
     words = _words(phrase)

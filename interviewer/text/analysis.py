@@ -92,7 +92,7 @@ class Analysis:
     chunks: tuple[str, ...] = ()
 
 
-def spaced_dash(tokens: tuple[Token, ...], at: int) -> bool:
+def _spaced_dash(tokens: tuple[Token, ...], at: int) -> bool:
     """Whether the hyphen at ``at`` (or the run of hyphens it stands in) stands between
     spaces, as a dash does ("ML - it's"), not inside a word ("one-hot")."""
     first = last = at
@@ -129,7 +129,7 @@ def _canonical_words(tokens: tuple[Token, ...]) -> list[Word]:
                 clause_break = True
             if token.norm in _FRAGMENT_PUNCT:
                 fragment_break = True
-            if token.norm == "-" and spaced_dash(tokens, i):
+            if token.norm == "-" and _spaced_dash(tokens, i):
                 clause_break = True  # "isn't separate from ML - it's a subset of it"
             i += 1
             continue
