@@ -140,3 +140,24 @@ def test_a_direction_run_the_other_way_contradicts_the_concept(
     assert "forward-pass" in {c.concept_id for c in reversed_.concepts if c.contradicted}
     assert "forward-pass" in {c.concept_id for c in right.credited}
     assert not any(c.contradicted for c in undirected.concepts)
+
+
+def test_a_relation_word_lent_from_another_clause_flips_nothing(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "During training units are dropped ...; at evaluation ... dropout is disabled" is
+    right: the first clause lends only "during" to "dropout disabled during testing", and
+    its "training" does not reverse the second clause. Said in the clause that holds the
+    claim, it does: "during training it's switched off"."""
+    question = bank.question("dropout")
+    right = grader.grade(
+        question,
+        "During training units are dropped and the rest scaled by 1/(1-p); at evaluation "
+        "you call model.eval() and dropout is disabled, so all neurons are used.",
+    )
+    assert not any(c.contradicted for c in right.concepts)
+    assert "train-only" in {c.concept_id for c in right.credited}
+    wrong = grader.grade(
+        question, "During evaluation dropout is active, while during training it's switched off."
+    )
+    assert "train-only" in {c.concept_id for c in wrong.concepts if c.contradicted}

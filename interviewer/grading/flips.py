@@ -77,7 +77,7 @@ def flipped_term(
     units = context.analysis.units
     if not found.positions:
         return None
-    matched = {context.clause_of(p) for p in found.positions}
+    matched = _claiming_clauses(found, context)
     sentence = {units[p].sentence for p in found.positions}
     fronted = _fronted(context, matched, sentence)
     matched |= fronted
@@ -139,6 +139,21 @@ def flipped_term(
         ):
             return i, min(slot)
     return None
+
+
+def _claiming_clauses(found: PhraseMatch, context: AnswerContext) -> set[int]:
+    """The clauses of a match that hold more of it than a relation word: "*During*
+    training units are dropped; at evaluation ... dropout is disabled" lends "during" from
+    the first clause to "dropout disabled during testing", which says nothing there."""
+    units = context.analysis.units
+    by_clause: dict[int, set[str]] = {}
+    for p in found.positions:
+        by_clause.setdefault(context.clause_of(p), set()).add(units[p].norm)
+    claiming = {c for c, words in by_clause.items() if not words <= _RELATIONS}
+    return claiming or set(by_clause)
+
+
+_RELATIONS = frozenset(("during", "at", "in", "on", "when", "while", "before", "after"))
 
 
 # A relative clause after the match describes one of its words, it does not reverse it.
