@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
+from interviewer.grading.stand_ins import phrase_opposites
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
@@ -73,6 +74,8 @@ class CompiledItem:
             of a synonym "rectified linear unit" is no word of the concept's claim).
         pairs: Neighbouring content words (stems) of its label, the claim itself:
             "non-linear activation functions" gives (nonlinear, activ).
+        phrase_opposites: For each phrase, the stems that contrast with its words
+            (:func:`~interviewer.grading.stand_ins.phrase_opposites`).
     """
 
     id: str
@@ -89,6 +92,7 @@ class CompiledItem:
     elided: tuple[CompiledPhrase | None, ...] = ()
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
+    phrase_opposites: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,7 @@ def compile_question(
         phrases = compile_phrasings(
             [*c.phrasings, c.label], synonyms_of(c.synonyms), weight_of, asked
         )
+        opposites = extra_table({**compared, **c.contrasts})
         concepts.append(
             CompiledItem(
                 id=c.id,
@@ -220,7 +225,7 @@ def compile_question(
                 phrases=phrases,
                 message=c.missing_feedback,
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
-                opposites=extra_table({**compared, **c.contrasts}),
+                opposites=opposites,
                 sides=sides,
                 about=phrase_sides(phrases, sides, concept_subject(c, sides)),
                 words=frozenset(
@@ -232,6 +237,7 @@ def compile_question(
                 )
                 | frozenset(u.stem for u in analyse(c.label).units),
                 pairs=_neighbours(c.label),
+                phrase_opposites=phrase_opposites(phrases, opposites),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own

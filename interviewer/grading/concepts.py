@@ -22,8 +22,8 @@ from interviewer.grading.contradiction import find_contradiction
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
 from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
-from interviewer.grading.roles import role_swap, said_of_another
-from interviewer.grading.stand_ins import may_stand_in, stand_in
+from interviewer.grading.roles import borrows_name, role_swap, said_of_another
+from interviewer.grading.stand_ins import stand_in
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
@@ -226,7 +226,7 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     # the denied reading only matters when the affirmed one is not a full match
     units = answer.analysis.units
     # a match that borrows a word from another sentence is weaker than a denial in one
-    borrowed = best is not None and len({units[p].sentence for p in best.positions}) > 1
+    borrowed = best is not None and borrows_name(best, answer)
     settled = best is not None and best.complete and best.score >= threshold and not borrowed
     negated = None if settled else _best(item, answer, allow_negated=True)
     # "sigmoid and tanh don't saturate": the words found unnegated are only the
@@ -297,8 +297,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
 
 def _stood_in(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
     """The concept as contradicted by a stand-in (:func:`.stand_ins.stand_in`)."""
-    for phrase in item.phrases:
-        if not may_stand_in(phrase, item.opposites, answer.stems):
+    for phrase, opposites in zip(item.phrases, item.phrase_opposites, strict=True):
+        if opposites.isdisjoint(answer.stems):
             continue
         found = answer.match(phrase)
         turned = stand_in(found, item.opposites, answer)

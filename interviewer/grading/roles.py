@@ -23,6 +23,7 @@ from interviewer.text.vocabulary import STOP_WORDS
 
 __all__ = [
     "OBJECT_MARKERS",
+    "borrows_name",
     "compared_object",
     "compared_sides",
     "compound_tail",
@@ -138,7 +139,7 @@ def role_swap(
         found = answer.match(phrase)
         if found is None or found.score < threshold or not found.complete:
             continue
-        lent = _borrows_name(found, answer)
+        lent = borrows_name(found, answer)
         if lent and (
             _opened_with(phrase.text, sides) != mine or _owned_elsewhere(found, names, answer)
         ):
@@ -173,7 +174,7 @@ def said_of_another(
     return next(i for i, s in enumerate(sides) if said_of.stem in s) != mine
 
 
-def _borrows_name(found: PhraseMatch, answer: AnswerContext) -> bool:
+def borrows_name(found: PhraseMatch, answer: AnswerContext) -> bool:
     """Whether a match takes its words from more than one sentence (a word of the
     question may come from anywhere): "Batch GD is noisy. SGD uses the entire training set"
     matches "batch gradient descent uses the whole dataset" with a borrowed name."""
@@ -229,7 +230,7 @@ def _said_of(
         return None
     # a name borrowed from another sentence (a word of the question may come from
     # anywhere) says nothing of whom the words are said; their own clause's subject does
-    borrowed = _borrows_name(found, answer)
+    borrowed = borrows_name(found, answer)
     if borrowed and not lent:
         return None
     by_clause: dict[int, list[int]] = {}

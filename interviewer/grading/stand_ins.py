@@ -12,8 +12,7 @@ reads one that lacks exactly the word its contrast replaces.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
 
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import slot_words
@@ -23,7 +22,7 @@ from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 
-__all__ = ["may_stand_in", "stand_in"]
+__all__ = ["phrase_opposites", "stand_in"]
 
 # Two words are too few: "pretrained on a *large* dataset" is no reversal of "when you
 # have a small dataset", it says another dataset.
@@ -32,28 +31,24 @@ _MIN_SLOTS = 3
 _REACH = 1
 
 
-def may_stand_in(
-    phrase: CompiledPhrase, extra: Mapping[str, frozenset[str]], said: Collection[str]
-) -> bool:
-    """Whether the answer's words (``said``, stems) hold a contrast of any word of the
-    phrase at all: a cheap test before matching it."""
-    if len(phrase.slots) < _MIN_SLOTS:
-        return False
-    words = _words(phrase)
-    if any(w in said for w in _lexicon_opposites(phrase)):
-        return True
-    return bool(extra) and any(w in said for s in words for w in extra.get(s, ()))
+def phrase_opposites(
+    phrases: tuple[CompiledPhrase, ...], extra: Mapping[str, frozenset[str]]
+) -> tuple[frozenset[str], ...]:
+    """Per phrase, the stems that contrast with its words (none for a phrase too short to
+    hold a stand-in): an answer with none of them holds no stand-in of it. Found once, when
+    the question is compiled."""
+    out = []
+    for phrase in phrases:
+        if len(phrase.slots) < _MIN_SLOTS:
+            out.append(frozenset[str]())
+            continue
+        words = _words(phrase)
+        out.append(frozenset(o for w in words for o in contrast_stems(w, extra)) - words)
+    return tuple(out)
 
 
-@lru_cache(maxsize=4096)
 def _words(phrase: CompiledPhrase) -> frozenset[str]:
     return frozenset(t.stem for o in phrase.options for t in o.terms)
-
-
-@lru_cache(maxsize=4096)
-def _lexicon_opposites(phrase: CompiledPhrase) -> frozenset[str]:
-    words = _words(phrase)
-    return frozenset(o for w in words for o in contrast_stems(w)) - words
 
 
 def stand_in(
