@@ -306,3 +306,24 @@ def test_restating_the_questions_premise_contradicts_nothing(
     result = grader.grade(question, answer)
     assert not result.misconceptions
     assert result.grade >= 3.0
+
+
+def test_it_is_x_not_y_denies_y_of_the_first_clauses_subject(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "It stays a nonlinear model, not a linear one" denies the concept of its own
+    subject: the clause after the comma opens with the negation and has no subject of
+    its own, so it borrows the clause before. The right way round denies nothing."""
+    question = bank.question("no-activation-function")
+    wrong = grader.grade(
+        question,
+        "It would still be a nonlinear model, not a linear one, so extra layers keep adding "
+        "expressive power.",
+    )
+    right = grader.grade(
+        question,
+        "It would collapse into a linear model, not a nonlinear one, so extra layers add nothing.",
+    )
+    assert "denies:collapses-to-linear" in {m.misconception_id for m in wrong.misconceptions}
+    assert not right.misconceptions
+    assert right.grade > wrong.grade + 1.5

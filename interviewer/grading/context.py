@@ -83,7 +83,11 @@ class AnswerContext:
 
     def clause_of(self, unit: int) -> int:
         """The number of the clause a unit stands in (the clause breaks before it)."""
-        return bisect_right(self._clause_breaks()[0], self.analysis.units[unit].start)
+        return self.clause_at(self.analysis.units[unit].start)
+
+    def clause_at(self, offset: int) -> int:
+        """The number of the clause holding ``offset`` of the graded text."""
+        return bisect_right(self._clause_breaks()[0], offset)
 
     def clause_start(self, offset: int) -> int:
         """Where the clause holding ``offset`` of the graded text begins."""

@@ -53,7 +53,15 @@ def states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -
     span = max(found.positions) - min(found.positions) + 1 if found.positions else 0
     if not _DENYING.search(cue.text) or span > len(found.phrase.slots) + 2:
         return False
-    subject = answer.graded[answer.clause_start(cue.start) : cue.start].lower().split()
+    start = answer.clause_start(cue.start)
+    subject = answer.graded[start : cue.start].lower().split()
+    if (
+        not subject
+        and answer.graded[:start].rstrip().endswith(",")
+        and max(map(answer.clause_of, found.positions)) == answer.clause_at(cue.start)
+    ):
+        # "it is X, not Y": Y is denied of the clause before's subject
+        subject = answer.graded[answer.clause_start(start - 2) : start].lower().split()
     if "true" in cue.text.lower() or any(w in _PRONOUNS for w in subject[:2]):
         return True
     return any(stem(w.strip("'\"")) in answer.asked for w in subject)
