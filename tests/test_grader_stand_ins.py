@@ -47,3 +47,31 @@ def test_both_words_in_the_sentence_compare_and_two_words_are_too_few(
     assert "shrinks-weights" not in _contradicted(grader, bank, "weight-decay", both)
     source = "You take a network pretrained on a large dataset and fine-tune it on yours."
     assert "when-to-use" not in _contradicted(grader, bank, "transfer-learning", source)
+
+
+def test_a_word_the_phrasing_denies_said_plainly_in_its_place_contradicts(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "Units in the same layer are *not connected*": saying they are connected contradicts
+    it, whether the match lacks the word or borrows it, denied, from another clause (the
+    phrasing "visible layer and hidden layer" credits the concept all the same). Said
+    with the denial, or about both layers, it stands."""
+    qid = "rbm"
+    plain = "In an RBM, units are connected to others in the same layer."
+    borrowed = (
+        "An RBM has a visible layer and a hidden layer, and the restriction is that units are "
+        "only connected to others in the same layer, with no connections running between the "
+        "visible and hidden layers."
+    )
+    right = (
+        "An RBM has a visible layer and a hidden layer; units in the same layer are not "
+        "connected, and every visible unit is connected to every hidden unit."
+    )
+    assert "bipartite" in _contradicted(grader, bank, qid, plain)
+    assert "bipartite" in _contradicted(grader, bank, qid, borrowed)
+    graded = grader.grade(bank.question(qid), borrowed)
+    (claim,) = [m for m in graded.misconceptions if m.misconception_id.endswith("bipartite")]
+    assert any("only connected" in s.text for s in claim.spans)
+    result = grader.grade(bank.question(qid), right)
+    assert "bipartite" in {c.concept_id for c in result.credited}
+    assert not result.misconceptions

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
-from interviewer.grading.stand_ins import phrase_opposites
+from interviewer.grading.stand_ins import denied_words, phrase_opposites
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
 from interviewer.text.analysis import analyse
@@ -76,6 +76,8 @@ class CompiledItem:
             "non-linear activation functions" gives (nonlinear, activ).
         phrase_opposites: For each phrase, the stems that contrast with its words
             (:func:`~interviewer.grading.stand_ins.phrase_opposites`).
+        phrase_denials: For each phrase, the words of the one slot it wants denied
+            (:func:`~interviewer.grading.stand_ins.denied_words`), else none.
     """
 
     id: str
@@ -93,6 +95,7 @@ class CompiledItem:
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
     phrase_opposites: tuple[frozenset[str], ...] = ()
+    phrase_denials: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,7 @@ def compile_question(
                 | frozenset(u.stem for u in analyse(c.label).units),
                 pairs=_neighbours(c.label),
                 phrase_opposites=phrase_opposites(phrases, opposites),
+                phrase_denials=tuple(denied_words(p) for p in phrases),
             )
         )
     # A wrong claim must be stated in one place: its words, the question's own

@@ -22,11 +22,10 @@ from interviewer.grading.contradiction import find_contradiction
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
 from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
-from interviewer.grading.roles import borrows_name, role_swap, said_of_another
-from interviewer.grading.stand_ins import stand_in
+from interviewer.grading.reversals import affirmed, opposite, said_of_the_other_thing, stood_in
+from interviewer.grading.roles import borrows_name, role_swap
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
-from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
 
@@ -69,7 +68,7 @@ def _contradicted(
     if found is None:
         return None
     original = next(o for v, o in item.contrasts if v is found.phrase)
-    if _said_of_the_other_thing(item, original, found, answer):
+    if said_of_the_other_thing(item, original, found, answer):
         return None  # the opposite, said of the other thing compared: the same claim
     units = answer.analysis.units
     sentence = units[found.positions[0]].sentence
@@ -78,26 +77,7 @@ def _contradicted(
     ):
         return None  # said right in one sentence, its opposite elsewhere: the right one stands
     note = f"contradicted: the answer states the opposite ('{found.phrase.text}')"
-    return _opposite(item, answer, found, "contrast", note)
-
-
-def _opposite(
-    item: CompiledItem, answer: AnswerContext, found: PhraseMatch, method: str, note: str
-) -> ConceptMatch:
-    """The concept as contradicted by ``found``: a wrong claim, quoted, with why."""
-    return ConceptMatch(
-        concept_id=item.id,
-        label=item.label,
-        weight=item.weight,
-        credited=False,
-        confidence=0.0,
-        phrasing=found.phrase.text,
-        method=method,
-        spans=answer.spans(found.positions),
-        contradicted=True,
-        wrong_claim=True,
-        note=note,
-    )
+    return opposite(item, answer, found, "contrast", note)
 
 
 def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
@@ -113,7 +93,7 @@ def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatc
         # to the input": said of the other thing, and reversed, it says the concept again
         return None
     note = f"said of '{said_of}', another of the things compared: the roles are swapped"
-    return _opposite(item, answer, found, "swapped", note)
+    return opposite(item, answer, found, "swapped", note)
 
 
 def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> ConceptMatch | None:
@@ -122,11 +102,11 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     if flip is None:
         return None
     position, own = flip
-    if _said_of_the_other_thing(item, found.phrase, found, answer):
+    if said_of_the_other_thing(item, found.phrase, found, answer):
         return None  # "classic ML ... needs less data": reversed twice, the same claim
     said = answer.analysis.units[position]
     note = f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
-    return _opposite(
+    return opposite(
         item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
     )
 
@@ -136,20 +116,10 @@ def _redirected(
 ) -> ConceptMatch | None:
     """The concept as contradicted when the answer runs its direction the other way."""
     turned = _direction_reversed(found, answer)
-    if turned is None or _said_of_the_other_thing(item, found.phrase, found, answer):
+    if turned is None or said_of_the_other_thing(item, found.phrase, found, answer):
         return None
     note = f"contradicted: from '{turned[0]}' to '{turned[1]}', the other way round"
-    return _opposite(item, answer, found, "contrast", note)
-
-
-def _said_of_the_other_thing(
-    item: CompiledItem, phrase: CompiledPhrase, found: PhraseMatch, answer: AnswerContext
-) -> bool:
-    """Whether ``found`` (a match of ``phrase`` or of a variant made from it) is said of
-    another of the things the question compares than the one ``phrase`` is about."""
-    if not item.sides or phrase not in item.phrases:
-        return False
-    return said_of_another(found, item.sides, item.about[item.phrases.index(phrase)], answer)
+    return opposite(item, answer, found, "contrast", note)
 
 
 _DIRECTED = re.compile(r"\b(?:to|toward|towards|into|back)\b")
@@ -261,6 +231,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
         contradicted = _flipped(item, answer, best)
     if contradicted is None and credited and best is not None:
         contradicted = _redirected(item, answer, best)
+    if contradicted is None and credited and best is not None:
+        contradicted = affirmed(item, answer)
     if contradicted is not None:
         return contradicted
     if credited and best is not None:
@@ -292,24 +264,7 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
             wrong_claim=stated,
             note=f"negated by '{cue.text}': the answer denies it",
         )
-    return _stood_in(item, answer) or _missed(item, answer, best)
-
-
-def _stood_in(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
-    """The concept as contradicted by a stand-in (:func:`.stand_ins.stand_in`)."""
-    for phrase, opposites in zip(item.phrases, item.phrase_opposites, strict=True):
-        if opposites.isdisjoint(answer.stems):
-            continue
-        found = answer.match(phrase)
-        turned = stand_in(found, item.opposites, answer)
-        if found is None or turned is None or _said_of_the_other_thing(item, phrase, found, answer):
-            continue
-        position, own = turned
-        at = answer.analysis.units[position]
-        note = f"contradicted: '{answer.text[at.start : at.end]}' where the concept says '{own}'"
-        stated = replace(found, positions=tuple(sorted((*found.positions, position))))
-        return _opposite(item, answer, stated, "contrast", note)
-    return None
+    return stood_in(item, answer) or _missed(item, answer, best)
 
 
 def _missed(item: CompiledItem, answer: AnswerContext, best: PhraseMatch | None) -> ConceptMatch:

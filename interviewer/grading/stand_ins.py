@@ -8,6 +8,10 @@ contrast variants of :mod:`interviewer.grading.contradiction` need the variant's
 order with at most one word between them, so they miss it; the clause says the opposite
 all the same. The flips of :mod:`interviewer.grading.flips` read a credited match; this
 reads one that lacks exactly the word its contrast replaces.
+
+The same holds for a word a phrasing wants denied: "units in the same layer are *not
+connected*" is contradicted by "units are connected to others in the same layer"
+(:func:`affirmed_in_place`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 
-__all__ = ["phrase_opposites", "stand_in"]
+__all__ = ["affirmed_in_place", "denied_slot", "denied_words", "phrase_opposites", "stand_in"]
 
 # Two words are too few: "pretrained on a *large* dataset" is no reversal of "when you
 # have a small dataset", it says another dataset.
@@ -117,3 +121,67 @@ def _compared_from_the_other_side(found: PhraseMatch, context: AnswerContext) ->
         units[p].stem in accepted and not compared_object(context.graded, units[p].start)
         for p in found.positions
     )
+
+
+def denied_words(phrase: CompiledPhrase) -> frozenset[str]:
+    """The stems of the one slot a phrase wants denied (:func:`denied_slot`), else none:
+    an answer with none of them, affirmed, holds no such contradiction of it."""
+    slot = denied_slot(phrase)
+    return frozenset() if slot is None else frozenset(slot_words(phrase).get(slot, ()))
+
+
+def denied_slot(phrase: CompiledPhrase) -> int | None:
+    """The one slot a phrasing of three words or more wants denied ("units in the same
+    layer are *not connected*"), or None."""
+    if len(phrase.slots) < _MIN_SLOTS:
+        return None
+    denied = [
+        slot
+        for slot in range(len(phrase.slots))
+        if (own := [o for o in phrase.options if o.mask == 1 << slot and o.source != "synonym"])
+        and all(t.polarity in (1, 2) for o in own for t in o.terms)
+    ]
+    return denied[0] if len(denied) == 1 else None
+
+
+def affirmed_in_place(found: PhraseMatch | None, context: AnswerContext) -> int | None:
+    """The word a phrasing wants denied, said plainly where it would stand.
+
+    "Units in the same layer are *not connected*" matched by "units are *connected* to
+    others in the same layer": every word is there but the one the phrasing negates, and
+    that word stands among the others, affirmed. The clause says the opposite, whether the
+    match lacks the word or borrows it, denied, from another clause ("..., with no
+    connections between the layers").
+
+    Returns:
+        The unit of the affirmed word, or None.
+    """
+    if found is None or not found.positions:
+        return None
+    phrase = found.phrase
+    slot = denied_slot(phrase)
+    if slot is None or (not found.complete and found.missing != (phrase.slots[slot],)):
+        return None
+    words = slot_words(phrase).get(slot, set())
+    units = context.analysis.units
+    rest = [p for p in found.positions if units[p].stem not in words]
+    clauses = {context.clause_of(p) for p in rest}
+    if not rest or len(clauses) != 1 or len({units[p].sentence for p in rest}) != 1:
+        return None
+    clause = clauses.pop()
+    if found.complete and any(
+        context.clause_of(p) == clause for p in found.positions if units[p].stem in words
+    ):
+        return None
+    topical = phrase.topical or (False,) * len(phrase.slots)
+    if all(topical[i] for i in range(len(phrase.slots)) if i != slot):
+        return None
+    in_clause = [i for i in range(len(units)) if context.clause_of(i) == clause]
+    if any(units[i].stem in words and units[i].negation >= 0 for i in in_clause):
+        return None  # said both ways: a comparison
+    first, last = min(rest), max(rest)
+    for i in range(max(0, first - _REACH), min(len(units), last + _REACH + 1)):
+        unit = units[i]
+        if i not in rest and context.clause_of(i) == clause and unit.stem in words:
+            return i if unit.negation < 0 else None
+    return None
