@@ -488,3 +488,71 @@ def test_a_borrowed_name_is_read_against_the_clause_before_in_its_sentence(
         "Logistic regression, on the other hand, uses a hard threshold.",
     )
     assert "step-vs-sigmoid" in _swapped(result)
+
+
+def test_two_things_that_trade_their_claims_are_both_contradicted(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """activation-functions declares no things compared: each concept's phrasings name the
+    thing they are about ("relu for hidden layers", "sigmoid and tanh saturate"). Said each
+    of the other, in its own place, both claims are wrong (crossings.crossed)."""
+    question = bank.question("activation-functions")
+    assert not question.compares
+    swapped = grader.grade(
+        question,
+        "ReLU saturates at both ends, so it gives vanishing gradients in deep networks. "
+        "Sigmoid is the usual choice for hidden layers.",
+    )
+    assert _swapped(swapped) == {"relu-hidden-default", "sigmoid-tanh-saturate"}
+    said = {c.concept_id: " ".join(s.text for s in c.spans) for c in swapped.concepts}
+    assert "hidden layers" in said["relu-hidden-default"]
+    assert "vanishing gradients" in said["sigmoid-tanh-saturate"]
+    assert {"contradicts:relu-hidden-default", "contradicts:sigmoid-tanh-saturate"} <= {
+        m.misconception_id for m in swapped.misconceptions
+    }
+    right = grader.grade(
+        question,
+        "Sigmoid and tanh saturate, so gradients vanish in deep networks. ReLU is the usual "
+        "choice for hidden layers, and softmax for multi class outputs.",
+    )
+    assert not _swapped(right)
+    assert {"relu-hidden-default", "sigmoid-tanh-saturate"} <= {
+        c.concept_id for c in right.credited
+    }
+    assert swapped.grade < right.grade
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # a list names both things, then each with its own claim
+        "A CNN has convolutional layers, pooling layers and fully connected layers. "
+        "Convolutional layers have learnable filters that slide over the image, and pooling "
+        "layers downsample the feature maps.",
+        # both named in one sentence, each with its own claim
+        "Convolutional layers have learnable filters that slide over the image while pooling "
+        "layers downsample the feature maps.",
+    ],
+)
+def test_a_list_or_a_sentence_naming_both_things_swaps_nothing(
+    bank: Bank, grader: RubricGrader, answer: str
+) -> None:
+    """Only an exchange is a swap: things listed, or each named with its own claim, are not."""
+    result = grader.grade(bank.question("cnn-layers"), answer)
+    assert not _swapped(result)
+    assert {"conv-role", "pooling-role"} <= {c.concept_id for c in result.credited}
+
+
+def test_a_crossed_pairing_in_one_sentence_is_found(bank: Bank, grader: RubricGrader) -> None:
+    """ "CNNs suit sequential data ..., while RNNs are the choice for images": each
+    architecture takes the other's data."""
+    question = bank.question("choose-algorithm")
+    swapped = grader.grade(
+        question, "CNNs suit sequential data such as text, while RNNs are the choice for images."
+    )
+    right = grader.grade(
+        question, "CNNs suit images, while RNNs are the choice for sequential data such as text."
+    )
+    assert _swapped(swapped) == {"cnn-spatial", "sequence-models"}
+    assert not _swapped(right)
+    assert swapped.grade < right.grade

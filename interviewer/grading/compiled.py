@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
+from interviewer.grading.readings import Reading, distinct, readings, recurring_names
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
 from interviewer.grading.stand_ins import denied_words, phrase_opposites
 from interviewer.grading.tfidf import TfidfModel
@@ -78,6 +79,8 @@ class CompiledItem:
             (:func:`~interviewer.grading.stand_ins.phrase_opposites`).
         phrase_denials: For each phrase, the words of the one slot it wants denied
             (:func:`~interviewer.grading.stand_ins.denied_words`), else none.
+        readings: A concept's phrasings read as claims about the things they name, for
+            a question that declares no things compared (:mod:`.readings`).
     """
 
     id: str
@@ -96,6 +99,7 @@ class CompiledItem:
     pairs: frozenset[tuple[str, str]] = frozenset()
     phrase_opposites: tuple[frozenset[str], ...] = ()
     phrase_denials: tuple[frozenset[str], ...] = ()
+    readings: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,8 @@ def compile_question(
     sides = tuple(
         frozenset(s for w in side for s in side_stems(w)) for side in compared_sides(question)
     )
+    # the things a question's concepts are stated about, for one without ``compares``
+    things = recurring_names(t for c in question.concepts for t in (c.label, *c.phrasings))
     concepts = []
     for c in question.concepts:
         phrases = compile_phrasings(
@@ -242,8 +248,21 @@ def compile_question(
                 pairs=_neighbours(c.label),
                 phrase_opposites=phrase_opposites(phrases, opposites),
                 phrase_denials=tuple(denied_words(p) for p in phrases),
+                readings=() if sides else readings(phrases, c.label, things),
             )
         )
+    # a claim said of one thing must be this concept's own, no word of the others'
+    concepts = [
+        replace(
+            c,
+            readings=distinct(
+                c.readings, frozenset().union(*(o.words for o in concepts if o is not c))
+            ),
+        )
+        if c.readings
+        else c
+        for c in concepts
+    ]
     # A wrong claim must be stated in one place: its words, the question's own
     # included, are not gathered from anywhere in the answer as concept words are.
     # The claim a misconception is written as is one of its phrasings.

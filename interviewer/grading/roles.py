@@ -33,6 +33,7 @@ __all__ = [
     "role_swap",
     "said_of_another",
     "side_stems",
+    "subject_of",
 ]
 
 
@@ -172,6 +173,14 @@ def said_of_another(
     if said_of is None:
         return False
     return next(i for i, s in enumerate(sides) if said_of.stem in s) != mine
+
+
+def subject_of(answer: AnswerContext, found: PhraseMatch, names: frozenset[str]) -> int | None:
+    """The unit naming the thing (one of ``names``, stems) that matched words are said of,
+    or None when it can't be told (see :func:`_said_of`)."""
+    said = _said_of(answer, found, names)
+    units = answer.analysis.units
+    return None if said is None else next(i for i, u in enumerate(units) if u is said)
 
 
 def borrows_name(found: PhraseMatch, answer: AnswerContext) -> bool:

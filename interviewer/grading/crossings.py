@@ -1,0 +1,141 @@
+"""Crossed pairings: an answer that says each of two things' claims of the other.
+
+"ReLU is the one that saturates ...; sigmoid ... is the standard choice for deep hidden
+layers" says the saturation concept (about sigmoid) of ReLU and the hidden-layer concept
+(about ReLU) of sigmoid: the two things trade places. The question declares no things
+compared (``compares``), so whom a claim is about is read off its phrasing: the thing a
+phrasing opens with ("*relu* for hidden layers", "*sigmoid and tanh* saturate"), or, for
+a phrasing that names none, the thing its concept's label opens with ("*Convolutional*
+layers apply learnable filters" for "kernels extract features").
+
+One claim said of another thing is no proof: "a CNN has convolutional, pooling and dense
+layers" lists things, and a claim may be said loosely near another's name. Only the
+exchange, each claim said of the other's thing in its own place, and neither's own thing
+named there, is reported: both concepts are contradicted, quoted where each is said of
+the wrong thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from interviewer.grading.compiled import CompiledItem
+from interviewer.grading.context import AnswerContext
+from interviewer.grading.readings import Reading
+from interviewer.grading.result import ConceptMatch
+from interviewer.grading.reversals import opposite
+from interviewer.grading.roles import borrows_name, subject_of
+from interviewer.text.matcher import PhraseMatch
+
+__all__ = ["crossed"]
+
+
+def _said_of(
+    reading: Reading,
+    other: frozenset[str],
+    answer: AnswerContext,
+    matched: dict[int, PhraseMatch | None],
+) -> tuple[PhraseMatch, int] | None:
+    """Where the answer says ``reading``'s claim of the thing named ``other`` (a thing of
+    another concept), its own thing not named in the clauses between: the match and the
+    unit naming the other thing, or None."""
+    key = id(reading)
+    if key not in matched:
+        found = answer.match(reading.rest)
+        complete = found is not None and found.complete and not borrows_name(found, answer)
+        matched[key] = (
+            found
+            if complete and found is not None and found.score >= answer.settings.credit_threshold
+            else None
+        )
+    found = matched[key]
+    if found is None:
+        return None
+    at = subject_of(answer, found, reading.names | other)
+    units = answer.analysis.units
+    if at is None or units[at].stem not in other or not _opens_clause(at, answer):
+        return None
+    first = min(at, *found.positions)
+    last = max(at, *found.positions)
+    clauses = range(answer.clause_of(first), answer.clause_of(last) + 1)
+    if any(u.stem in reading.names and answer.clause_of(i) in clauses for i, u in enumerate(units)):
+        return None  # its own thing is named there too: a comparison, no swap
+    return found, at
+
+
+def _opens_clause(at: int, answer: AnswerContext) -> bool:
+    """Whether the unit is the first content word of its clause: the thing the clause is
+    about ("*RNNs* are meant for images"), not one it mentions ("trained on *ImageNet*")."""
+    return at == 0 or answer.clause_of(at - 1) != answer.clause_of(at)
+
+
+def crossed(
+    items: Sequence[CompiledItem], concepts: tuple[ConceptMatch, ...], answer: AnswerContext
+) -> tuple[ConceptMatch, ...]:
+    """The concepts whose claims the answer exchanges between two things, contradicted.
+
+    Two concepts, each with a reading about a different thing (:mod:`.readings`), whose
+    names the other concept never uses: the answer says the first's claim of the second's
+    thing and the second's of the first's, in different places. Concepts already
+    contradicted stay as they are.
+    """
+    units = answer.analysis.units
+    openers = {u.stem for i, u in enumerate(units) if _opens_clause(i, answer)}
+    live = [
+        () if c.contradicted else tuple(r for r in item.readings if r.names & openers)
+        for item, c in zip(items, concepts, strict=True)
+    ]
+    if sum(1 for readings in live if readings) < 2:
+        return concepts
+    out = list(concepts)
+    matched: dict[int, PhraseMatch | None] = {}
+    for i, one in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if not live[i] or not live[j] or out[i].contradicted or out[j].contradicted:
+                continue
+            swap = _exchange((one, live[i]), (items[j], live[j]), answer, matched)
+            if swap is not None:
+                (a, a_of), (b, b_of) = swap
+                out[i] = _swapped(one, a, a_of, answer)
+                out[j] = _swapped(items[j], b, b_of, answer)
+    return tuple(out)
+
+
+_Side = tuple[CompiledItem, tuple[Reading, ...]]
+
+
+def _exchange(
+    one: _Side, two: _Side, answer: AnswerContext, matched: dict[int, PhraseMatch | None]
+) -> tuple[tuple[PhraseMatch, int], tuple[PhraseMatch, int]] | None:
+    """The two matches by which ``one``'s claim is said of ``two``'s thing and ``two``'s
+    of ``one``'s, or None (``matched``: each reading's match, found once)."""
+    for first in one[1]:
+        if first.names & two[0].words:
+            continue
+        for second in two[1]:
+            if second.names & one[0].words or second.names & first.names:
+                continue
+            there = _said_of(first, second.names, answer, matched)
+            if there is None:
+                continue
+            back = _said_of(second, first.names, answer, matched)
+            if (
+                back is not None
+                and back[1] != there[1]
+                and not set(there[0].positions) & set(back[0].positions)
+            ):
+                return there, back
+    return None
+
+
+def _swapped(
+    item: CompiledItem, found: PhraseMatch, of: int, answer: AnswerContext
+) -> ConceptMatch:
+    unit = answer.analysis.units[of]
+    note = (
+        f"said of '{answer.text[unit.start : unit.end]}', whose own claim the answer gives "
+        "to this one's: the roles are swapped"
+    )
+    shown = replace(found, positions=tuple(sorted({*found.positions, of})))
+    return opposite(item, answer, shown, "swapped", note)
