@@ -12,7 +12,9 @@ One claim said of another thing is no proof: "a CNN has convolutional, pooling a
 layers" lists things, and a claim may be said loosely near another's name. Only the
 exchange, each claim said of the other's thing in its own place, and neither's own thing
 named there, is reported: both concepts are contradicted, quoted where each is said of
-the wrong thing.
+the wrong thing. A thing is a name that opens at least two of the question's concept
+texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
+where it opens the answer's clause (or the nearest clause before, in the sentence).
 """
 
 from __future__ import annotations
@@ -132,10 +134,9 @@ def _exchange(
 def _swapped(
     item: CompiledItem, found: PhraseMatch, of: int, answer: AnswerContext
 ) -> ConceptMatch:
+    """The concept contradicted by ``found``, said of the thing named at unit ``of``."""
     unit = answer.analysis.units[of]
-    note = (
-        f"said of '{answer.text[unit.start : unit.end]}', whose own claim the answer gives "
-        "to this one's: the roles are swapped"
-    )
+    name = answer.text[unit.start : unit.end]
+    note = f"said of '{name}', and {name}'s own claim of this one: the two swap roles"
     shown = replace(found, positions=tuple(sorted({*found.positions, of})))
     return opposite(item, answer, shown, "swapped", note)
