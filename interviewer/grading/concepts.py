@@ -21,6 +21,7 @@ from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction
 from interviewer.grading.denials import compared_referent, corrected_after, states_denial
 from interviewer.grading.flips import flipped_term
+from interviewer.grading.relations import turned_round
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.reversals import affirmed, opposite, said_of_the_other_thing, stood_in
 from interviewer.grading.roles import borrows_name, role_swap
@@ -233,6 +234,8 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
         contradicted = _redirected(item, answer, best)
     if contradicted is None and credited and best is not None:
         contradicted = affirmed(item, answer)
+    if contradicted is None and not denied:
+        contradicted = turned_round(item, answer)
     if contradicted is not None:
         return contradicted
     if credited and best is not None:

@@ -19,7 +19,15 @@ from functools import lru_cache
 
 from interviewer.text.stem import stem
 
-__all__ = ["CONTRASTS", "compared_in", "contrast_stems", "contrast_table", "flip_stems"]
+__all__ = [
+    "CONTRASTS",
+    "compared_in",
+    "contrast_stems",
+    "contrast_table",
+    "flip_stems",
+    "quantity_contrasts",
+    "scale_forms",
+]
 
 # Each row: the words of one side, then the words of the other side.
 CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
@@ -207,3 +215,71 @@ def _run(words: list[str], stop_words: Collection[str], from_end: bool) -> list[
             break
         out.append(word)
     return out[::-1] if from_end else out
+
+
+# Words of quantity, by the way they point (each family the forms of one word): "more
+# data" reverses "small datasets", "a *raised* learning rate" a "low" one. Read only
+# where a phrasing ties two quantities together (:mod:`interviewer.grading.relations`),
+# never as a loose flip.
+_UP = (
+    ("increase", "increases", "increased", "increasing"),
+    ("grow", "grows", "growing"),
+    ("rise", "rises", "rising"),
+    ("raise", "raises", "raising", "raised"),
+    ("climb", "climbs", "climbing"),
+    ("more",),
+    ("large", "larger", "largest"),
+    ("big", "bigger", "biggest"),
+    ("huge", "massive"),
+    ("high", "higher", "highest"),
+    ("greater",),
+    ("fast", "faster", "fastest"),
+)
+_DOWN = (
+    ("decrease", "decreases", "decreased", "decreasing"),
+    ("shrink", "shrinks", "shrinking"),
+    ("reduce", "reduces", "reduced", "reducing"),
+    ("fall", "falls", "falling"),
+    ("fewer", "less"),
+    ("small", "smaller", "smallest", "tiny", "tiniest"),
+    ("low", "lower", "lowest"),
+    ("slow", "slower", "slowest", "slowly"),
+)
+
+
+# The lexicon's rows that point along a scale as well (depth, length, position, the way
+# an optimiser goes, a gradient's fate), not between two kinds of thing.
+_SCALES = frozenset(("deep", "long", "first", "minimize", "vanishing"))
+
+
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, frozenset[str]]:
+    rows = [row for row in CONTRASTS if row[0][0] in _SCALES]
+    up = tuple(w for family in _UP for w in family)
+    down = tuple(w for family in _DOWN for w in family)
+    return contrast_table([*rows, (up, down)])
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    sides = (side for row in CONTRASTS if row[0][0] in _SCALES for side in row)
+    for family in (*_UP, *_DOWN, *sides):
+        stems = frozenset(stem(w) for w in family)
+        for s in stems:
+            out[s] = out.get(s, frozenset()) | stems
+    return out
+
+
+def scale_forms(word_stem: str) -> frozenset[str]:
+    """``word_stem`` and the other forms of its word of scale ("slower", "slowest" and
+    "slowly" for "slow"), or just itself."""
+    return _families().get(word_stem, frozenset((word_stem,)))
+
+
+def quantity_contrasts(word_stem: str) -> frozenset[str]:
+    """The words pointing the other way along a scale from ``word_stem``: of quantity
+    ("more" for "small", "lower" for "raising"), depth, length, position ("last" for
+    "early"), optimisation ("maximise") or a gradient's fate ("explode"); none when it
+    points along no scale."""
+    return _scales().get(word_stem, frozenset())
