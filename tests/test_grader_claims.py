@@ -559,3 +559,23 @@ def test_a_wrong_claim_may_go_on_past_a_colon_or_an_ing_clause(
         "mean squared error between the input and the reconstruction.",
     )
     assert "trained-by-backprop" in {m.misconception_id for m in rbm.misconceptions}
+
+
+def test_a_claim_is_read_where_it_is_stated_most_tightly(bank: Bank, grader: RubricGrader) -> None:
+    """ "... well below the training loss while the training loss keeps *rising*": the
+    reversed claim "training loss keeps rising" is read at its second "training loss", in
+    its own clause; read from the first, it spanned two clauses and counted for nothing."""
+    question = bank.question("overfitting-remedies")
+    wrong = grader.grade(
+        question,
+        "Overfitting shows up as validation loss dropping well below the training loss "
+        "while the training loss keeps rising.",
+    )
+    right = grader.grade(
+        question,
+        "Overfitting shows up as validation loss rising well above the training loss "
+        "while the training loss keeps falling.",
+    )
+    assert "diagnose" in {c.concept_id for c in wrong.concepts if c.contradicted}
+    assert "diagnose" in {c.concept_id for c in right.credited}
+    assert not right.misconceptions

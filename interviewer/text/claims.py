@@ -155,7 +155,7 @@ def match_claim(
     starting: list[list[Option]] = [[] for _ in range(size)]
     for option in phrase.options:
         starting[(option.mask & -option.mask).bit_length() - 1].append(option)
-    best: tuple[float, list[tuple[Option, list[Hit]]]] | None = None
+    best: tuple[float, list[tuple[Option, list[Hit]]], int] | None = None
 
     def extend(
         slot: int, after: int, sentence: int, budget: int, chain: list[tuple[Option, list[Hit]]]
@@ -167,8 +167,11 @@ def match_claim(
                 * min(h.confidence for h in placed)
                 for option, placed in chain
             )
-            if best is None or score > best[0]:
-                best = (score, list(chain))
+            # equal scores: the tightest statement ("the training loss keeps *rising*"
+            # over one that starts at an earlier "training loss" in another clause)
+            span = chain[-1][1][-1].last - chain[0][1][0].first
+            if best is None or score > best[0] or (score == best[0] and span < best[2]):
+                best = (score, list(chain), span)
             return
         for option in starting[slot]:
             terms = [(term_hits(t, hits, units, False, shared), 0) for t in option.terms]
@@ -202,7 +205,7 @@ def match_claim(
                     extend(0, first - 1, units[hit.first].sentence, max_gap, chain)
     if best is None:
         return None
-    score, chain = best
+    score, chain, _ = best
     methods = [
         "synonym" if option.source == "synonym" else h.method
         for option, placed in chain
