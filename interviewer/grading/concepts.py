@@ -19,7 +19,12 @@ from dataclasses import replace
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import find_contradiction
-from interviewer.grading.denials import compared_referent, corrected_after, states_denial
+from interviewer.grading.denials import (
+    compared_referent,
+    corrected_after,
+    said_of_comparand,
+    states_denial,
+)
 from interviewer.grading.flips import flipped_term
 from interviewer.grading.relations import turned_round
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
@@ -219,7 +224,11 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     if (
         negated is not None
         and negated.score >= threshold
-        and (compared_referent(negated, answer) or corrected_after(negated, answer))
+        and (
+            compared_referent(negated, answer)
+            or corrected_after(negated, answer)
+            or said_of_comparand(item.phrases, item.label, negated, answer)
+        )
     ):
         # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid;
         # "it isn't separate from X - it's a subset of X" asserts it after the denial

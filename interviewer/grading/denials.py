@@ -10,16 +10,25 @@ own subject. :mod:`interviewer.grading.concepts` asks these questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.result import ConceptMatch
-from interviewer.text.analysis import NegationCue
+from interviewer.text.analysis import NegationCue, analyse
 from interviewer.text.matcher import PhraseMatch
+from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import is_negator
 
-__all__ = ["claimed_denials", "compared_referent", "corrected_after", "states_denial"]
+__all__ = [
+    "claimed_denials",
+    "comparand",
+    "compared_referent",
+    "corrected_after",
+    "said_of_comparand",
+    "states_denial",
+]
 
 
 def compared_referent(found: PhraseMatch, answer: AnswerContext) -> bool:
@@ -150,3 +159,72 @@ def corrected_after(found: PhraseMatch, answer: AnswerContext) -> bool:
 
 # A dash between spaces ("... from ML - it's a subset of it") starts another statement.
 _DASH = re.compile(r"\s-{1,2}\s")
+
+
+# comparand() by the id of a concept's phrases (kept with them, so an id is never reused)
+_COMPARANDS: dict[int, tuple[object, tuple[frozenset[str], frozenset[str]]]] = {}
+_THAN = re.compile(r"\b(?:than|unlike|instead of)\b", re.IGNORECASE)
+
+
+def comparand(
+    phrases: Sequence[CompiledPhrase], label: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What a concept is compared against, as stems, less the words of its claim (its
+    label's): the words its phrasings put after "than" ("less memory than *full batch*"),
+    and those they put under their own negation ("does not need the *whole dataset* in
+    memory"; of these only the ones the question does not use count, see
+    :func:`said_of_comparand`)."""
+    known = _COMPARANDS.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
+    if len(_COMPARANDS) > 4096:
+        _COMPARANDS.clear()
+    own = {u.stem for u in analyse(label).units}
+    compared: set[str] = set()
+    denied: set[str] = set()
+    for phrase in phrases:
+        parts = _THAN.split(phrase.text, maxsplit=1)
+        if len(parts) == 2:
+            compared.update(u.stem for u in analyse(parts[1]).units)
+        denied.update(
+            t.stem
+            for o in phrase.options
+            if o.source == "phrasing"
+            for t in o.terms
+            if t.polarity in (1, 2)
+        )
+    # "bigger than 1" compares a quantity, not a thing an answer names
+    compared = {w for w in compared if not any(c.isdigit() for c in w)}
+    out = frozenset(compared - own), frozenset(denied - own)
+    _COMPARANDS[id(phrases)] = (phrases, out)
+    return out
+
+
+def said_of_comparand(
+    phrases: Sequence[CompiledPhrase], label: str, found: PhraseMatch, answer: AnswerContext
+) -> bool:
+    """Whether a denied match is said of what the concept is compared against, which
+    states the concept: "the whole dataset won't even fit in memory" is the concept that
+    only one batch needs to be in memory (a phrasing of it: "does not need the whole
+    dataset in memory"). The thing compared must be named, affirmed, before the cue in
+    the cue's sentence, with no word of the question between them, and be none of the
+    denied phrase's own words; a word it is denied with in a phrasing must also be none
+    of the question's ("not two different *networks*" compares with nothing)."""
+    if found.cue < 0:
+        return False
+    compared, denied = comparand(phrases, label)
+    said = {t.stem for o in found.phrase.options for t in o.terms}
+    things = (compared | (denied - answer.asked)) - said
+    if not things:
+        return False
+    units = answer.analysis.units
+    first = min(found.positions)
+    sentence = units[first].sentence
+    cue_start = answer.analysis.cues[found.cue].start
+    before = [u for u in units[:first] if u.sentence == sentence and u.end <= cue_start]
+    named = [i for i, u in enumerate(before) if u.negation < 0 and u.stem in things]
+    # the last thing named before the denial is what it denies: nothing of the question's
+    # own (the thing asked about, "mini-batches don't fit") may stand between them
+    return bool(named) and not any(
+        u.stem in answer.asked and u.stem not in things for u in before[named[-1] + 1 :]
+    )
