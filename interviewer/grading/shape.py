@@ -189,10 +189,24 @@ def redundant_sentences(units: tuple[Unit, ...]) -> frozenset[int]:
     return frozenset(out)
 
 
-def informative_terms(units: tuple[Unit, ...], terms: Collection[str]) -> int:
+def informative_terms(
+    units: tuple[Unit, ...], terms: Collection[str], wrong: Collection[int] = frozenset()
+) -> int:
     """Distinct, affirmed words of the answer that can carry a claim of the rubric.
 
     The measure of how much an answer says: repeating, restating the question, padding
-    with unrelated sentences and denied words add nothing to it.
+    with unrelated sentences and denied words add nothing to it, and neither do the
+    sentences that state a wrong claim (``wrong``, their indices) or say one again: a
+    wrong claim in the rubric's words says nothing of what the answer knows.
     """
-    return len({u.stem for u in units if u.stem in terms and u.negation < 0})
+    by_sentence: dict[int, set[str]] = {}
+    for unit in units:
+        by_sentence.setdefault(unit.sentence, set()).add(unit.stem)
+    claimed = [by_sentence[s] for s in wrong if s in by_sentence]
+    return len(
+        {
+            u.stem
+            for u in units
+            if u.stem in terms and u.negation < 0 and by_sentence[u.sentence] not in claimed
+        }
+    )

@@ -8,7 +8,7 @@ finds misconceptions and contradicted concepts, and measures the shape of the an
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +18,7 @@ from interviewer.grading.context import AnswerContext, Settings
 from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
-from interviewer.grading.result import ConceptMatch, MisconceptionHit
+from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.shape import (
     disguised_list,
     fluency,
@@ -161,8 +161,10 @@ def evaluate(
         1 for i, u in enumerate(units) if u.stem in vocabulary and (u.negation < 0 or i in credited)
     )
     topical = on_topic / len(units) if units else 0.0
-    # how much the answer says: distinct on-topic terms beyond the question's own
-    said = informative_terms(units, compiled.concept_terms)
+    # how much the answer says: distinct on-topic terms beyond the question's own, none
+    # from a sentence that states a wrong claim
+    wrong = _sentences_of(units, [s for m in misconceptions for s in m.spans])
+    said = informative_terms(units, compiled.concept_terms, wrong)
     length = min(1.0, said / compiled.reference_terms)
     if any(
         len({u.stem for u in units if u.sentence == s}) >= 3 for s in redundant_sentences(units)
@@ -250,6 +252,18 @@ def _on_topic_sentences(
         if any(i in credited for i in members)
         or sum(units[i].stem in vocabulary for i in members) * 2 >= len(members)
     )
+
+
+def _sentences_of(units: tuple[Unit, ...], spans: Sequence[Span]) -> frozenset[int]:
+    """The sentences that hold the words of these spans."""
+    starts = [u.start for u in units]
+    found: set[int] = set()
+    for span in spans:
+        first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        if first == last and first:  # the span lies inside one word
+            first -= 1
+        found.update(units[i].sentence for i in range(first, max(first, last)))
+    return frozenset(found)
 
 
 def _near_miss_on_topic(
