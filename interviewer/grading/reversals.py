@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
+from interviewer.grading.one_clause import clause_matches
 from interviewer.grading.result import ConceptMatch
 from interviewer.grading.roles import said_of_another
 from interviewer.grading.stand_ins import affirmed_in_place, stand_in
@@ -57,8 +58,7 @@ def affirmed(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
     for phrase, denied in zip(item.phrases, item.phrase_denials, strict=True):
         if denied.isdisjoint(answer.stems):
             continue
-        found = answer.match(phrase)
-        at = affirmed_in_place(found, answer)
+        found, at = _affirmed_match(answer.match(phrase), answer)
         if found is None or at is None or said_of_the_other_thing(item, phrase, found, answer):
             continue
         unit = answer.analysis.units[at]
@@ -66,6 +66,22 @@ def affirmed(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
         shown = replace(found, positions=tuple(sorted({*found.positions, at})))
         return opposite(item, answer, shown, "contrast", note)
     return None
+
+
+def _affirmed_match(
+    found: PhraseMatch | None, answer: AnswerContext
+) -> tuple[PhraseMatch | None, int | None]:
+    """A match with a denied word affirmed in its place, and that word's unit: the answer's
+    best match, else its best within one clause it stands in ("no connections between the
+    layers, units are only connected to other units within the same layer")."""
+    at = affirmed_in_place(found, answer)
+    if at is not None:
+        return found, at
+    for again in clause_matches(found, answer):
+        at = affirmed_in_place(again, answer)
+        if at is not None:
+            return again, at
+    return found, None
 
 
 def stood_in(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from interviewer.grading.context import AnswerContext
+from interviewer.grading.one_clause import swap_reading
 from interviewer.models import Concept, Question
 from interviewer.text.analysis import Unit, analyse
 from interviewer.text.contrast import compared_in
@@ -128,7 +129,9 @@ def role_swap(
     is about that one; else the concept's own subject is. What a clause is said of is the
     first thing named before its words in the clause, else in the sentence ("with 'same'
     padding no zeros are added, so ... the output shrinks"). A phrasing said of its own
-    thing that matches at least as well keeps the credit.
+    thing that matches at least as well keeps the credit. An incomplete match is read
+    within one clause (:func:`.one_clause.swap_reading`), unless its phrasing names one of
+    the things compared: a name read in part is no subject to swap.
     """
     if not sides:
         return None
@@ -136,10 +139,16 @@ def role_swap(
     threshold = answer.settings.credit_threshold
     swapped: tuple[PhraseMatch, str] | None = None
     kept = 0.0  # the best score of a phrasing said of its own thing
+    units = answer.analysis.units
     for phrase, mine in zip(phrases, about, strict=True):
-        found = answer.match(phrase)
-        if found is None or found.score < threshold or not found.complete:
+        # an incomplete match is read within one clause (:func:`.one_clause.swap_reading`)
+        found = swap_reading(answer.match(phrase), answer)
+        if found is None or found.score < threshold:
             continue
+        if not found.complete and (
+            named_sides(phrase.text, sides) or any(units[p].stem in names for p in found.positions)
+        ):
+            continue  # read in part, a phrasing naming a thing compared ("small batches")
         lent = borrows_name(found, answer)
         if lent and (
             _opened_with(phrase.text, sides) != mine or _owned_elsewhere(found, names, answer)
