@@ -556,3 +556,36 @@ def test_a_crossed_pairing_in_one_sentence_is_found(bank: Bank, grader: RubricGr
     assert _swapped(swapped) == {"cnn-spatial", "sequence-models"}
     assert not _swapped(right)
     assert swapped.grade < right.grade
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Batch gradient descent uses the whole dataset for each update, stochastic gradient "
+        "descent uses one sample at a time so it's noisy, and mini-batch uses small chunks "
+        "of the data, a compromise between the two.",
+        "Mini-batch gradient descent takes small batches of data for each update.",
+        "Mini-batch gradient descent uses a batch size like 32 or 64 examples per update.",
+    ],
+)
+def test_a_name_used_as_a_common_noun_is_no_phrasings_subject(
+    bank: Bank, grader: RubricGrader, answer: str
+) -> None:
+    """ "small batches of data" and "batch size like 32" are phrasings of mini-batch, not
+    claims about batch gradient descent: "batch" there is an amount of data. Read as batch
+    GD said of mini-batch, these right answers were graded 0."""
+    result = grader.grade(bank.question("gradient-descent-variants"), answer)
+    assert not any(c.contradicted for c in result.concepts)
+    assert "mini-batch" in {c.concept_id for c in result.credited}
+
+
+def test_a_common_noun_names_no_side_but_the_name_does() -> None:
+    """A name after a word of size, before "of" as a plural or after "a", or before a
+    measure is a common noun; the name as a subject still names its side."""
+    sides = (frozenset({"batch", "full"}), frozenset({"stochast"}), frozenset({"minibatch"}))
+    assert named_sides("small batches of data", sides, False) == []
+    assert named_sides("a batch of samples", sides, False) == []
+    assert named_sides("batch size like 32 or 64", sides, False) == []
+    assert named_sides("small batches of data", sides) == [(1, 0)]
+    assert named_sides("batch gradient descent uses the whole dataset", sides, False) == [(0, 0)]
+    assert [s for _, s in named_sides("mini batch of samples per update", sides, False)] == [2]

@@ -25,6 +25,7 @@ from interviewer.text.vocabulary import STOP_WORDS
 __all__ = [
     "OBJECT_MARKERS",
     "borrows_name",
+    "common_noun",
     "compared_object",
     "compared_sides",
     "compound_tail",
@@ -74,21 +75,49 @@ def compound_tail(text: str, start: int) -> bool:
     return _PREFIXES.search(text[max(0, start - 6) : start]) is not None
 
 
-def named_sides(text: str, sides: tuple[frozenset[str], ...]) -> list[tuple[int, int]]:
+def named_sides(
+    text: str, sides: tuple[frozenset[str], ...], nouns: bool = True
+) -> list[tuple[int, int]]:
     """(word index, side) for each thing compared that ``text`` names as a subject: not
-    after "than", "like", "of" ("simpler than an LSTM" names no subject)."""
+    after "than", "like", "of" ("simpler than an LSTM" names no subject). Without
+    ``nouns``, a name used as a common noun names none either ("small batches of data",
+    see :func:`common_noun`)."""
     words = analyse(text).units
     lowered = text.lower()
     out = []
     for i, unit in enumerate(words):
         if _follows(lowered, unit.start, OBJECT_MARKERS):
             continue
+        if not nouns and common_noun(lowered, unit):
+            continue  # "small batches", "a batch of data", "batch size": an amount
         if compound_tail(lowered, unit.start) or _possessive(lowered, unit):
             continue  # "self-supervised", "the LSTM's gates" name no subject
         for side, names in enumerate(sides):
             if unit.stem in names:
                 out.append((i, side))
     return out
+
+
+# Words that make a name right after them a common noun: an amount of something.
+_AMOUNTS = frozenset(
+    ("small", "smaller", "tiny", "large", "larger", "big", "bigger", "huge", "few", "many")
+) | frozenset(("several", "multiple", "more", "fewer", "some"))
+_MEASURES = frozenset(("size", "sizes"))
+
+
+def common_noun(lowered: str, unit: Unit) -> bool:
+    """Whether a name stands as a common noun in ``lowered`` (a text in lower case), an
+    amount rather than the thing compared: after a word of size or number ("small
+    batches"), before "of" as a plural or after "a" ("batches of data", "a batch of
+    samples"), before a measure ("batch size like 32")."""
+    before = lowered[: unit.start].split()[-1:]
+    after = [w.strip(",.;:()") for w in lowered[unit.end :].split()[:1]]
+    if before and before[0] in _AMOUNTS:
+        return True
+    if after and after[0] in _MEASURES:
+        return True
+    plural = lowered[unit.start : unit.end].endswith("s") and not unit.norm.endswith("s")
+    return after == ["of"] and (plural or before in (["a"], ["an"]))
 
 
 def concept_subject(concept: Concept, sides: tuple[frozenset[str], ...]) -> int | None:
@@ -212,11 +241,12 @@ def phrase_sides(
     phrases: tuple[CompiledPhrase, ...], sides: tuple[frozenset[str], ...], subject: int | None
 ) -> tuple[int | None, ...]:
     """For each phrase, the thing compared it is about: the one it names as its subject
-    (not after "than", "like", "of": "simpler than an LSTM" is about the GRU), else the
+    (not after "than", "like", "of": "simpler than an LSTM" is about the GRU; not as a
+    common noun: "small batches of data" is not about batch gradient descent), else the
     concept's; None when it names several or the concept has none (worked out at fit)."""
     out: list[int | None] = []
     for phrase in phrases:
-        named = {side for _, side in named_sides(phrase.text, sides)} if sides else set()
+        named = {side for _, side in named_sides(phrase.text, sides, False)} if sides else set()
         out.append(None if len(named) > 1 else named.pop() if named else subject)
     return tuple(out)
 
