@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
+from interviewer.grading.denials import comparand
 from interviewer.grading.readings import Reading, distinct, readings, recurring_names
+from interviewer.grading.relations import Relation, phrase_relations
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
 from interviewer.grading.stand_ins import denied_words, phrase_opposites
 from interviewer.grading.tfidf import TfidfModel
@@ -81,6 +83,10 @@ class CompiledItem:
             (:func:`~interviewer.grading.stand_ins.denied_words`), else none.
         readings: A concept's phrasings read as claims about the things they name, for
             a question that declares no things compared (:mod:`.readings`).
+        phrase_relations: For each phrase, the relation of two quantities it states
+            (:func:`~interviewer.grading.relations.phrase_relations`), or None.
+        comparand: What the concept is compared against: the words after "than" in its
+            phrasings, and the words they deny (:func:`~.denials.comparand`).
     """
 
     id: str
@@ -100,6 +106,8 @@ class CompiledItem:
     phrase_opposites: tuple[frozenset[str], ...] = ()
     phrase_denials: tuple[frozenset[str], ...] = ()
     readings: tuple[Reading, ...] = ()
+    phrase_relations: tuple[Relation | None, ...] = ()
+    comparand: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -249,6 +257,8 @@ def compile_question(
                 phrase_opposites=phrase_opposites(phrases, opposites),
                 phrase_denials=tuple(denied_words(p) for p in phrases),
                 readings=() if sides else readings(phrases, c.label, things),
+                phrase_relations=phrase_relations(phrases),
+                comparand=comparand(phrases, c.label),
             )
         )
     # a claim said of one thing must be this concept's own, no word of the others'

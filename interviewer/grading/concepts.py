@@ -26,9 +26,14 @@ from interviewer.grading.denials import (
     states_denial,
 )
 from interviewer.grading.flips import flipped_term
-from interviewer.grading.relations import turned_round
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
-from interviewer.grading.reversals import affirmed, opposite, said_of_the_other_thing, stood_in
+from interviewer.grading.reversals import (
+    affirmed,
+    opposite,
+    said_of_the_other_thing,
+    stood_in,
+    turned_round,
+)
 from interviewer.grading.roles import borrows_name, role_swap
 from interviewer.text.contrast import contrast_stems
 from interviewer.text.matcher import PhraseMatch
@@ -227,7 +232,7 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
         and (
             compared_referent(negated, answer)
             or corrected_after(negated, answer)
-            or said_of_comparand(item.phrases, item.label, negated, answer)
+            or said_of_comparand(item.comparand, negated, answer)
         )
     ):
         # "ReLU doesn't cause vanishing gradients like sigmoid" asserts it of sigmoid;

@@ -66,6 +66,7 @@ class AnswerContext:
     credited_positions: set[int] = field(default_factory=set)
     _breaks: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
+    _by_clause: dict[int, dict[str, list[Hit]]] = field(default_factory=dict, repr=False)
 
     @property
     def stems(self) -> frozenset[str]:
@@ -88,6 +89,18 @@ class AnswerContext:
     def clause_at(self, offset: int) -> int:
         """The number of the clause holding ``offset`` of the graded text."""
         return bisect_right(self._clause_breaks()[0], offset)
+
+    def clause_hits(self, clause: int) -> dict[str, list[Hit]]:
+        """The answer's hits (see ``hits``) in one clause only (found once per clause)."""
+        found = self._by_clause.get(clause)
+        if found is None:
+            found = {
+                key: kept
+                for key, hits in self.hits.items()
+                if (kept := [h for h in hits if self.clause_of(h.first) == clause])
+            }
+            self._by_clause[clause] = found
+        return found
 
     def clause_start(self, offset: int) -> int:
         """Where the clause holding ``offset`` of the graded text begins."""

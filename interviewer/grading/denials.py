@@ -161,8 +161,6 @@ def corrected_after(found: PhraseMatch, answer: AnswerContext) -> bool:
 _DASH = re.compile(r"\s-{1,2}\s")
 
 
-# comparand() by the id of a concept's phrases (kept with them, so an id is never reused)
-_COMPARANDS: dict[int, tuple[object, tuple[frozenset[str], frozenset[str]]]] = {}
 _THAN = re.compile(r"\b(?:than|unlike|instead of)\b", re.IGNORECASE)
 
 
@@ -173,12 +171,7 @@ def comparand(
     label's): the words its phrasings put after "than" ("less memory than *full batch*"),
     and those they put under their own negation ("does not need the *whole dataset* in
     memory"; of these only the ones the question does not use count, see
-    :func:`said_of_comparand`)."""
-    known = _COMPARANDS.get(id(phrases))
-    if known is not None and known[0] is phrases:
-        return known[1]
-    if len(_COMPARANDS) > 4096:
-        _COMPARANDS.clear()
+    :func:`said_of_comparand`). Found once, when the question is compiled."""
     own = {u.stem for u in analyse(label).units}
     compared: set[str] = set()
     denied: set[str] = set()
@@ -195,13 +188,13 @@ def comparand(
         )
     # "bigger than 1" compares a quantity, not a thing an answer names
     compared = {w for w in compared if not any(c.isdigit() for c in w)}
-    out = frozenset(compared - own), frozenset(denied - own)
-    _COMPARANDS[id(phrases)] = (phrases, out)
-    return out
+    return frozenset(compared - own), frozenset(denied - own)
 
 
 def said_of_comparand(
-    phrases: Sequence[CompiledPhrase], label: str, found: PhraseMatch, answer: AnswerContext
+    compared_with: tuple[frozenset[str], frozenset[str]],
+    found: PhraseMatch,
+    answer: AnswerContext,
 ) -> bool:
     """Whether a denied match is said of what the concept is compared against, which
     states the concept: "the whole dataset won't even fit in memory" is the concept that
@@ -209,10 +202,11 @@ def said_of_comparand(
     dataset in memory"). The thing compared must be named, affirmed, before the cue in
     the cue's sentence, with no word of the question between them, and be none of the
     denied phrase's own words; a word it is denied with in a phrasing must also be none
-    of the question's ("not two different *networks*" compares with nothing)."""
+    of the question's ("not two different *networks*" compares with nothing).
+    ``compared_with``: the concept's :func:`comparand`."""
     if found.cue < 0:
         return False
-    compared, denied = comparand(phrases, label)
+    compared, denied = compared_with
     said = {t.stem for o in found.phrase.options for t in o.terms}
     things = (compared | (denied - answer.asked)) - said
     if not things:

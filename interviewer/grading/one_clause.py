@@ -40,11 +40,7 @@ def clause_matches(found: PhraseMatch | None, answer: AnswerContext) -> Iterator
 def in_clause(phrase: CompiledPhrase, clause: int, answer: AnswerContext) -> PhraseMatch | None:
     """The best match of ``phrase`` among the words of one clause of the answer."""
     units = answer.analysis.units
-    hits = {
-        key: kept
-        for key, found in answer.hits.items()
-        if (kept := [h for h in found if answer.clause_of(h.first) == clause])
-    }
+    hits = answer.clause_hits(clause)
     if not hits:
         return None
     settings = answer.settings

@@ -18,7 +18,8 @@ taking distinct words. The relation is reversed when an odd number of its ends a
 turned, every other word of the phrasing stands in the clause, no end is listed with its
 opposite ("too big or too small") or read either way as near, and each word of scale
 touches another word of the reading. Holding two ends, such a reading is a claim of its
-own: it contradicts the concept even where another phrasing credits it elsewhere.
+own: it contradicts the concept even where another phrasing credits it elsewhere
+(:func:`~interviewer.grading.reversals.turned_round`).
 """
 
 from __future__ import annotations
@@ -27,16 +28,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.contradiction import PAIRED
-from interviewer.grading.result import ConceptMatch
-from interviewer.grading.reversals import opposite
 from interviewer.text.contrast import quantity_contrasts, scale_forms
-from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 
-__all__ = ["Pole", "Relation", "relation_of", "reversed_relation", "turned_round"]
+__all__ = ["Pole", "Relation", "phrase_relations", "relation_of", "reversed_relation"]
 
 # How far from the word it qualifies a polar word may stand ("small *image* datasets",
 # "learn *very* slowly" has "very" as no unit).
@@ -224,34 +221,8 @@ def _read(
     return positions, turned[0]
 
 
-_CACHE: dict[int, tuple[CompiledPhrase, Relation | None]] = {}
-
-
-def _relation(phrase: CompiledPhrase, item: CompiledItem) -> Relation | None:
-    cached = _CACHE.get(id(phrase))
-    if cached is None or cached[0] is not phrase:
-        accepted = [frozenset(t.stem for o in p.options for t in o.terms) for p in item.phrases]
-        cached = (phrase, relation_of(phrase, accepted))
-        _CACHE[id(phrase)] = cached
-    return cached[1]
-
-
-def turned_round(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
-    """The concept as contradicted by one of its relations stated turned round."""
-    for phrase in item.phrases:
-        relation = _relation(phrase, item)
-        if relation is None or not any(p.turned & answer.stems for p in relation.poles):
-            continue
-        found = reversed_relation(relation, answer)
-        if found is None:
-            continue
-        positions, pole = found
-        units = answer.analysis.units
-        said = next(units[p] for p in positions if units[p].stem in pole.turned)
-        note = (
-            f"contradicted: '{answer.text[said.start : said.end]}' where the concept says "
-            f"'{phrase.slots[pole.slot]}' ({phrase.text}): the relation is turned round"
-        )
-        shown = PhraseMatch(phrase, 1.0, 1.0, True, "contrast", tuple(positions), (), (), -1)
-        return opposite(item, answer, shown, "contrast", note)
-    return None
+def phrase_relations(phrases: Sequence[CompiledPhrase]) -> tuple[Relation | None, ...]:
+    """Each phrase's relation (:func:`relation_of`), read against the concept's other
+    phrasings. Found once, when the question is compiled."""
+    accepted = [frozenset(t.stem for o in p.options for t in o.terms) for p in phrases]
+    return tuple(relation_of(p, accepted) for p in phrases)

@@ -4,7 +4,8 @@ Each way of contradicting a concept (:mod:`interviewer.grading.concepts` tries t
 ends in :func:`opposite`: the concept uncredited, quoted where the answer says its
 opposite, with why. Two of those ways live here: a contrast word standing in the place of
 the one word a phrasing lacks (:func:`stood_in`), and a word the phrasing denies said
-plainly in its place (:func:`affirmed`).
+plainly in its place (:func:`affirmed`); and a relation of two quantities stated with
+one end turned round (:func:`turned_round`, read by :mod:`.relations`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from dataclasses import replace
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.one_clause import clause_matches
+from interviewer.grading.relations import reversed_relation
 from interviewer.grading.result import ConceptMatch
 from interviewer.grading.roles import said_of_another
 from interviewer.grading.stand_ins import affirmed_in_place, stand_in
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 
-__all__ = ["affirmed", "opposite", "said_of_the_other_thing", "stood_in"]
+__all__ = ["affirmed", "opposite", "said_of_the_other_thing", "stood_in", "turned_round"]
 
 
 def opposite(
@@ -101,5 +103,25 @@ def stood_in(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
         at = answer.analysis.units[position]
         note = f"contradicted: '{answer.text[at.start : at.end]}' where the concept says '{own}'"
         shown = replace(found, positions=tuple(sorted((*found.positions, position))))
+        return opposite(item, answer, shown, "contrast", note)
+    return None
+
+
+def turned_round(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
+    """The concept as contradicted by one of its relations stated turned round."""
+    for phrase, relation in zip(item.phrases, item.phrase_relations, strict=True):
+        if relation is None or not any(p.turned & answer.stems for p in relation.poles):
+            continue
+        found = reversed_relation(relation, answer)
+        if found is None:
+            continue
+        positions, pole = found
+        units = answer.analysis.units
+        said = next(units[p] for p in positions if units[p].stem in pole.turned)
+        note = (
+            f"contradicted: '{answer.text[said.start : said.end]}' where the concept says "
+            f"'{phrase.slots[pole.slot]}' ({phrase.text}): the relation is turned round"
+        )
+        shown = PhraseMatch(phrase, 1.0, 1.0, True, "contrast", tuple(positions), (), (), -1)
         return opposite(item, answer, shown, "contrast", note)
     return None
