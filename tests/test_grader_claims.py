@@ -226,6 +226,25 @@ def test_evidence_is_not_borrowed_from_an_unrelated_sentence(
     assert all("band" not in s.text for c in result.credited for s in c.spans)
 
 
+def test_one_word_standing_for_two_slots_borrows_no_word_from_elsewhere(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """"same" is a synonym for "same features" in "learn the same features", and "learn"
+    is a word of the question's rephrasings, so it may complete a window from anywhere,
+    but only a window where the answer says two of the phrase's words itself: one word
+    filling two slots is not two. "a fast learner" in a sentence about oneself credits
+    nothing."""
+    question = bank.question("same-weight-init")
+    answer = (
+        "If all weights are the same it leads to underfitting. But it's not a big deal, "
+        "the gradients will make them different during training."
+    )
+    padded = grader.grade(question, answer + " I am a fast learner and a strong team player.")
+    symmetry = next(c for c in padded.concepts if c.concept_id == "symmetry")
+    assert not symmetry.credited
+    assert padded.grade <= grader.grade(question, answer).grade
+
+
 def test_no_key_concept_keeps_length_and_closeness_from_lifting_the_grade(
     bank: Bank, grader: RubricGrader
 ) -> None:

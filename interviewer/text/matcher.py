@@ -259,8 +259,9 @@ def match_phrase(
                     if current is None or occ.confidence > current.confidence:
                         chosen[slot] = occ
         # a question word from elsewhere only completes a window that says
-        # something itself: two of the phrase's words in the window
-        borrow = sum(1 for o in chosen if o is not None) >= 2
+        # something itself: two of the phrase's words in the window, said by two
+        # words of the answer ("same" standing for "same features" is one)
+        borrow = len({p for o in chosen if o is not None for p in o.positions}) >= 2
         for slot, elsewhere in enumerate(anywhere if borrow else ()):
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
