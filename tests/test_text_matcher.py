@@ -234,6 +234,18 @@ def test_a_degree_word_modifies_the_word_it_stands_before() -> None:
     assert "how-to-choose" in {c.concept_id for c in said_of.credited}
 
 
+def test_a_degree_word_right_before_another_noun_modifies_that_noun() -> None:
+    """In "fewer data and much more computing power", "more" is said of the computing
+    power: it does not make "more data" with the "data" before it. Said of the data
+    ("data, and more of it", "more data"), it still does."""
+    answer = "we now have fewer data and much more computing power"
+    loose = best_match(["more data"], answer, {})
+    assert loose is None or not loose.complete
+    for said in ("we now have more data and more computing power", "lots of data, and more of it"):
+        found = best_match(["more data"], said, {})
+        assert found is not None and found.complete, said
+
+
 def test_a_number_slot_matches_any_number_the_answer_gives_but_not_alone() -> None:
     """ "{number}" in a phrasing matches 80, 95%, 0.25 or 3x3; it weighs no more than the
     lightest word beside it, so a number without the phrasing's words credits nothing."""

@@ -266,7 +266,7 @@ def match_phrase(
             if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)
-        _bind_modifiers(phrase, chosen)
+        _bind_modifiers(phrase, chosen, units)
         score = sum(w * o.confidence for w, o in zip(phrase.weights, chosen, strict=True) if o)
         if score < best_key[0] - 1e-9:
             continue
@@ -311,15 +311,29 @@ def _modifier_slots(slots: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(k for k in range(len(slots) - 1) if stem(slots[k].lower()) in _DEGREE)
 
 
-def _bind_modifiers(phrase: CompiledPhrase, chosen: list[_Occurrence | None]) -> None:
+def _bind_modifiers(
+    phrase: CompiledPhrase, chosen: list[_Occurrence | None], units: Sequence[Unit]
+) -> None:
     """Empty a degree slot whose word stands after the word it modifies, with other
-    content words between (see :data:`_DEGREE`)."""
+    content words between, or right before another word it modifies ("fewer data and
+    much *more computing* power" says nothing of more data; see :data:`_DEGREE`)."""
     for k in _modifier_slots(phrase.slots):
         modifier, head = chosen[k], chosen[k + 1]
         if modifier is None or head is None or modifier is head:
             continue
         if modifier.first > head.last + 1:
             chosen[k] = None
+        elif modifier.first > head.last and _modifies_next(modifier.last, units):
+            chosen[k] = None
+
+
+def _modifies_next(at: int, units: Sequence[Unit]) -> bool:
+    """Whether the unit at ``at`` stands right before the next content word of its
+    sentence, a space apart ("more *computing*")."""
+    if at + 1 >= len(units):
+        return False
+    here, after = units[at], units[at + 1]
+    return after.sentence == here.sentence and after.start - here.end <= 1
 
 
 def _one_word_one_slot(chosen: list[_Occurrence | None], window: Sequence[_Occurrence]) -> None:
