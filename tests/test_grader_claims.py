@@ -351,6 +351,24 @@ def test_a_contrast_word_in_the_crediting_clause_contradicts_the_concept(
     assert swapped.grade < right.grade
 
 
+def test_gradient_ascent_in_place_of_descent_contradicts_the_update(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ascent/descent is a row of the contrast lexicon: "update the weights with gradient
+    ascent" states the opposite of "update weights with gradient descent"."""
+    question = bank.question("forward-backward-propagation")
+    opening = (
+        "Forward propagation computes the prediction and the loss from the input. "
+        "Backpropagation then applies the chain rule backwards from the loss to get the "
+        "gradient of every weight, and we update the weights with gradient "
+    )
+    ascent = grader.grade(question, opening + "ascent.")
+    descent = grader.grade(question, opening + "descent.")
+    assert "contradicts:weight-update" in {m.misconception_id for m in ascent.misconceptions}
+    assert "weight-update" in {c.concept_id for c in descent.credited}
+    assert ascent.grade < descent.grade - 2
+
+
 def test_a_contrast_of_the_concepts_label_inside_the_match_contradicts_it(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -82,6 +82,26 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("easy", "easier"), ("hard", "harder", "difficult")),
     (("better",), ("worse",)),
     (("validation", "val"), ("test", "testing")),
+    (("ascent", "ascend", "ascending"), ("descent", "descend", "descending")),
+    (
+        ("multiply", "multiplies", "multiplied", "multiplication"),
+        ("divide", "divides", "divided", "division"),
+    ),
+    (
+        ("concatenate", "concatenates", "concatenated", "concatenation"),
+        ("add", "adds", "added", "addition", "sum", "summed"),
+    ),
+    (("dense",), ("sparse",)),
+    (("stochastic",), ("deterministic",)),
+    (("precision",), ("recall",)),
+    (("bias",), ("variance",)),
+    (("l1",), ("l2",)),
+    (("row", "rows"), ("column", "columns")),
+    (("generator",), ("discriminator",)),
+    (("student",), ("teacher",)),
+    (("freeze", "frozen", "freezing"), ("unfreeze", "unfrozen", "unfreezing")),
+    (("synchronous",), ("asynchronous",)),
+    (("overflow",), ("underflow",)),
 )
 
 
