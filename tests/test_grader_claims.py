@@ -229,7 +229,7 @@ def test_evidence_is_not_borrowed_from_an_unrelated_sentence(
 def test_one_word_standing_for_two_slots_borrows_no_word_from_elsewhere(
     bank: Bank, grader: RubricGrader
 ) -> None:
-    """"same" is a synonym for "same features" in "learn the same features", and "learn"
+    """ "same" is a synonym for "same features" in "learn the same features", and "learn"
     is a word of the question's rephrasings, so it may complete a window from anywhere,
     but only a window where the answer says two of the phrase's words itself: one word
     filling two slots is not two. "a fast learner" in a sentence about oneself credits

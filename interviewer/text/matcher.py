@@ -13,13 +13,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from interviewer.text.analysis import Unit
+from interviewer.text.degree import modifier_slots, modifies_next
 from interviewer.text.phrases import CompiledPhrase, Option, Term
-from interviewer.text.stem import stem
 from interviewer.text.terms import CONFIDENCE, Hit, TermIndex
 
 __all__ = ["CONFIDENCE", "Hit", "PhraseMatch", "TermIndex", "match_phrase", "term_hits"]
@@ -288,52 +287,20 @@ def _layout(chosen: Sequence[_Occurrence | None]) -> tuple[bool, int]:
     return in_order, -(max(o.last for o in placed) - min(firsts))
 
 
-# Degree words that modify the next word of a phrasing ("low learning rate", "more data"):
-# their word in the answer must stand before that word, or right after it as what is said
-# of it ("the learning rate is too low"), not after other words ("a learning rate that
-# makes the steps smaller" says nothing low of the learning rate).
-_DEGREE = frozenset(
-    stem(w)
-    for w in (
-        *("more", "fewer", "less", "large", "larger", "big", "bigger", "huge"),
-        *("small", "smaller", "tiny", "high", "higher", "low", "lower"),
-        *("fast", "faster", "slow", "slower", "long", "longer", "short", "shorter"),
-        *("cheap", "cheaper", "expensive", "simple", "simpler", "complex"),
-        *("deep", "deeper", "shallow", "shallower", "easy", "easier", "hard", "harder"),
-        *("better", "worse", "noisy", "noisier", "smooth", "smoother", "stable", "unstable"),
-    )
-)
-
-
-@lru_cache(maxsize=4096)
-def _modifier_slots(slots: tuple[str, ...]) -> tuple[int, ...]:
-    """The slots holding a degree word that another slot follows."""
-    return tuple(k for k in range(len(slots) - 1) if stem(slots[k].lower()) in _DEGREE)
-
-
 def _bind_modifiers(
     phrase: CompiledPhrase, chosen: list[_Occurrence | None], units: Sequence[Unit]
 ) -> None:
     """Empty a degree slot whose word stands after the word it modifies, with other
     content words between, or right before another word it modifies ("fewer data and
-    much *more computing* power" says nothing of more data; see :data:`_DEGREE`)."""
-    for k in _modifier_slots(phrase.slots):
+    much *more computing* power" says nothing of more data; see
+    :mod:`interviewer.text.degree`)."""
+    for k in modifier_slots(phrase.slots):
         modifier, head = chosen[k], chosen[k + 1]
         if modifier is None or head is None or modifier is head:
             continue
-        if modifier.first > head.last + 1:
+        after = modifier.first > head.last
+        if after and (modifier.first > head.last + 1 or modifies_next(modifier.last, units)):
             chosen[k] = None
-        elif modifier.first > head.last and _modifies_next(modifier.last, units):
-            chosen[k] = None
-
-
-def _modifies_next(at: int, units: Sequence[Unit]) -> bool:
-    """Whether the unit at ``at`` stands right before the next content word of its
-    sentence, a space apart ("more *computing*")."""
-    if at + 1 >= len(units):
-        return False
-    here, after = units[at], units[at + 1]
-    return after.sentence == here.sentence and after.start - here.end <= 1
 
 
 def _one_word_one_slot(chosen: list[_Occurrence | None], window: Sequence[_Occurrence]) -> None:
