@@ -245,6 +245,25 @@ def test_one_word_standing_for_two_slots_borrows_no_word_from_elsewhere(
     assert padded.grade <= grader.grade(question, answer).grade
 
 
+def test_a_question_word_is_not_borrowed_into_a_window_that_says_its_contrast(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "same" is the question's word and may fill a slot from anywhere, but not in a
+    window that says "different" there: "each one receives a slightly different gradient"
+    is not "the same gradient"."""
+    question = bank.question("same-weight-init")
+    opening = "Initialising all weights to the same value is the recommended starting point. "
+    different = grader.grade(
+        question, opening + "After the first few updates each neuron receives a different gradient."
+    )
+    same = grader.grade(
+        question,
+        opening + "After the first few updates each neuron has received the same gradient.",
+    )
+    assert "same-gradient" not in {c.concept_id for c in different.credited}
+    assert "same-gradient" in {c.concept_id for c in same.credited}
+
+
 def test_no_key_concept_keeps_length_and_closeness_from_lifting_the_grade(
     bank: Bank, grader: RubricGrader
 ) -> None:

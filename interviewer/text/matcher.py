@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from interviewer.text.analysis import Unit
+from interviewer.text.contrast import contrast_stems
 from interviewer.text.degree import modifier_slots, modifies_next
 from interviewer.text.phrases import CompiledPhrase, Option, Term
 from interviewer.text.terms import CONFIDENCE, Hit, TermIndex
@@ -262,7 +263,12 @@ def match_phrase(
         # words of the answer ("same" standing for "same features" is one)
         borrow = len({p for o in chosen if o is not None for p in o.positions}) >= 2
         for slot, elsewhere in enumerate(anywhere if borrow else ()):
-            if elsewhere is not None and chosen[slot] is None and start.mask != elsewhere.mask:
+            if (
+                elsewhere is not None
+                and chosen[slot] is None
+                and start.mask != elsewhere.mask
+                and not _said_otherwise(phrase, slot, chosen, units)
+            ):
                 chosen[slot] = elsewhere._replace(confidence=elsewhere.confidence * _ELSEWHERE)
         _one_word_one_slot(chosen, window)
         _bind_modifiers(phrase, chosen, units)
@@ -285,6 +291,25 @@ def _layout(chosen: Sequence[_Occurrence | None]) -> tuple[bool, int]:
     firsts = [o.first for o in placed]
     in_order = all(a <= b for a, b in pairwise(firsts))
     return in_order, -(max(o.last for o in placed) - min(firsts))
+
+
+def _said_otherwise(
+    phrase: CompiledPhrase, slot: int, chosen: Sequence[_Occurrence | None], units: Sequence[Unit]
+) -> bool:
+    """Whether the window, or a word beside it, says a contrast of the slot's word: "each
+    one receives a slightly *different* gradient" does not borrow the question's "same"
+    to make "same gradient"."""
+    own = {t.stem for o in phrase.options if o.mask == 1 << slot for t in o.terms}
+    contrasts = {c for s in own for c in contrast_stems(s)} - own
+    placed = [o for o in chosen if o is not None]
+    if not contrasts or not placed:
+        return False
+    first, last = min(o.first for o in placed), max(o.last for o in placed)
+    sentence = units[first].sentence
+    return any(
+        units[i].stem in contrasts and units[i].sentence == sentence
+        for i in range(max(0, first - 2), min(len(units), last + 3))
+    )
 
 
 def _bind_modifiers(
