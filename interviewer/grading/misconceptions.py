@@ -123,7 +123,8 @@ def _loosely_stated(item: CompiledItem, answer: AnswerContext) -> PhraseMatch | 
             # no "input gets the same weight"), and no object: "more weights than a CNN"
             continue
         clauses = {answer.clause_of(p) for p in found.positions}
-        if len(clauses) > 1 and not (led and _elaborated(found, answer)):
+        joined = (led and _elaborated(found, answer)) or _reasoned(found, answer)
+        if len(clauses) > 1 and not joined:
             continue
         # nor with a contrast of its own words among them: "tune hyperparameters on the
         # *validation* set and report the score on the test set" is two claims; in any
@@ -168,6 +169,39 @@ def _elaborated(found: PhraseMatch, answer: AnswerContext) -> bool:
     gap = answer.graded[units[ordered[cut - 1]].end : units[ordered[cut]].end]
     breaks = list(CLAUSE_BREAK.finditer(gap))
     return len(breaks) == 1 and _ELABORATION.match(gap, breaks[0].start()) is not None
+
+
+# A clause that gives the reason or the consequence of its neighbour: "can learn non-linear
+# boundaries, because the sigmoid is non-linear", "it becomes a nonlinear classifier, so one
+# perceptron can learn any decision boundary"; or one that opens with its reason: "Because the
+# hidden state is passed along the whole sequence, a plain RNN remembers everything".
+_REASON_AFTER = re.compile(r",\s*(?:because|since|so)\b", re.IGNORECASE)
+_REASON_OPENS = re.compile(r"\s*(?:because|since)\b", re.IGNORECASE)
+
+
+def _reasoned(found: PhraseMatch, answer: AnswerContext) -> bool:
+    """Whether a match over two neighbouring clauses of one sentence reads as one statement
+    because one clause is the other's reason: the comma between them is followed by
+    "because", "since" or "so", or the first clause opens with "because" or "since" and
+    the comma closes it. A wrong claim is often given with its (wrong) reason in the next
+    clause ("logistic regression can learn non-linear boundaries, because the sigmoid is
+    non-linear" states "the sigmoid makes the boundary non-linear")."""
+    units = answer.analysis.units
+    ordered = sorted(found.positions)
+    if units[ordered[0]].sentence != units[ordered[-1]].sentence:
+        return False
+    clauses = [answer.clause_of(p) for p in ordered]
+    if clauses[-1] - clauses[0] != 1:
+        return False
+    cut = next(k for k, c in enumerate(clauses) if c != clauses[0])
+    gap = answer.graded[units[ordered[cut - 1]].end : units[ordered[cut]].end]
+    breaks = list(CLAUSE_BREAK.finditer(gap))
+    if len(breaks) != 1 or breaks[0].group(0) != ",":
+        return False
+    if _REASON_AFTER.match(gap, breaks[0].start()):
+        return True
+    opening = answer.clause_start(units[ordered[0]].start)
+    return _REASON_OPENS.match(answer.graded, opening) is not None
 
 
 def _heard(phrase: CompiledPhrase, answer: AnswerContext) -> int:
