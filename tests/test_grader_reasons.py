@@ -4,7 +4,8 @@ case that fails without it.
 "Logistic regression can learn non-linear boundaries, because the sigmoid is non-linear"
 states "the sigmoid makes the boundary non-linear" over two clauses; the comma before
 "because", "since" or "so", or a first clause that opens with "because", joins them into one
-statement.
+statement. A listed claim found on the words of a denied concept costs no less than the
+denial.
 """
 
 from __future__ import annotations
@@ -66,3 +67,16 @@ def test_clauses_joined_without_a_reason_stay_apart(bank: Bank, grader: RubricGr
         "function.",
     )
     assert "sigmoid-nonlinear-boundary" not in found
+
+
+def test_a_listed_claim_on_denied_words_costs_the_denial(bank: Bank, grader: RubricGrader) -> None:
+    """The listed claim stands for a denial on the same words, at the denial's cost: finding
+    it must not raise the grade."""
+    result = grader.grade(
+        bank.question("feedforward-vs-backprop"),
+        "They're two different families of network. Feed-forward networks only pass signals "
+        "forward, so they can't be trained with backpropagation; they're trained with "
+        "forward-only rules like the perceptron rule.",
+    )
+    hit = next(m for m in result.misconceptions if m.misconception_id == "feedforward-not-trained")
+    assert hit.penalty >= grader.contradiction_penalty

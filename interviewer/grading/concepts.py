@@ -347,13 +347,15 @@ def wrong_claims(
     """Denied and contradicted concepts as wrong claims, after the listed misconceptions.
 
     A concept whose denial or contradiction lies on the words of a listed misconception is
-    not counted twice: the listed one, with its own correction, stands.
+    not counted twice: the listed one, with its own correction, stands, costing no less
+    than the denial would (finding the listed claim must not raise the grade).
     """
     out = list(listed)
     for concept, item in zip(concepts, items, strict=True):
         if not concept.wrong_claim or not concept.spans:
             continue
-        if any(_overlaps(concept, hit) for hit in out):
+        if on := [k for k, hit in enumerate(out) if _overlaps(concept, hit)]:
+            out[on[0]] = replace(out[on[0]], penalty=max(out[on[0]].penalty, penalty))
             continue
         how = "contradicts" if concept.contradicted else "denies"
         out.append(
