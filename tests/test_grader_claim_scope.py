@@ -48,6 +48,19 @@ def test_its_own_states_the_claim_of_the_subject(bank: Bank, grader: RubricGrade
     assert [s.text for s in hit.spans] == ["learned weights"]
 
 
+def test_a_contracted_pronoun_is_the_subject_too(bank: Bank, grader: RubricGrader) -> None:
+    """ "They've basically replaced CNNs" says "capsules replaced CNNs" as "they basically
+    replaced" would: a contraction of the pronoun is read as the pronoun."""
+    found = _found(
+        grader,
+        bank,
+        "capsule-networks",
+        "Capsule networks group neurons into small vectors called capsules. They've "
+        "basically replaced CNNs in most modern vision systems now.",
+    )
+    assert "capsules-widely-used" in found
+
+
 def test_a_pronoun_after_another_thing_named_is_not_the_subject(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -56,8 +56,12 @@ def find_misconception(
     )
 
 
-# "it can", "they just", "its own": a pronoun a word or two before a claim is its subject.
-_PRONOUN_BEFORE = re.compile(r"\b(?:it|its|they|their|it's|this|these)\s+(?:[a-z']+\s+){0,2}$")
+# "it can", "they just", "its own", "they've basically": a pronoun (or its contraction) a word
+# or two before a claim is its subject.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:it|its|they|their|this|these|it['’](?:s|ll|d)|they['’](?:re|ve|ll|d))\s+"
+    r"(?:[a-z'’]+\s+){0,2}$"
+)
 
 
 def _said_of_it(
