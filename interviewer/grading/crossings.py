@@ -14,11 +14,15 @@ exchange, each claim said of the other's thing in its own place, and neither's o
 named there, is reported: both concepts are contradicted, quoted where each is said of
 the wrong thing. A thing is a name that opens at least two of the question's concept
 texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
-where it opens the answer's clause (or the nearest clause before, in the sentence).
+where it opens the answer's clause (or the nearest clause before, in the sentence). A
+clause that opens with "it" or "they" and names no thing is about the thing the clause
+right before it opens with, across a sentence break too: "The convolutional layer has no
+weights; it simply downsamples" says pooling's claim of the convolutional layer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -55,6 +59,8 @@ def _said_of(
     if found is None:
         return None
     at = subject_of(answer, found, reading.names | other)
+    if at is None:
+        at = _referent(answer, found)
     units = answer.analysis.units
     if at is None or units[at].stem not in other or not _opens_clause(at, answer):
         return None
@@ -64,6 +70,27 @@ def _said_of(
     if any(u.stem in reading.names and answer.clause_of(i) in clauses for i, u in enumerate(units)):
         return None  # its own thing is named there too: a comparison, no swap
     return found, at
+
+
+# A clause opening with one of these says its words of what the clause before is about.
+_PRONOUN = re.compile(r"\s*(?:(?:and|so|then)\s+)?(?:it|they|this|these)\b", re.IGNORECASE)
+
+
+def _referent(answer: AnswerContext, found: PhraseMatch) -> int | None:
+    """The first word of the clause before, when the matched words stand in one clause
+    that opens with "it", "they", "this" or "these" (the caller found no thing named
+    before them in their sentence): "The convolutional layer has no weights; *it* simply
+    downsamples" says "downsamples" of the convolutional layer, across the semicolon.
+    Whether that word names a thing, the caller checks."""
+    units = answer.analysis.units
+    first = min(found.positions)
+    clause = answer.clause_of(first)
+    if clause == 0 or any(answer.clause_of(p) != clause for p in found.positions):
+        return None
+    if not _PRONOUN.match(answer.graded, answer.clause_start(units[first].start)):
+        return None
+    before = [i for i in range(first) if answer.clause_of(i) == clause - 1]
+    return before[0] if before else None
 
 
 def _opens_clause(at: int, answer: AnswerContext) -> bool:
