@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from interviewer.grading.compiled import CompiledQuestion
 from interviewer.grading.concepts import judge_concept, stated_wrongly, wrong_claims
 from interviewer.grading.context import AnswerContext, Settings
+from interviewer.grading.counts import counted_otherwise
 from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
@@ -137,6 +138,7 @@ def evaluate(
     )
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
     concepts = crossed(compiled.concepts, concepts, context)
+    concepts = counted_otherwise(concepts, compiled.concepts, context)
     found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
     listed = tuple(hit for hit in found if hit is not None)
     concepts = stated_wrongly(concepts, listed)
