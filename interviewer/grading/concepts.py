@@ -115,11 +115,36 @@ def _flipped(item: CompiledItem, answer: AnswerContext, found: PhraseMatch) -> C
     position, own = flip
     if said_of_the_other_thing(item, found.phrase, found, answer):
         return None  # "classic ML ... needs less data": reversed twice, the same claim
+    if _states_other_phrasing(item, answer, found, position):
+        return None  # "gradients explode" is "exploding gradients", as good as "vanishing"
     said = answer.analysis.units[position]
     note = f"contradicted: '{answer.text[said.start : said.end]}' where the concept says '{own}'"
     return opposite(
         item, answer, replace(found, positions=(*found.positions, position)), "contrast", note
     )
+
+
+def _states_other_phrasing(
+    item: CompiledItem, answer: AnswerContext, found: PhraseMatch, position: int
+) -> bool:
+    """Whether the flipped word at ``position`` is part of a full match of another of the
+    concept's phrasings on the same words as ``found``: a concept stated both ways
+    ("activations and gradients explode or vanish") is not reversed by its other side
+    ("the gradients explode" for "vanishing gradients" matched on "gradients"); a phrasing
+    that names both sides is a comparison, not a side."""
+    flipped = contrast_stems(answer.analysis.units[position].stem)
+    for phrase in item.phrases:
+        other = answer.match(phrase)
+        if (
+            other is not None
+            and other.complete
+            and position in other.positions
+            and set(other.positions) & set(found.positions)
+            # one side only: "training mode vs evaluation mode" names both
+            and not flipped & {t.stem for o in phrase.options for t in o.terms}
+        ):
+            return True
+    return False
 
 
 def _redirected(
