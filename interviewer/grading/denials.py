@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from interviewer.grading.context import AnswerContext
+from interviewer.grading.context import CLAUSE_BREAK, AnswerContext
 from interviewer.grading.result import ConceptMatch
 from interviewer.text.analysis import NegationCue, analyse
 from interviewer.text.matcher import PhraseMatch
@@ -57,13 +57,16 @@ def states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -
     topic ("dropout does not ...", "it is not ...", "it is not true that ..."). Answers
     that compare often deny things of the alternative ("full-batch ... doesn't fit in
     memory", "no separate cell state"): a clause with no such subject is not held
-    against the candidate.
+    against the candidate. A clause with no subject of its own is an order or said of its
+    sentence's subject (:func:`_said_of_sentence`).
     """
     span = max(found.positions) - min(found.positions) + 1 if found.positions else 0
     if not _DENYING.search(cue.text) or span > len(found.phrase.slots) + 2:
         return False
     start = answer.clause_start(cue.start)
     subject = answer.graded[start : cue.start].lower().split()
+    if _without_subject(subject, cue) and _said_of_sentence(cue, start, answer):
+        return True
     if (
         not subject
         and answer.graded[:start].rstrip().endswith(",")
@@ -74,6 +77,48 @@ def states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -
     if "true" in cue.text.lower() or any(w in _PRONOUNS for w in subject[:2]):
         return True
     return any(stem(w.strip("'\"")) in answer.asked for w in subject)
+
+
+# Words that join a clause on without naming its subject ("..., and has no effect")
+_JOINING = frozenset(("and", "or", "but", "yet", "then", "also", "still"))
+_IMPERATIVE = re.compile(r"(?:don['’]t|do not)\b", re.IGNORECASE)
+
+
+def _without_subject(subject: list[str], cue: NegationCue) -> bool:
+    """Whether a verb's negation opens its clause with no subject of its own: "don't
+    collect more data", "..., even zero, doesn't create any symmetry problem", "..., and
+    has no effect on the weights" (not "X, not Y": a bare "not" contrasts, it states
+    nothing)."""
+    return (
+        all(w in _JOINING for w in subject)
+        and _VERBAL.search(cue.text) is not None
+        and not cue.text.lower().startswith("not")
+    )
+
+
+def _said_of_sentence(cue: NegationCue, start: int, answer: AnswerContext) -> bool:
+    """Whether a denial with no subject of its own is stated: an order ("to handle it,
+    don't collect more data"), or said of the subject its sentence opens with when that
+    is the question's topic or a pronoun ("setting every weight to the same value, even
+    zero, doesn't create any symmetry problem")."""
+    if _IMPERATIVE.match(cue.text):
+        return True
+    units = answer.analysis.units
+    after = [u for u in units if u.start >= cue.start]
+    if not after:
+        return False
+    first = next(u for u in units if u.sentence == after[0].sentence)
+    opening = answer.clause_start(first.start)
+    if opening >= start:
+        return False
+    words = CLAUSE_BREAK.split(answer.graded[opening:start], maxsplit=1)[0].lower().split()
+    return any(w in _PRONOUNS for w in words[:2]) or any(
+        stem(w.strip("'\"")) in answer.asked for w in words
+    )
+
+
+# A verb's negation ("can't", "does not", "never", "has no"), not a bare "no" or "neither"
+_VERBAL = re.compile(r"n['’]t\b|\b(?:not|never|cannot)\b|^(?:has|have|had)\s+no\b", re.IGNORECASE)
 
 
 def claimed_denials(concepts: tuple[ConceptMatch, ...]) -> tuple[ConceptMatch, ...]:
