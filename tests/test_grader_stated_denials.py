@@ -2,8 +2,9 @@
 
 "There isn't any symmetry breaking" names nothing, and "the depth is not giving more
 power" restates the concept with its own word: neither is stated. "Don't add more data"
-orders the denial, and
-"..., even zero, doesn't cause any symmetry problem" says it of its sentence's subject.
+orders the denial, "..., even zero, doesn't cause any symmetry problem" says it of its
+sentence's subject, and "it converges when the data is not separable" states the claim
+under its condition denied.
 Each case fails without the rule it names.
 """
 
@@ -74,3 +75,24 @@ def test_a_clause_without_a_subject_is_said_of_the_one_its_sentence_opens_with(
         "no effect on how the weights are updated.",
     )
     assert "denies:minimise" in found
+
+
+def test_a_claim_affirmed_under_its_condition_denied_is_stated(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    found = _found(
+        grader,
+        bank,
+        "perceptron",
+        "A perceptron takes a weighted sum of its inputs plus a bias and applies a step "
+        "function. Its learning rule is guaranteed to converge when the data is not linearly "
+        "separable.",
+    )
+    assert "denies:learning-rule" in found
+    assert not _found(
+        grader,
+        bank,
+        "single-layer-drawbacks",
+        "It can only draw one straight boundary. So when the data is not linearly separable, "
+        "like XOR, it cannot learn it at all.",
+    )

@@ -67,6 +67,8 @@ def states_denial(found: PhraseMatch, cue: NegationCue, answer: AnswerContext) -
     subject = answer.graded[start : cue.start].lower().split()
     if _without_subject(subject, cue) and _said_of_sentence(cue, start, answer):
         return True
+    if _claimed_when_denied(found, cue, start, answer):
+        return True
     if (
         not subject
         and answer.graded[:start].rstrip().endswith(",")
@@ -114,6 +116,25 @@ def _said_of_sentence(cue: NegationCue, start: int, answer: AnswerContext) -> bo
     words = CLAUSE_BREAK.split(answer.graded[opening:start], maxsplit=1)[0].lower().split()
     return any(w in _PRONOUNS for w in words[:2]) or any(
         stem(w.strip("'\"")) in answer.asked for w in words
+    )
+
+
+_CONDITION = re.compile(r"\b(?:when|whenever|if|unless)\b", re.IGNORECASE)
+
+
+def _claimed_when_denied(
+    found: PhraseMatch, cue: NegationCue, start: int, answer: AnswerContext
+) -> bool:
+    """Whether the concept's claim is affirmed under the denial of its own condition: "its
+    learning rule is guaranteed to converge when the data is not linearly separable" (the
+    concept: it converges if the data is separable). Some word found stands affirmed in
+    the cue's clause before a "when"/"if" that opens the denied condition; "when the data
+    is not separable, it cannot learn it" keeps every word found after the "when" and
+    states the concept."""
+    units = answer.analysis.units
+    condition = [m.end() for m in _CONDITION.finditer(answer.graded, start, cue.start)]
+    return bool(condition) and any(
+        units[p].negation < 0 and start <= units[p].start < condition[-1] for p in found.positions
     )
 
 
