@@ -58,3 +58,17 @@ def test_both_ends_listed_together_claim_neither(bank: Bank, grader: RubricGrade
     """ "weights too big or too small" names both ends of "weights too large explode"."""
     right = "If the weights are too big or too small the gradients explode or vanish."
     assert "signal-scale" not in _contradicted(grader, bank, "weight-initialisation", right)
+
+
+def test_a_new_condition_after_and_is_a_clause_of_its_own(bank: Bank, grader: RubricGrader) -> None:
+    """ "the gradients explode *and if* the weights are too small everything shrinks": the
+    condition opens a new clause, so "explode" and "too small" are no relation read
+    together, and "weights too large explode" is not turned round."""
+    qid = "weight-initialisation"
+    right = (
+        "With bad scale, the gradients explode and if the weights are too small everything "
+        "shrinks towards zero."
+    )
+    assert "signal-scale" not in _contradicted(grader, bank, qid, right)
+    wrong = "With bad scale, the gradients explode if the weights are too small."
+    assert "signal-scale" in _contradicted(grader, bank, qid, wrong)

@@ -22,7 +22,10 @@ __all__ = ["CLAUSE_BREAK", "AnswerContext", "Settings"]
 
 # Where one clause ends and the next begins: punctuation, an arrow, a dash, or a
 # connective that opens a clause of its own.
-CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|->|—|\b(?:which|whereas|while|but)\b")
+CLAUSE_BREAK = re.compile(
+    # "... explode *and if* the weights are too small ...": a new condition, a new clause
+    r"[,;:.!?()\n]|->|—|\b(?:which|whereas|while|but)\b|\band(?= (?:if|when|whenever)\b)"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
