@@ -245,6 +245,26 @@ def test_one_word_standing_for_two_slots_borrows_no_word_from_elsewhere(
     assert padded.grade <= grader.grade(question, answer).grade
 
 
+def test_a_two_word_synonym_for_one_slot_borrows_no_word_from_elsewhere(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "deep learning" stands for the one slot "cnn" of "cnn trained on faces": one of the
+    phrase's words, however many of the answer's. In a sentence of filler praise it does
+    not take the question's "face" from a wrong answer to credit CNN detectors."""
+    question = bank.question("face-detection")
+    wrong = (
+        "you should use k-means clustering on the pixel colours, the face cluster is always "
+        "the skin coloured one."
+    )
+    dressed = grader.grade(
+        question,
+        "Great question, I have always been very passionate about deep learning. "
+        "Basically, " + wrong,
+    )
+    assert "deep-detectors" not in {c.concept_id for c in dressed.credited}
+    assert dressed.grade <= grader.grade(question, wrong.capitalize()).grade + 0.3
+
+
 def test_a_question_word_is_not_borrowed_into_a_window_that_says_its_contrast(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -259,9 +259,9 @@ def match_phrase(
                     if current is None or occ.confidence > current.confidence:
                         chosen[slot] = occ
         # a question word from elsewhere only completes a window that says
-        # something itself: two of the phrase's words in the window, said by two
-        # words of the answer ("same" standing for "same features" is one)
-        borrow = len({p for o in chosen if o is not None for p in o.positions}) >= 2
+        # something itself: two of the phrase's slots filled by two of its words
+        # ("same" standing for "same features" is one, and so is "deep learning")
+        borrow = len({(o.first, o.last) for o in chosen if o is not None}) >= 2
         for slot, elsewhere in enumerate(anywhere if borrow else ()):
             if (
                 elsewhere is not None
