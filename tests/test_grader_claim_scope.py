@@ -13,7 +13,7 @@ import pytest
 from interviewer.bank import Bank
 from interviewer.grading import RubricGrader
 from interviewer.grading.result import ConceptMatch, GradeResult
-from interviewer.text.phrases import compile_phrasings, without_subject
+from interviewer.text.phrases import compile_phrasings, without_slot, without_subject
 
 
 def _concept(result: GradeResult, concept_id: str) -> ConceptMatch:
@@ -205,3 +205,15 @@ def test_a_denial_that_states_another_concept_is_no_wrong_claim(
     train_only = _concept(result, "train-only")
     assert not train_only.wrong_claim
     assert not any(m.misconception_id.endswith("train-only") for m in result.misconceptions)
+
+
+def test_without_slot_drops_a_middle_slot_and_reweighs_the_rest() -> None:
+    """ "softmax output layer" without "output" is "softmax layer": the options filling
+    the slot (and compounds over it) go, the later slots move down one."""
+    (phrase,) = compile_phrasings(["softmax output layer"], {}, lambda _: 1.0)
+    rest = without_slot(phrase, 1)
+    assert rest.slots == ("softmax", "layer")
+    assert rest.full_mask == 0b11
+    assert abs(sum(rest.weights) - 1.0) < 1e-9
+    assert {o.terms[0].stem for o in rest.options} == {"softmax", "layer"}
+    assert without_subject(phrase).slots == ("output", "layer")

@@ -14,7 +14,9 @@ exchange, each claim said of the other's thing in its own place, and neither's o
 named there, is reported: both concepts are contradicted, quoted where each is said of
 the wrong thing. A thing is a name that opens at least two of the question's concept
 texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
-where it opens the answer's clause (or the nearest clause before, in the sentence). A
+where it opens the answer's clause (or the nearest clause before, in the sentence, unless
+the claim's own clause opens with "for"/"in"/"at"/"on" and so names its own topic: "for
+images a CNN or a vision transformer, for time series a 1D convolution"). A
 clause that opens with "it" or "they" and names no thing is about the thing the clause
 right before it opens with, across a sentence break too: "The convolutional layer has no
 weights; it simply downsamples" says pooling's claim of the convolutional layer.
@@ -64,6 +66,10 @@ def _said_of(
     units = answer.analysis.units
     if at is None or units[at].stem not in other or not _opens_clause(at, answer):
         return None
+    if any(
+        _own_topic(answer, p) for p in found.positions if answer.clause_of(p) > answer.clause_of(at)
+    ):
+        return None  # "for images a CNN, for text a transformer, for time series a 1D conv"
     first = min(at, *found.positions)
     last = max(at, *found.positions)
     clauses = range(answer.clause_of(first), answer.clause_of(last) + 1)
@@ -74,6 +80,17 @@ def _said_of(
 
 # A clause opening with one of these says its words of what the clause before is about.
 _PRONOUN = re.compile(r"\s*(?:(?:and|so|then)\s+)?(?:it|they|this|these)\b", re.IGNORECASE)
+
+
+# A clause opening with one of these names its own topic: "..., *for* time series an LSTM".
+_TOPIC = re.compile(r"\s*(?:(?:and|but|or|then)\s+)?(?:for|in|at|on)\b", re.IGNORECASE)
+
+
+def _own_topic(answer: AnswerContext, unit: int) -> bool:
+    """Whether the unit stands in a clause that opens with "for", "in", "at" or "on": its
+    words are said of what that clause names, not of a thing of the clause before."""
+    start = answer.clause_start(answer.analysis.units[unit].start)
+    return _TOPIC.match(answer.graded, start) is not None
 
 
 def _referent(answer: AnswerContext, found: PhraseMatch) -> int | None:

@@ -25,6 +25,7 @@ __all__ = [
     "Term",
     "compile_phrasings",
     "split_alternatives",
+    "without_slot",
     "without_subject",
 ]
 
@@ -282,14 +283,26 @@ def without_subject(phrase: CompiledPhrase) -> CompiledPhrase:
     "it" (:func:`interviewer.grading.misconceptions.find_misconception` decides when). Its
     ``text`` stays the whole phrasing, for notes.
     """
-    options = tuple(o._replace(mask=o.mask >> 1) for o in phrase.options if not o.mask & 1)
-    weights = phrase.weights[1:]
+    return without_slot(phrase, 0)
+
+
+def without_slot(phrase: CompiledPhrase, k: int) -> CompiledPhrase:
+    """The phrase without its slot ``k`` (and every option filling it), the rest weighted
+    as a whole: "softmax output layer" without "output" is "softmax layer". Its ``text``
+    stays the whole phrasing, for notes."""
+    low = (1 << k) - 1
+
+    def shifted(mask: int) -> int:
+        return (mask & low) | ((mask >> (k + 1)) << k)
+
+    options = tuple(o._replace(mask=shifted(o.mask)) for o in phrase.options if not o.mask >> k & 1)
+    weights = phrase.weights[:k] + phrase.weights[k + 1 :]
     total = sum(weights) or 1.0
     return phrase._replace(
-        slots=phrase.slots[1:],
+        slots=phrase.slots[:k] + phrase.slots[k + 1 :],
         weights=tuple(w / total for w in weights),
         options=options,
         full_mask=phrase.full_mask >> 1,
-        topical=phrase.topical[1:],
+        topical=phrase.topical[:k] + phrase.topical[k + 1 :],
         keys=frozenset(o.terms[0].stem for o in options),
     )
