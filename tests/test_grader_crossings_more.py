@@ -123,3 +123,31 @@ def test_named_things_reads_a_head_and_words_after_for() -> None:
     )
     found = {(r.names, r.rest.slots) for r in readings(phrases, "relu", frozenset({"hidden"}))}
     assert found == {(frozenset({"hidden"}), ("dense",)), (frozenset({"hidden"}), ("relu",))}
+
+
+def test_a_claim_is_said_of_the_thing_it_is_put_in_or_given_to(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """ "softmax in the hidden layers", "ReLU on the 10-unit output layer" and "hidden
+    layers with softmax" say the claim of the thing that frames it, wherever the clause
+    opens (crossings._framed): the hidden and output layers trading softmax and ReLU so
+    is an exchange, and the right way round is none."""
+    question = bank.question("build-mlp")
+    for wrong, right in (
+        (
+            "Use softmax in the hidden layers and ReLU in the output layer, trained with "
+            "cross-entropy.",
+            "Use ReLU in the hidden layers and softmax in the output layer, trained with "
+            "cross-entropy.",
+        ),
+        (
+            "Use hidden layers with softmax activations and put ReLU on the 10-unit output "
+            "layer so the outputs sum to one.",
+            "Use hidden layers with ReLU activations and put softmax on the 10-unit output "
+            "layer so the outputs sum to one.",
+        ),
+    ):
+        assert _swapped(grader.grade(question, wrong)) == {"hidden-dense-relu", "softmax-output"}
+        result = grader.grade(question, right)
+        assert not _swapped(result)
+        assert not {c.concept_id for c in result.concepts if c.contradicted}

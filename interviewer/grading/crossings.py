@@ -6,17 +6,20 @@ layers" says the saturation concept (about sigmoid) of ReLU and the hidden-layer
 compared (``compares``), so whom a claim is about is read off its phrasing: the thing a
 phrasing opens with ("*relu* for hidden layers", "*sigmoid and tanh* saturate"), or, for
 a phrasing that names none, the thing its concept's label opens with ("*Convolutional*
-layers apply learnable filters" for "kernels extract features").
+layers apply learnable filters" for "kernels extract features"), or a thing it names at
+its head or after "for"/"in"/"at" ("softmax *output* layer", see :mod:`.readings`).
 
 One claim said of another thing is no proof: "a CNN has convolutional, pooling and dense
 layers" lists things, and a claim may be said loosely near another's name. Only the
 exchange, each claim said of the other's thing in its own place, and neither's own thing
 named there, is reported: both concepts are contradicted, quoted where each is said of
-the wrong thing. A thing is a name that opens at least two of the question's concept
-texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
+the wrong thing. A thing is a name that so names a thing in at least two of the
+question's concept texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
 where it opens the answer's clause (or the nearest clause before, in the sentence, unless
 the claim's own clause opens with "for"/"in"/"at"/"on" and so names its own topic: "for
-images a CNN or a vision transformer, for time series a 1D convolution"). A
+images a CNN or a vision transformer, for time series a 1D convolution"), or where it
+frames the claim, as the thing the claim is put in or given to ("softmax in the *hidden*
+layers", "*hidden* layers with softmax"), its own thing not named in between. A
 clause that opens with "it" or "they" and names no thing is about the thing the clause
 right before it opens with, across a sentence break too: "The convolutional layer has no
 weights; it simply downsamples" says pooling's claim of the convolutional layer.
@@ -60,6 +63,24 @@ def _said_of(
     found = matched[key]
     if found is None:
         return None
+    at = _subject(reading, other, answer, found)
+    if at is None:
+        at = _framed(answer, found, other)
+        units = answer.analysis.units
+        if at is None:
+            return None
+        span = range(min(at, *found.positions), max(at, *found.positions) + 1)
+        if any(units[i].stem in reading.names for i in span):
+            return None
+    return found, at
+
+
+def _subject(
+    reading: Reading, other: frozenset[str], answer: AnswerContext, found: PhraseMatch
+) -> int | None:
+    """The unit naming the thing of ``other`` that opens the clause the match is said in
+    (or the clause before, or the one "it" refers to), its own thing not named in the
+    clauses between, or None."""
     at = subject_of(answer, found, reading.names | other)
     if at is None:
         at = _referent(answer, found)
@@ -75,7 +96,36 @@ def _said_of(
     clauses = range(answer.clause_of(first), answer.clause_of(last) + 1)
     if any(u.stem in reading.names and answer.clause_of(i) in clauses for i, u in enumerate(units)):
         return None  # its own thing is named there too: a comparison, no swap
-    return found, at
+    return at
+
+
+# Between matched words and the thing they are put in: "relu *in the* hidden layers",
+# "relu *on the 10-unit* output layer" (one word may stand between).
+_PUT_IN = re.compile(
+    r"\s+(?:in|on|at|for|to)\s+(?:(?:the|a|an|each|every|all|its|their|both)\s+)?(?:[\w-]+\s+)?",
+    re.IGNORECASE,
+)
+# Between a thing and the matched words it is given: "hidden *layers with* softmax".
+_GIVEN = re.compile(r"(?:[\s-]+[\w']+)?\s+with\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+
+
+def _framed(answer: AnswerContext, found: PhraseMatch, other: frozenset[str]) -> int | None:
+    """The unit naming a thing of ``other`` that frames matched words standing together
+    in one clause: the thing they are put in, right after them ("softmax *in the hidden*
+    layers", "ReLU on the 10-unit *output* layer"), or the thing given them, right before
+    ("*hidden* layers with softmax"); or None."""
+    units = answer.analysis.units
+    text = answer.graded
+    first, last = min(found.positions), max(found.positions)
+    if answer.clause_of(first) != answer.clause_of(last):
+        return None
+    for j in range(last + 1, min(last + 4, len(units))):
+        if units[j].stem in other and _PUT_IN.fullmatch(text, units[last].end, units[j].start):
+            return j
+    for j in range(max(0, first - 2), first):
+        if units[j].stem in other and _GIVEN.fullmatch(text, units[j].end, units[first].start):
+            return j
+    return None
 
 
 # A clause opening with one of these says its words of what the clause before is about.
@@ -127,9 +177,10 @@ def crossed(
     contradicted stay as they are.
     """
     units = answer.analysis.units
-    openers = {u.stem for i, u in enumerate(units) if _opens_clause(i, answer)}
+    # a thing a claim is said of opens a clause, or frames the claim (:func:`_framed`)
+    named = {u.stem for u in units}
     live = [
-        () if c.contradicted else tuple(r for r in item.readings if r.names & openers)
+        () if c.contradicted else tuple(r for r in item.readings if r.names & named)
         for item, c in zip(items, concepts, strict=True)
     ]
     if sum(1 for readings in live if readings) < 2:
