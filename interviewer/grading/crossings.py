@@ -13,9 +13,9 @@ One claim said of another thing is no proof: "a CNN has convolutional, pooling a
 layers" lists things, and a claim may be said loosely near another's name. Only the
 exchange, each claim said of the other's thing in its own place, and neither's own thing
 named there, is reported: both concepts are contradicted, quoted where each is said of
-the wrong thing. A thing is a name that so names a thing in at least two of the
-question's concept texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is said of it
-where it opens the answer's clause (or the nearest clause before, in the sentence, unless
+the wrong thing. A thing is a name that names a thing in at least two of the question's
+concept texts (:func:`~interviewer.grading.readings.recurring_names`), and a claim is
+said of it where it opens the answer's clause (or the nearest clause before, in the sentence, unless
 the claim's own clause opens with "for"/"in"/"at"/"on" and so names its own topic: "for
 images a CNN or a vision transformer, for time series a 1D convolution"), or where it
 frames the claim, as the thing the claim is put in or given to ("softmax in the *hidden*
