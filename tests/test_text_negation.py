@@ -205,3 +205,13 @@ def test_a_dash_between_spaces_ends_a_negation_and_a_hyphen_does_not() -> None:
     assert "separate" in negated_words(text)
     assert "subset" in affirmed_words(text.replace(" - ", " -- "))
     assert {"one", "hot", "encoding"} <= negated_words("it isn't one-hot encoding")
+
+
+def test_no_denies_its_noun_not_the_relative_clause_after_it() -> None:
+    """ "pooling layers with no weights that downsample": "no" denies the weights; what
+    the relative clause says of the layers stands. A verb's negation still reaches into a
+    "that" clause ("does not mean that units are removed")."""
+    text = "pooling layers with no weights that downsample by taking the max"
+    assert "weights" in negated_words(text)
+    assert {"downsample", "max"} <= affirmed_words(text)
+    assert "removed" in negated_words("dropout does not mean that units are removed")

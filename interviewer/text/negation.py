@@ -125,8 +125,13 @@ def mark_negation(words: list[Word], text: str, scope: int) -> list[NegationCue]
             continue
         # "not because ...": a break word right after the cue is what is negated;
         # "doesn't saturate like sigmoid": the comparison's referent is not denied
-        if (word.norm in CLAUSE_BREAK_WORDS and left < scope) or (
-            word.norm in ("and", "like") and seen_content
+        # "layers with no weights *that* downsample": "no" denies its noun, not what the
+        # relative clause says of the layers
+        relative = word.norm in ("that", "who") and cues[active].text.lower() == "no"
+        if (
+            (word.norm in CLAUSE_BREAK_WORDS and left < scope)
+            or (word.norm in ("and", "like") and seen_content)
+            or (relative and seen_content)
         ):
             if word.norm == "like":
                 _mark_compared(words, at + 1, active, scope)
