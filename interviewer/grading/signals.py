@@ -19,6 +19,7 @@ from interviewer.grading.counts import counted_otherwise
 from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
+from interviewer.grading.pairings import paired
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.shape import (
     disguised_list,
@@ -138,6 +139,7 @@ def evaluate(
     )
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
     concepts = crossed(compiled.concepts, concepts, context)
+    concepts = paired(compiled.concepts, concepts, context)
     concepts = counted_otherwise(concepts, compiled.concepts, context)
     found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
     listed = tuple(hit for hit in found if hit is not None)
