@@ -70,3 +70,25 @@ def test_exchanged_losses_contradict_the_examples(bank: Bank, grader: RubricGrad
         "error is the usual cost for regression and cross-entropy for classification.",
     )
     assert "examples" not in _contradicted(right)
+
+
+def test_phrasings_pair_names_with_uses_by_for(bank: Bank, grader: RubricGrader) -> None:
+    """A label that pairs nothing leaves the concept's phrasings "NAME for USE" ("softmax
+    for multi class", "linear output for regression") to pair: softmax said to be for
+    regression and a linear output for multi-class classification exchanges them."""
+    assert pairings("sigmoid in lstm gates, xavier for tanh", phrasings=True) == ()
+    question = bank.question("activation-functions")
+    swapped = grader.grade(
+        question,
+        "ReLU is the default for hidden layers. At the output, softmax is what you use for "
+        "regression targets and a linear output is what you want for multi-class "
+        "classification.",
+    )
+    assert "output-matches-task" in _contradicted(swapped)
+    right = grader.grade(
+        question,
+        "ReLU is the default for hidden layers. At the output, softmax is what you use for "
+        "multi-class classification and a linear output is what you want for regression "
+        "targets.",
+    )
+    assert "output-matches-task" not in _contradicted(right)

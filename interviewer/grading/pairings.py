@@ -8,11 +8,13 @@ exchanged, and the concept is contradicted.
 
 A label states pairings when two or more of its parts (split at commas and semicolons)
 each read "NAME for/in/at/during USE" (:func:`pairings`); a word two parts share names
-neither. In the answer a use is said of the nearest name of any pairing before it in its
-sentence, the use put after "for", "in", "at", "during", "on" or "with" (or listed with
-such a use: "for sigmoid *and tanh*"), neither word denied. As with the crossed pairings
-of :mod:`.crossings`, one use said of another name proves nothing ("Xavier works for
-tanh but not for ReLU, so He ..."): only the exchange, each name said of the other's use,
+neither. A label that pairs nothing leaves the concept's phrasings that read "NAME for
+USE" to pair ("softmax for multi class", "linear output for regression"). In the answer
+a use is said of the nearest name of any pairing before it in its sentence, the use put
+after "for", "in", "at", "during", "on" or "with" (or listed with such a use: "for
+sigmoid *and tanh*"), neither word denied. As with the crossed pairings of
+:mod:`.crossings`, one use said of another name proves nothing ("Xavier works for tanh
+but not for ReLU, so He ..."): only the exchange, each name said of the other's use,
 contradicts the concept.
 """
 
@@ -43,8 +45,10 @@ class Pairing(NamedTuple):
     uses: frozenset[str]
 
 
-# A part of a label that pairs a name with a use: "He/Kaiming *for* ReLU".
+# A part of a label that pairs a name with a use: "He/Kaiming *for* ReLU"; of a phrasing,
+# "sigmoid *for* binary output" (a phrasing "at inference" says when, not what for).
 _PART = re.compile(r"(?P<name>.+?)\s+(?:for|in|at|during)\s+(?P<use>.+)", re.IGNORECASE)
+_FOR = re.compile(r"(?P<name>.+?)\s+for\s+(?P<use>.+)", re.IGNORECASE)
 # What a use said of a name stands right after: "designed *for* ReLU".
 _BEFORE_USE = re.compile(
     r"\b(?:for|in|at|during|on|with)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE
@@ -56,14 +60,14 @@ _REACH = 10
 
 
 @lru_cache(maxsize=1024)
-def pairings(label: str) -> tuple[Pairing, ...]:
+def pairings(label: str, phrasings: bool = False) -> tuple[Pairing, ...]:
     """The pairings ``label`` states, when it states two or more, else none: "MSE for
     regression, cross-entropy for classification" pairs mean squared error with
     regression and cross-entropy with classification. Words in brackets are left out."""
     plain = re.sub(r"\([^)]*\)", " ", label)
     parts = []
     for part in re.split(r"[,;]|\s-\s", plain):
-        found = _PART.fullmatch(part.strip())
+        found = (_FOR if phrasings else _PART).fullmatch(part.strip())
         if found is None:
             continue
         names = frozenset(u.stem for u in analyse(found["name"]).units)
@@ -129,7 +133,9 @@ def paired(
     (and those already contradicted) as they are."""
     out = list(concepts)
     for k, (item, concept) in enumerate(zip(items, concepts, strict=True)):
-        found = pairings(item.label)
+        found = pairings(item.label) or pairings(
+            ", ".join(p.text for p in item.phrases), phrasings=True
+        )
         if concept.contradicted or not found:
             continue
         where = exchanged(found, answer)
