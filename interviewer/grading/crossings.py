@@ -39,10 +39,10 @@ from interviewer.grading.reversals import opposite
 from interviewer.grading.roles import borrows_name, subject_of
 from interviewer.text.matcher import PhraseMatch
 
-__all__ = ["crossed", "said_of", "swapped_match"]
+__all__ = ["crossed"]
 
 
-def said_of(
+def _said_of(
     reading: Reading,
     other: frozenset[str],
     answer: AnswerContext,
@@ -162,11 +162,8 @@ def _referent(answer: AnswerContext, found: PhraseMatch) -> int | None:
 
 def _opens_clause(at: int, answer: AnswerContext) -> bool:
     """Whether the unit is the first content word of its clause: the thing the clause is
-    about ("*RNNs* are meant for images"), not one it mentions ("trained on *ImageNet*").
-    The word "whereas" that opens a clause is no content: "whereas *mini-batch* needs"."""
-    units = answer.analysis.units
-    first = at - 1 if at and units[at - 1].norm == "whereas" else at
-    return first == 0 or answer.clause_of(first - 1) != answer.clause_of(at)
+    about ("*RNNs* are meant for images"), not one it mentions ("trained on *ImageNet*")."""
+    return at == 0 or answer.clause_of(at - 1) != answer.clause_of(at)
 
 
 def crossed(
@@ -197,8 +194,8 @@ def crossed(
             swap = _exchange((one, live[i]), (items[j], live[j]), answer, matched)
             if swap is not None:
                 (a, a_of), (b, b_of) = swap
-                out[i] = swapped_match(one, a, a_of, answer)
-                out[j] = swapped_match(items[j], b, b_of, answer)
+                out[i] = _swapped(one, a, a_of, answer)
+                out[j] = _swapped(items[j], b, b_of, answer)
     return tuple(out)
 
 
@@ -216,10 +213,10 @@ def _exchange(
         for second in two[1]:
             if second.names & one[0].words or second.names & first.names:
                 continue
-            there = said_of(first, second.names, answer, matched)
+            there = _said_of(first, second.names, answer, matched)
             if there is None:
                 continue
-            back = said_of(second, first.names, answer, matched)
+            back = _said_of(second, first.names, answer, matched)
             if (
                 back is not None
                 and back[1] != there[1]
@@ -229,7 +226,7 @@ def _exchange(
     return None
 
 
-def swapped_match(
+def _swapped(
     item: CompiledItem, found: PhraseMatch, of: int, answer: AnswerContext
 ) -> ConceptMatch:
     """The concept contradicted by ``found``, said of the thing named at unit ``of``."""

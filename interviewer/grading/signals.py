@@ -18,7 +18,6 @@ from interviewer.grading.context import AnswerContext, Settings
 from interviewer.grading.counts import counted_otherwise
 from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
-from interviewer.grading.inner_crossings import inner_crossed
 from interviewer.grading.misconceptions import find_misconception
 from interviewer.grading.pairings import paired
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
@@ -140,7 +139,6 @@ def evaluate(
     )
     concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
     concepts = crossed(compiled.concepts, concepts, context)
-    concepts = inner_crossed(compiled.concepts, concepts, context, compiled.asked)
     concepts = paired(compiled.concepts, concepts, context)
     concepts = counted_otherwise(concepts, compiled.concepts, context)
     found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
