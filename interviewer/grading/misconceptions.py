@@ -161,18 +161,25 @@ _ELABORATION = re.compile(r"[:—–]|\s-\s|,\s+[a-z]+ing\b", re.IGNORECASE)
 def _elaborated(found: PhraseMatch, answer: AnswerContext) -> bool:
     """Whether a match over two neighbouring clauses of one sentence spans a break that only
     goes on with the first one's statement: a colon, a dash, a comma before an -ing verb."""
+    between = _one_break(found, answer)
+    return between is not None and _ELABORATION.match(*between) is not None
+
+
+def _one_break(found: PhraseMatch, answer: AnswerContext) -> tuple[str, int] | None:
+    """For a match over two neighbouring clauses of one sentence, the text from its last
+    word before the break up to its next word after it, and where the break stands in
+    it; None for any other match, or a gap with more than one break."""
     units = answer.analysis.units
     ordered = sorted(found.positions)
     if units[ordered[0]].sentence != units[ordered[-1]].sentence:
-        return False
+        return None
     clauses = [answer.clause_of(p) for p in ordered]
     if clauses[-1] - clauses[0] != 1:
-        return False
+        return None
     cut = next(k for k, c in enumerate(clauses) if c != clauses[0])
-    # the text from the last word before the break up to the next word after it
     gap = answer.graded[units[ordered[cut - 1]].end : units[ordered[cut]].end]
     breaks = list(CLAUSE_BREAK.finditer(gap))
-    return len(breaks) == 1 and _ELABORATION.match(gap, breaks[0].start()) is not None
+    return (gap, breaks[0].start()) if len(breaks) == 1 else None
 
 
 # A clause that gives the reason or the consequence of its neighbour: "can learn non-linear
@@ -190,21 +197,12 @@ def _reasoned(found: PhraseMatch, answer: AnswerContext) -> bool:
     the comma closes it. A wrong claim is often given with its (wrong) reason in the next
     clause ("logistic regression can learn non-linear boundaries, because the sigmoid is
     non-linear" states "the sigmoid makes the boundary non-linear")."""
-    units = answer.analysis.units
-    ordered = sorted(found.positions)
-    if units[ordered[0]].sentence != units[ordered[-1]].sentence:
+    between = _one_break(found, answer)
+    if between is None or between[0][between[1]] != ",":
         return False
-    clauses = [answer.clause_of(p) for p in ordered]
-    if clauses[-1] - clauses[0] != 1:
-        return False
-    cut = next(k for k, c in enumerate(clauses) if c != clauses[0])
-    gap = answer.graded[units[ordered[cut - 1]].end : units[ordered[cut]].end]
-    breaks = list(CLAUSE_BREAK.finditer(gap))
-    if len(breaks) != 1 or breaks[0].group(0) != ",":
-        return False
-    if _REASON_AFTER.match(gap, breaks[0].start()):
+    if _REASON_AFTER.match(*between):
         return True
-    opening = answer.clause_start(units[ordered[0]].start)
+    opening = answer.clause_start(answer.analysis.units[min(found.positions)].start)
     return _REASON_OPENS.match(answer.graded, opening) is not None
 
 
