@@ -187,11 +187,12 @@ def crossed(
         return concepts
     out = list(concepts)
     matched: dict[int, PhraseMatch | None] = {}
+    said: _Said = {}
     for i, one in enumerate(items):
         for j in range(i + 1, len(items)):
             if not live[i] or not live[j] or out[i].contradicted or out[j].contradicted:
                 continue
-            swap = _exchange((one, live[i]), (items[j], live[j]), answer, matched)
+            swap = _exchange((one, live[i]), (items[j], live[j]), answer, matched, said)
             if swap is not None:
                 (a, a_of), (b, b_of) = swap
                 out[i] = _swapped(one, a, a_of, answer)
@@ -202,21 +203,37 @@ def crossed(
 _Side = tuple[CompiledItem, tuple[Reading, ...]]
 
 
+_Said = dict[tuple[int, frozenset[str]], tuple[PhraseMatch, int] | None]
+
+
 def _exchange(
-    one: _Side, two: _Side, answer: AnswerContext, matched: dict[int, PhraseMatch | None]
+    one: _Side,
+    two: _Side,
+    answer: AnswerContext,
+    matched: dict[int, PhraseMatch | None],
+    said: _Said,
 ) -> tuple[tuple[PhraseMatch, int], tuple[PhraseMatch, int]] | None:
     """The two matches by which ``one``'s claim is said of ``two``'s thing and ``two``'s
-    of ``one``'s, or None (``matched``: each reading's match, found once)."""
+    of ``one``'s, or None (``matched``: each reading's match, found once; ``said``: where
+    each reading is said of each thing, found once, by the compiled reading, which lives
+    as long as the question)."""
+
+    def said_of(reading: Reading, other: frozenset[str]) -> tuple[PhraseMatch, int] | None:
+        key = (id(reading), other)
+        if key not in said:
+            said[key] = _said_of(reading, other, answer, matched)
+        return said[key]
+
     for first in one[1]:
         if first.names & two[0].words:
             continue
         for second in two[1]:
             if second.names & one[0].words or second.names & first.names:
                 continue
-            there = _said_of(first, second.names, answer, matched)
+            there = said_of(first, second.names)
             if there is None:
                 continue
-            back = _said_of(second, first.names, answer, matched)
+            back = said_of(second, first.names)
             if (
                 back is not None
                 and back[1] != there[1]

@@ -133,10 +133,12 @@ def paired(
     (and those already contradicted) as they are."""
     out = list(concepts)
     for k, (item, concept) in enumerate(zip(items, concepts, strict=True)):
+        if concept.contradicted:
+            continue
         found = pairings(item.label) or pairings(
             ", ".join(p.text for p in item.phrases), phrasings=True
         )
-        if concept.contradicted or not found:
+        if not found:
             continue
         where = exchanged(found, answer)
         if not where:
