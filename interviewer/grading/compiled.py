@@ -27,6 +27,7 @@ from interviewer.text.phrases import (
     CompiledPhrase,
     Term,
     compile_phrasings,
+    without_prevention,
     without_subject,
 )
 from interviewer.text.stem import stem
@@ -87,6 +88,8 @@ class CompiledItem:
             (:func:`~interviewer.grading.relations.phrase_relations`), or None.
         comparand: What the concept is compared against: the words after "than" in its
             phrasings, and the words they deny (:func:`~.denials.comparand`).
+        prevented: For each phrase of prevention, what it prevents, else None
+            (:func:`~interviewer.text.phrases.without_prevention`).
     """
 
     id: str
@@ -108,6 +111,7 @@ class CompiledItem:
     readings: tuple[Reading, ...] = ()
     phrase_relations: tuple[Relation | None, ...] = ()
     comparand: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    prevented: tuple[CompiledPhrase | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,7 @@ def compile_question(
                 pairs=_neighbours(c.label),
                 phrase_opposites=phrase_opposites(phrases, opposites),
                 phrase_denials=tuple(denied_words(p) for p in phrases),
+                prevented=tuple(without_prevention(p) for p in phrases),
                 readings=() if sides else readings(phrases, c.label, things),
                 phrase_relations=phrase_relations(phrases),
                 comparand=comparand(phrases, c.label),

@@ -20,6 +20,7 @@ from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
 from interviewer.grading.misconceptions import find_misconception
 from interviewer.grading.pairings import paired
+from interviewer.grading.preventions import prevented
 from interviewer.grading.result import ConceptMatch, MisconceptionHit, Span
 from interviewer.grading.shape import (
     disguised_list,
@@ -137,7 +138,8 @@ def evaluate(
         settings=settings,
         asked=compiled.asked,
     )
-    concepts = claimed_denials(tuple(judge_concept(item, context) for item in compiled.concepts))
+    judged = tuple(judge_concept(item, context) for item in compiled.concepts)
+    concepts = claimed_denials(prevented(compiled.concepts, judged, context))
     concepts = crossed(compiled.concepts, concepts, context)
     concepts = paired(compiled.concepts, concepts, context)
     concepts = counted_otherwise(concepts, compiled.concepts, context)

@@ -306,3 +306,14 @@ def without_slot(phrase: CompiledPhrase, k: int) -> CompiledPhrase:
         topical=phrase.topical[:k] + phrase.topical[k + 1 :],
         keys=frozenset(o.terms[0].stem for o in options),
     )
+
+
+# Verbs whose object is what does not happen: "prevents overfitting".
+PREVENTING = frozenset(stem(w) for w in ("prevent", "stop", "avoid", "reduce"))
+
+
+def without_prevention(phrase: CompiledPhrase) -> CompiledPhrase | None:
+    """The phrase without its verb of prevention ("prevents overfitting" -> "overfitting"),
+    the thing prevented; None when it has no such verb or nothing else."""
+    slot = next((k for k, w in enumerate(phrase.slots) if stem(w.lower()) in PREVENTING), None)
+    return None if slot is None or len(phrase.slots) < 2 else without_slot(phrase, slot)
