@@ -215,6 +215,27 @@ def test_a_note_is_not_taken_for_a_shuffle(grader: RubricGrader) -> None:
     assert fluency(analyse(note), grader.word_pairs_, grader.known_words_) is None
 
 
+def test_notes_with_a_stretch_of_prose_are_not_taken_for_a_shuffle(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """Notes with two longer pieces among many short ones are notes, and earn their claims;
+    the same words shuffled without their breaks are still capped."""
+    notes = (
+        "Momentum + RMSProp combined: 1st moment smooths direction, 2nd moment scales the step "
+        "per parameter, bias correction for early steps. Popular since it works out of the box "
+        "with the default lr 1e-3, handles sparse/noisy grads; AdamW adds decoupled weight decay."
+    )
+    pairs, known = grader.word_pairs_, grader.known_words_
+    assert fluency(analyse(notes), pairs, known) is None
+    result = grader.grade(bank.question("adam-optimizer"), notes)
+    assert not any(name == "cap: word salad" for name, _, _ in result.composition)
+    assert result.grade >= 3.5
+    words = re.sub(r"[^\w\s'-]", " ", notes).split()
+    random.Random(5).shuffle(words)
+    shuffled = grader.grade(bank.question("adam-optimizer"), " ".join(words))
+    assert any(name == "cap: word salad" for name, _, _ in shuffled.composition)
+
+
 def test_evidence_is_not_borrowed_from_an_unrelated_sentence(
     bank: Bank, grader: RubricGrader
 ) -> None:

@@ -130,7 +130,7 @@ def fluency(
     (0 when both are words of the bank's rubrics), a pair of the rubric text itself 3.
     Sentences score about 1 to 2 on average; the same words shuffled score about 0.
     Pairs with a word that is in neither list (a term, a number) are left out. None when
-    too few pairs count to judge.
+    too few pairs count to judge, or when most of the answer is notes.
     """
     counts = english_counts()
     pairs = english_bigrams()
@@ -141,12 +141,11 @@ def fluency(
     # only words that are really neighbours: not across a comma, a colon or a list break
     # in stretches long enough to be prose: notes ("GRU: 2 gates, fewer params") are
     # short pieces, and they are not what a shuffle of words looks like
-    neighbours = [
-        (first, second)
-        for chunk in analysis.chunks or (analysis.normal_text,)
-        if len(words := chunk.split()) >= _PROSE_WORDS
-        for first, second in itertools.pairwise(words)
-    ]
+    chunks = [chunk.split() for chunk in analysis.chunks or (analysis.normal_text,)]
+    prose = [words for words in chunks if len(words) >= _PROSE_WORDS]
+    if 2 * sum(map(len, prose)) < sum(map(len, chunks)):
+        return None  # mostly notes, with a stretch of prose here and there: no shuffle
+    neighbours = [(first, second) for words in prose for first, second in itertools.pairwise(words)]
     for first, second in neighbours:
         pair = f"{first} {second}"
         if pair in own_pairs:
