@@ -253,6 +253,28 @@ def test_a_short_answer_naming_one_thing_is_partial_not_thin(
     assert "thin_credit" not in repeated.flags
 
 
+def test_a_terse_answer_dense_with_content_is_not_thin(bank: Bank, grader: RubricGrader) -> None:
+    """Notes of 25-30 words with one concept credited on a mention are terse, not a long
+    answer with one lucky word: they keep what their claims earn; said three times over,
+    they are no longer for it."""
+    cases = {
+        "vanishing-exploding-gradients": (
+            "Chain rule multiplies one factor per layer; factors under 1 -> grads shrink to ~0 "
+            "near the input, over 1 -> they blow up. Deeper nets, sigmoid, long RNNs = worse."
+        ),
+        "forward-backward-propagation": (
+            "Fwd: x -> W1 -> relu -> W2 -> y_hat -> loss, keep intermediates. Bwd: dL/dy_hat "
+            "pushed back layer by layer to dL/dW, then W -= lr*grad."
+        ),
+    }
+    for qid, text in cases.items():
+        result = grader.grade(bank.question(qid), text)
+        assert len(result.credited) == 1, qid
+        assert "thin_credit" not in result.flags and result.grade >= 2.0, qid
+        repeated = grader.grade(bank.question(qid), " ".join([text] * 3))
+        assert "thin_credit" not in repeated.flags, qid
+
+
 def test_a_reversal_is_read_within_one_clause(bank: Bank, grader: RubricGrader) -> None:
     """ "ML needs manual feature engineering, while in deep learning ..." states no
     "manual feature engineering in deep learning": a comma ends the claim."""

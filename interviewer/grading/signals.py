@@ -8,6 +8,7 @@ finds misconceptions and contradicted concepts, and measures the shape of the an
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -61,11 +62,14 @@ SIGNALS: tuple[str, ...] = (
     "echo",
 )
 # A lone concept credited on a mention (this many words at most) in an answer of at least
-# this many distinct content words (repeating adds none): the rest of what it says earns
-# nothing, so it is graded as a near miss (``thin_credit``). Short answers that name one
-# thing are partial, not thin.
+# this many distinct content words, and this many words in its distinct sentences
+# (repeating adds none): the rest of what it says earns nothing, so it is graded as a near
+# miss (``thin_credit``). Short answers that name one thing are partial, not thin, and so
+# are terse ones, dense with content words.
 _THIN_EVIDENCE = 2
 _THIN_MIN_WORDS = 15
+_THIN_MIN_LENGTH = 40
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -201,6 +205,7 @@ def evaluate(
         sum(c.credited for c in concepts) == 1
         and len(credited) <= _THIN_EVIDENCE
         and len({u.stem for u in units}) >= _THIN_MIN_WORDS
+        and _distinct_length(graded) >= _THIN_MIN_LENGTH
     ):
         flags.append("thin_credit")
     _shape_flags(
@@ -258,6 +263,12 @@ def _on_topic_sentences(
         if any(i in credited for i in members)
         or sum(units[i].stem in vocabulary for i in members) * 2 >= len(members)
     )
+
+
+def _distinct_length(text: str) -> int:
+    """How many words the answer's distinct sentences hold (a sentence said again adds none)."""
+    sentences = {" ".join(part.lower().split()) for part in _SENTENCE_END.split(text)}
+    return sum(len(sentence.split()) for sentence in sentences)
 
 
 def _sentences_of(units: tuple[Unit, ...], spans: Sequence[Span]) -> frozenset[int]:
