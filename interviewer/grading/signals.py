@@ -19,6 +19,7 @@ from interviewer.grading.context import AnswerContext, Settings
 from interviewer.grading.counts import counted_otherwise
 from interviewer.grading.crossings import crossed
 from interviewer.grading.denials import claimed_denials
+from interviewer.grading.facts import reversed_facts
 from interviewer.grading.misconceptions import find_misconception
 from interviewer.grading.pairings import paired
 from interviewer.grading.preventions import prevented
@@ -153,6 +154,7 @@ def evaluate(
     misconceptions = wrong_claims(
         concepts, compiled.concepts, listed, settings.contradiction_penalty
     )
+    misconceptions += reversed_facts(context, misconceptions, settings.contradiction_penalty)
     on_topic_sentences = _on_topic_sentences(units, compiled.vocabulary, context.credited_positions)
     concepts = tuple(_near_miss_on_topic(c, units, on_topic_sentences) for c in concepts)
     # words the answer denies are no evidence of knowing the answer
