@@ -52,7 +52,9 @@ def _best(
 ) -> PhraseMatch | None:
     best: PhraseMatch | None = None
     for phrase in item.phrases:
-        found = answer.match(phrase, allow_negated)
+        if best is not None and not answer.may_beat(phrase, best):
+            continue  # cheap: most phrasings cannot beat the best one, and matching is the cost
+        found = answer.denied(phrase) if allow_negated else answer.match(phrase)
         if found is None or (allow_negated and found.cue < 0):
             continue
         if best is None or (found.score, found.coverage) > (best.score, best.coverage):

@@ -69,6 +69,10 @@ class AnswerContext:
     credited_positions: set[int] = field(default_factory=set)
     _breaks: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
+    _any_denied: bool | None = field(default=None, repr=False)
+    _matches: dict[tuple[int, bool], tuple[CompiledPhrase, PhraseMatch | None]] = field(
+        default_factory=dict, repr=False
+    )
     _by_clause: dict[int, dict[str, list[Hit]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -111,10 +115,41 @@ class AnswerContext:
         before = bisect_right(ends, offset)
         return ends[before - 1] if before else 0
 
+    def heard(self, phrase: CompiledPhrase) -> int:
+        """The slots of ``phrase`` (a bit set) that have an option whose words all occur
+        in the answer: the only slots any match of it can fill."""
+        heard = 0
+        hits = self.hits
+        for option in phrase.options:
+            for term in option.terms:
+                if term.stem not in hits:
+                    break
+            else:
+                heard |= option.mask
+        return heard
+
+    def heard_share(self, phrase: CompiledPhrase) -> float:
+        """The weighted share of ``phrase``'s slots the answer has words for (see
+        :meth:`heard`): the most any match of it can cover, or score."""
+        heard = self.heard(phrase)
+        return sum(w for slot, w in enumerate(phrase.weights) if heard >> slot & 1)
+
+    def may_beat(self, phrase: CompiledPhrase, best: PhraseMatch) -> bool:
+        """Whether a match of ``phrase`` could beat ``best`` on (score, coverage): a match
+        scores no more than it covers, and covers no more than :meth:`heard_share`."""
+        bound = self.heard_share(phrase)
+        return (bound, bound) > (best.score, best.coverage)
+
     def match(self, phrase: CompiledPhrase, allow_negated: bool = False) -> PhraseMatch | None:
-        """The best window of the answer for ``phrase``."""
+        """The best window of the answer for ``phrase`` (found once per answer)."""
+        # keyed by the phrase's id, the phrase kept beside the match: a fitted phrase
+        # outlives this answer, and the identity check guards against a reused id
+        key = (id(phrase), allow_negated)
+        known = self._matches.get(key)
+        if known is not None and known[0] is phrase:
+            return known[1]
         settings = self.settings
-        return match_phrase(
+        found = match_phrase(
             phrase,
             self.hits,
             self.analysis.units,
@@ -122,6 +157,27 @@ class AnswerContext:
             allow_negated,
             settings.partial_min_share,
             self.memo,
+        )
+        self._matches[key] = (phrase, found)
+        return found
+
+    def denied(self, phrase: CompiledPhrase) -> PhraseMatch | None:
+        """The best window of the answer for ``phrase`` with denied words allowed, when
+        it sits under a negation (None when it does not, or there is none)."""
+        if self._any_denied is None:
+            self._any_denied = any(u.negation >= 0 for u in self.analysis.units)
+        if not self._any_denied:
+            return None
+        settings = self.settings
+        return match_phrase(
+            phrase,
+            self.hits,
+            self.analysis.units,
+            settings.window_slack,
+            True,
+            settings.partial_min_share,
+            self.memo,
+            denied_only=True,
         )
 
     def claim_in_sentence(self, phrase: CompiledPhrase, sentence: int) -> PhraseMatch | None:

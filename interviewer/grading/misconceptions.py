@@ -206,23 +206,12 @@ def _reasoned(found: PhraseMatch, answer: AnswerContext) -> bool:
     return _REASON_OPENS.match(answer.graded, opening) is not None
 
 
-def _heard(phrase: CompiledPhrase, answer: AnswerContext) -> int:
-    """The slots of ``phrase`` (a bit set) that have an option whose words all occur in
-    the answer."""
-    heard = 0
-    for option in phrase.options:
-        if all(t.stem in answer.hits for t in option.terms):
-            heard |= option.mask
-    return heard
-
-
 def _heard_share(phrase: CompiledPhrase, answer: AnswerContext) -> float:
     """The weighted share of ``phrase``'s slots the answer has words for: the most any
     match of it can score."""
-    heard = _heard(phrase, answer)
-    return sum(w for slot, w in enumerate(phrase.weights) if heard >> slot & 1)
+    return answer.heard_share(phrase)
 
 
 def _every_slot_heard(phrase: CompiledPhrase, answer: AnswerContext) -> bool:
     """Whether each slot of ``phrase`` has an option whose words all occur in the answer."""
-    return _heard(phrase, answer) == phrase.full_mask
+    return answer.heard(phrase) == phrase.full_mask
