@@ -122,6 +122,27 @@ def _runs(
     return out
 
 
+def _may_chain(
+    starting: list[list[Option]], hits: dict[str, list[Hit]], size: int, end: int
+) -> bool:
+    """Whether options with every word in the answer chain from slot 0 to ``end`` (or out
+    of the slots), as :func:`match_claim` chains them, order and gaps left aside: when
+    not, its search finds nothing."""
+    reached = {0}
+    pending = [0]
+    while pending:
+        slot = pending.pop()
+        if slot == end or slot >= size:
+            return True
+        for option in starting[slot]:
+            if all(t.stem in hits for t in option.terms):
+                after = slot + option.mask.bit_count()
+                if after not in reached:
+                    reached.add(after)
+                    pending.append(after)
+    return False
+
+
 def match_claim(
     phrase: CompiledPhrase,
     hits: dict[str, list[Hit]],
@@ -151,10 +172,14 @@ def match_claim(
     size = len(phrase.slots)
     if max_gap is None:
         max_gap = max(CLAIM_GAP, size - 2)
-    own = _FREE_STEMS | {t.stem for o in phrase.options for t in o.terms}
     starting: list[list[Option]] = [[] for _ in range(size)]
     for option in phrase.options:
         starting[(option.mask & -option.mask).bit_length() - 1].append(option)
+    if not _may_chain(starting, hits, size, size) and not (
+        size >= 3 and text and _may_chain(starting, hits, size, size - 1)
+    ):
+        return None  # cheap: most claims lack a word, and the search below is the cost
+    own = _FREE_STEMS | {t.stem for o in phrase.options for t in o.terms}
     best: tuple[float, list[tuple[Option, list[Hit]]], int] | None = None
 
     def extend(
