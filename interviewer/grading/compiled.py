@@ -7,12 +7,14 @@ grader pickles small and loads fast without scikit-learn.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.denials import comparand
+from interviewer.grading.label_pairings import Pairing, concept_pairings
+from interviewer.grading.phrase_counts import CountRule, count_rules
 from interviewer.grading.readings import Reading, distinct, readings, recurring_names
 from interviewer.grading.relations import Relation, phrase_relations
 from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
@@ -36,7 +38,6 @@ from interviewer.text.vocabulary import STOP_WORDS
 __all__ = [
     "CompiledItem",
     "CompiledQuestion",
-    "bank_thesaurus",
     "compile_question",
     "fingerprint",
     "question_texts",
@@ -140,6 +141,8 @@ class CompiledQuestion:
         own_pairs: Pairs of neighbouring words in those texts: with ``own_words``, what
             the fluency check knows of this question even when the grader was fitted
             without it.
+        counts: For each concept, the counts its phrasings state (:mod:`.phrase_counts`).
+        pairings: For each concept, the pairings it states (:mod:`.label_pairings`).
     """
 
     question_id: str
@@ -157,6 +160,8 @@ class CompiledQuestion:
     subjects: frozenset[str] = frozenset()
     own_words: frozenset[str] = frozenset()
     own_pairs: frozenset[str] = frozenset()
+    counts: tuple[tuple[CountRule, ...], ...] = ()
+    pairings: tuple[tuple[Pairing, ...], ...] = ()
 
 
 def question_texts(question: Question, examples: bool = True) -> list[str]:
@@ -341,6 +346,8 @@ def compile_question(
         concept_terms=concept_terms,
         own_words=frozenset(u.norm for a in own_analyses for u in a.units),
         own_pairs=frozenset(f"{a} {b}" for words in own_texts for a, b in pairwise(words)),
+        counts=count_rules([c.phrases for c in concepts]),
+        pairings=tuple(concept_pairings(c.label, c.phrases) for c in concepts),
         subjects=frozenset(
             stem(p.slots[0].lower())
             for m in misconceptions
@@ -369,28 +376,6 @@ def term_index(
     session grades.
     """
     return TermIndex(compiled.terms, surfaces, known_words)
-
-
-def bank_thesaurus(questions: Iterable[Question]) -> dict[str, list[str]]:
-    """Every synonym list of the bank pooled by its key word: one domain thesaurus.
-
-    Borrowed into another question, an entry may not make a phrase less specific: an
-    alternative shorter than its key, or contained in it ("mini batch" -> "batch"),
-    holds only in the question that wrote it.
-    """
-    pooled: dict[str, list[str]] = {}
-    for question in questions:
-        for concept in question.concepts:
-            for key, values in concept.synonyms.items():
-                known = pooled.setdefault(key, [])
-                known.extend(
-                    v
-                    for v in values
-                    if v not in known
-                    and len(v.split()) >= len(key.split())
-                    and v.lower() not in key.lower()
-                )
-    return {key: values for key, values in pooled.items() if values}
 
 
 def _neighbours(text: str) -> frozenset[tuple[str, str]]:

@@ -20,7 +20,6 @@ from interviewer.bank import Bank
 from interviewer.grading.calibration import LinearCalibration, fit_calibration
 from interviewer.grading.compiled import (
     CompiledQuestion,
-    bank_thesaurus,
     compile_question,
     fingerprint,
     question_texts,
@@ -32,6 +31,7 @@ from interviewer.grading.fit_memo import CalibrationRow, FitMemo, content_key, f
 from interviewer.grading.result import GradeResult
 from interviewer.grading.signals import Evaluation, Settings, evaluate
 from interviewer.grading.tfidf import TfidfModel, fit_tfidf
+from interviewer.grading.thesaurus import bank_thesaurus
 from interviewer.models import Question
 from interviewer.text.matcher import TermIndex
 from interviewer.text.spelling import Speller

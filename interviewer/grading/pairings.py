@@ -22,33 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import NamedTuple
 
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
+from interviewer.grading.label_pairings import Pairing, pairings
 from interviewer.grading.result import ConceptMatch
-from interviewer.text.analysis import analyse
 
 __all__ = ["Pairing", "exchanged", "paired", "pairings"]
 
 
-class Pairing(NamedTuple):
-    """One part of a label that pairs a name with its use.
-
-    Attributes:
-        names: Stems naming the one ("xavier", "glorot").
-        uses: Stems of what it is for ("tanh", "sigmoid").
-    """
-
-    names: frozenset[str]
-    uses: frozenset[str]
-
-
-# A part of a label that pairs a name with a use: "He/Kaiming *for* ReLU"; of a phrasing,
-# "sigmoid *for* binary output" (a phrasing "at inference" says when, not what for).
-_PART = re.compile(r"(?P<name>.+?)\s+(?:for|in|at|during)\s+(?P<use>.+)", re.IGNORECASE)
-_FOR = re.compile(r"(?P<name>.+?)\s+for\s+(?P<use>.+)", re.IGNORECASE)
 # What a use said of a name stands right after: "designed *for* ReLU".
 _BEFORE_USE = re.compile(
     r"\b(?:for|in|at|during|on|with)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE
@@ -57,33 +39,6 @@ _BEFORE_USE = re.compile(
 _LISTED = re.compile(r"\s*(?:,|and|or|/)\s*$", re.IGNORECASE)
 # How far (in content words) a use may stand from the name it is said of.
 _REACH = 10
-
-
-@lru_cache(maxsize=1024)
-def pairings(label: str, phrasings: bool = False) -> tuple[Pairing, ...]:
-    """The pairings ``label`` states, when it states two or more, else none: "MSE for
-    regression, cross-entropy for classification" pairs mean squared error with
-    regression and cross-entropy with classification. Words in brackets are left out."""
-    plain = re.sub(r"\([^)]*\)", " ", label)
-    parts = []
-    for part in re.split(r"[,;]|\s-\s", plain):
-        found = (_FOR if phrasings else _PART).fullmatch(part.strip())
-        if found is None:
-            continue
-        names = frozenset(u.stem for u in analyse(found["name"]).units)
-        uses = frozenset(u.stem for u in analyse(found["use"]).units)
-        if names and uses:
-            parts.append((names, uses))
-    if len(parts) < 2:
-        return ()
-    out = []
-    for k, (names, uses) in enumerate(parts):
-        others = [p for j, p in enumerate(parts) if j != k]
-        own_names = names - frozenset().union(*(n | u for n, u in others))
-        own_uses = uses - frozenset().union(*(n | u for n, u in others))
-        if own_names and own_uses:
-            out.append(Pairing(own_names, own_uses))
-    return tuple(out) if len(out) >= 2 else ()
 
 
 def exchanged(found: Sequence[Pairing], answer: AnswerContext) -> tuple[int, ...]:
@@ -127,17 +82,18 @@ def _owner(found: Sequence[Pairing], answer: AnswerContext, at: int) -> tuple[in
 
 
 def paired(
-    items: Sequence[CompiledItem], concepts: tuple[ConceptMatch, ...], answer: AnswerContext
+    items: Sequence[CompiledItem],
+    stated: Sequence[tuple[Pairing, ...]],
+    concepts: tuple[ConceptMatch, ...],
+    answer: AnswerContext,
 ) -> tuple[ConceptMatch, ...]:
-    """The concepts whose label's pairings the answer exchanges, contradicted; the others
-    (and those already contradicted) as they are."""
+    """The concepts whose pairings (``stated``, one entry per item: see
+    :func:`~interviewer.grading.label_pairings.concept_pairings`) the answer exchanges,
+    contradicted; the others (and those already contradicted) as they are."""
     out = list(concepts)
-    for k, (item, concept) in enumerate(zip(items, concepts, strict=True)):
+    for k, (item, found, concept) in enumerate(zip(items, stated, concepts, strict=True)):
         if concept.contradicted:
             continue
-        found = pairings(item.label) or pairings(
-            ", ".join(p.text for p in item.phrases), phrasings=True
-        )
         if not found:
             continue
         where = exchanged(found, answer)
