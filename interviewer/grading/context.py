@@ -121,6 +121,8 @@ class AnswerContext:
         heard = 0
         hits = self.hits
         for option in phrase.options:
+            if not option.mask & ~heard:
+                continue  # its slots are heard already
             for term in option.terms:
                 if term.stem not in hits:
                     break
@@ -137,6 +139,8 @@ class AnswerContext:
     def may_beat(self, phrase: CompiledPhrase, best: PhraseMatch) -> bool:
         """Whether a match of ``phrase`` could beat ``best`` on (score, coverage): a match
         scores no more than it covers, and covers no more than :meth:`heard_share`."""
+        if phrase.keys and phrase.keys.isdisjoint(self.hits):
+            return False  # no option's first word: no match at all
         bound = self.heard_share(phrase)
         return (bound, bound) > (best.score, best.coverage)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from operator import itemgetter
 
 from interviewer.text.analysis import Unit
@@ -180,12 +179,20 @@ def match_phrase(
 
 def _layout(chosen: Sequence[Occurrence | None]) -> tuple[bool, int]:
     """(the filled slots are in the phrase's order, minus the stretch they span)."""
-    placed = [o for o in chosen if o is not None]
-    if not placed:
+    in_order = True
+    previous = lowest = highest = -1
+    for occ in chosen:
+        if occ is None:
+            continue
+        if previous < 0:
+            lowest, highest = occ.first, occ.last
+        else:
+            in_order = in_order and previous <= occ.first
+            lowest, highest = min(lowest, occ.first), max(highest, occ.last)
+        previous = occ.first
+    if previous < 0:
         return False, 0
-    firsts = [o.first for o in placed]
-    in_order = all(a <= b for a, b in pairwise(firsts))
-    return in_order, -(max(o.last for o in placed) - min(firsts))
+    return in_order, -(highest - lowest)
 
 
 def _said_otherwise(
