@@ -49,8 +49,10 @@ def test_a_claim_after_it_is_said_of_the_clause_befores_thing(
 def test_a_pronoun_refers_only_to_the_clause_right_before(bank: Bank, grader: RubricGrader) -> None:
     """A clause whose words stand after a clause that names no thing is said of nothing:
     "it" reaches back one clause only, so a thing named two clauses earlier takes no claim
-    (here the convolutional layer, named before "Then comes the window"), and no swap is
-    read."""
+    (here the convolutional layer, named before "Then comes the window"), and no exchange
+    is read: pooling's claim stands. The learnable filters said of the pooling layer are
+    still a swap of roles on their own (roles.role_swap, the layers the concepts open with
+    being the things compared: implied_sides)."""
     question = bank.question("cnn-layers")
     result = grader.grade(
         question,
@@ -59,7 +61,7 @@ def test_a_pronoun_refers_only_to_the_clause_right_before(bank: Bank, grader: Ru
         "extract features. The convolutional layer comes next; then comes the window; it "
         "simply downsamples by taking the maximum of each window.",
     )
-    assert not _swapped(result)
+    assert _swapped(result) == {"conv-role"}
 
 
 def test_things_named_at_a_phrasings_head_or_after_for_trade_claims(

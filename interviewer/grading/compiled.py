@@ -13,11 +13,12 @@ from itertools import pairwise
 
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.denials import comparand
+from interviewer.grading.implied_sides import question_sides
 from interviewer.grading.label_pairings import Pairing, concept_pairings
 from interviewer.grading.phrase_counts import CountRule, count_rules
 from interviewer.grading.readings import Reading, distinct, readings, recurring_names
 from interviewer.grading.relations import Relation, phrase_relations
-from interviewer.grading.roles import compared_sides, concept_subject, phrase_sides, side_stems
+from interviewer.grading.roles import concept_subject, phrase_sides
 from interviewer.grading.stand_ins import denied_words, phrase_opposites
 from interviewer.grading.tfidf import TfidfModel
 from interviewer.models import Question
@@ -231,9 +232,7 @@ def compile_question(
     # (contrasts come from the question's words only; ``compares`` names the things whose
     # roles an answer may swap, see concepts._said_of_the_other)
     compared = compared_in(question.ask, STOP_WORDS)
-    sides = tuple(
-        frozenset(s for w in side for s in side_stems(w)) for side in compared_sides(question)
-    )
+    sides, declared = question_sides(question)
     # the things a question's concepts are stated about, for one without ``compares``
     things = recurring_names(t for c in question.concepts for t in (c.label, *c.phrasings))
     concepts = []
@@ -266,7 +265,7 @@ def compile_question(
                 phrase_opposites=phrase_opposites(phrases, opposites),
                 phrase_denials=tuple(denied_words(p) for p in phrases),
                 prevented=tuple(without_prevention(p) for p in phrases),
-                readings=() if sides else readings(phrases, c.label, things),
+                readings=() if declared else readings(phrases, c.label, things),
                 phrase_relations=phrase_relations(phrases),
                 comparand=comparand(phrases, c.label),
             )

@@ -174,13 +174,18 @@ def crossed(
     Two concepts, each with a reading about a different thing (:mod:`.readings`), whose
     names the other concept never uses: the answer says the first's claim of the second's
     thing and the second's of the first's, in different places. Concepts already
-    contradicted stay as they are.
+    contradicted stay as they are (one said of another thing compared may still be one
+    half of the exchange).
     """
     units = answer.analysis.units
     # a thing a claim is said of opens a clause, or frames the claim (:func:`_framed`)
     named = {u.stem for u in units}
+    # a concept said of another thing compared (:func:`.roles.role_swap`) may still be one
+    # half of an exchange: the other half is then the claim it traded places with
     live = [
-        () if c.contradicted else tuple(r for r in item.readings if r.names & named)
+        ()
+        if c.contradicted and c.method != "swapped"
+        else tuple(r for r in item.readings if r.names & named)
         for item, c in zip(items, concepts, strict=True)
     ]
     if sum(1 for readings in live if readings) < 2:
@@ -190,13 +195,13 @@ def crossed(
     said: _Said = {}
     for i, one in enumerate(items):
         for j in range(i + 1, len(items)):
-            if not live[i] or not live[j] or out[i].contradicted or out[j].contradicted:
+            if not live[i] or not live[j] or (out[i].contradicted and out[j].contradicted):
                 continue
             swap = _exchange((one, live[i]), (items[j], live[j]), answer, matched, said)
             if swap is not None:
                 (a, a_of), (b, b_of) = swap
-                out[i] = _swapped(one, a, a_of, answer)
-                out[j] = _swapped(items[j], b, b_of, answer)
+                out[i] = out[i] if out[i].contradicted else _swapped(one, a, a_of, answer)
+                out[j] = out[j] if out[j].contradicted else _swapped(items[j], b, b_of, answer)
     return tuple(out)
 
 

@@ -4,15 +4,19 @@ wrong one.
 "Label encoding turns k categories into k binary columns" says the one-hot concept of label
 encoding: the roles are swapped, and the concept is a wrong claim. The things compared come
 from the rubric (``compares``) or from the question's own words ("the difference between
-valid and same padding"); a concept is about the thing its label opens with, a phrasing
+valid and same padding"), else from the kinds of one thing its concepts open with
+(:mod:`.implied_sides`); a concept is about the thing its label opens with, a phrasing
 about the thing it names as its subject. At grading time the matched words of a phrasing
-are said of the first thing named in their clause, else in the nearest clause before.
+are said of the first thing named in their clause, else in the nearest clause before,
+unless their place attaches them to a thing (:mod:`.attachments`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from interviewer.grading.attachments import attached_side, listed
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.one_clause import swap_reading
 from interviewer.models import Concept, Question
@@ -186,8 +190,15 @@ def role_swap(
             # the whole dataset", not "manual feature engineering in ML"), and the words
             # not another concept's claim ("SGD updates after every example. Mini-batch")
             continue
+        if mine is not None and _in_part_its_own(found, sides, mine, answer):
+            kept = max(kept, found.score)
+            continue  # "the conv layer, which gives feature maps, the pooling layer, which
+            # reduces ...": words from two clauses, some said of the concept's own thing
         said_of = None if mine is None else _said_of(answer, found, names, lent)
-        if mine is None or said_of is None:
+        if mine is not None and attached_side(answer, found, sides, said_of) == mine:
+            kept = max(kept, found.score)  # "unlike full batch, which needs ...", see there
+            continue
+        if mine is None or said_of is None or listed(answer, said_of):
             continue
         side = next(i for i, s in enumerate(sides) if said_of.stem in s)
         if side == mine:
@@ -235,6 +246,27 @@ def _owned_elsewhere(found: PhraseMatch, names: frozenset[str], answer: AnswerCo
     units = answer.analysis.units
     body = [p for p in found.positions if units[p].stem not in names]
     return 2 * sum(p in answer.credited_positions for p in body) >= len(body)
+
+
+def _in_part_its_own(
+    found: PhraseMatch, sides: tuple[frozenset[str], ...], mine: int, answer: AnswerContext
+) -> bool:
+    """Whether a match gathers its words (names aside) from several clauses, and those of
+    one clause are attached to the thing ``mine`` (:func:`.attachments.attached_side`):
+    not one claim said of another."""
+    units = answer.analysis.units
+    names = frozenset().union(*sides)
+    by_clause: dict[int, list[int]] = {}
+    for p in found.positions:
+        if units[p].stem not in names:
+            by_clause.setdefault(answer.clause_of(p), []).append(p)
+    if len(by_clause) < 2:
+        return False
+    for held in by_clause.values():
+        part = replace(found, positions=tuple(held))
+        if attached_side(answer, part, sides, _said_of(answer, part, names)) == mine:
+            return True
+    return False
 
 
 def phrase_sides(
