@@ -150,3 +150,20 @@ def test_layers_listed_are_no_swap(bank: Bank, grader: RubricGrader) -> None:
         "dense layer for the class scores.",
     ):
         assert not _wrong(grader.grade(question, answer)), answer
+
+
+def test_a_match_over_several_clauses_is_no_swap_of_implied_sides(
+    bank: Bank, grader: RubricGrader
+) -> None:
+    """With sides inferred (first/second moment), words gathered from two clauses are no
+    claim said of the first moment: the update divides the first average by the root of
+    the second, which is right, whatever order the sentences come in."""
+    text = (
+        "The update is the first average divided by the square root of the second plus a "
+        "small epsilon, so weights with large noisy gradients move carefully. Adam keeps two "
+        "running averages per weight: one of the gradients, like momentum, and one of their "
+        "squares, like RMSprop."
+    )
+    result = grader.grade(bank.question("adam-optimizer"), text)
+    assert not any(c.contradicted for c in result.concepts)
+    assert not result.misconceptions

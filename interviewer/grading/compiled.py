@@ -70,6 +70,8 @@ class CompiledItem:
         contrasts: A concept's contrast variants, each with the phrase it was made
             from (see :mod:`interviewer.grading.contradiction`).
         sides: The things the question compares, each as the stems of its names.
+        implied: Whether those things were inferred from the concepts
+            (:mod:`.implied_sides`) rather than named by the rubric or the question.
         about: For each phrase, the index in ``sides`` of the one it is about, or None.
         opposites: The concept's own contrasts and, for a comparing question, the two
             things compared, as stem -> opposite stems.
@@ -103,6 +105,7 @@ class CompiledItem:
     penalty: float = 0.0
     contrasts: tuple[ContrastVariant, ...] = ()
     sides: tuple[frozenset[str], ...] = ()
+    implied: bool = False
     about: tuple[int | None, ...] = ()
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
     elided: tuple[CompiledPhrase | None, ...] = ()
@@ -252,6 +255,7 @@ def compile_question(
                 contrasts=compile_contrasts(phrases, {**compared, **c.contrasts}),
                 opposites=opposites,
                 sides=sides,
+                implied=bool(sides) and not declared,
                 about=phrase_sides(phrases, sides, concept_subject(c, sides)),
                 words=frozenset(
                     t.stem

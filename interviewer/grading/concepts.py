@@ -96,7 +96,7 @@ def _contradicted(
 def _said_of_the_other(item: CompiledItem, answer: AnswerContext) -> ConceptMatch | None:
     """The concept said of another of the things the question compares: a swap of roles
     (:func:`interviewer.grading.roles.role_swap`)."""
-    swap = role_swap(item.phrases, item.sides, item.about, answer)
+    swap = role_swap(item.phrases, item.sides, item.about, answer, item.implied)
     if swap is None:
         return None
     found, said_of = swap

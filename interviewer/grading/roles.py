@@ -154,6 +154,7 @@ def role_swap(
     sides: tuple[frozenset[str], ...],
     about: tuple[int | None, ...],
     answer: AnswerContext,
+    implied: bool = False,
 ) -> tuple[PhraseMatch, str] | None:
     """The concept said of another of the things the question compares: a swap of roles.
 
@@ -164,7 +165,8 @@ def role_swap(
     padding no zeros are added, so ... the output shrinks"). A phrasing said of its own
     thing that matches at least as well keeps the credit. An incomplete match is read
     within one clause (:func:`.one_clause.swap_reading`), unless its phrasing names one of
-    the things compared: a name read in part is no subject to swap.
+    the things compared: a name read in part is no subject to swap. Where the things are
+    ``implied`` (inferred from the concepts), a match over several clauses is read as no swap.
     """
     if not sides:
         return None
@@ -178,6 +180,8 @@ def role_swap(
         found = swap_reading(answer.match(phrase), answer)
         if found is None or found.score < threshold:
             continue
+        if implied and len({answer.clause_of(p) for p in found.positions}) > 1:
+            continue  # things inferred, not named: a claim said of one is said in one clause
         if not found.complete and (
             named_sides(phrase.text, sides) or any(units[p].stem in names for p in found.positions)
         ):
