@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from interviewer.grading.antecedents import Referred, question_things, referred_readings
 from interviewer.grading.contradiction import ContrastVariant, compile_contrasts, extra_table
 from interviewer.grading.denials import comparand
 from interviewer.grading.implied_sides import question_sides
@@ -77,6 +78,8 @@ class CompiledItem:
             things compared, as stem -> opposite stems.
         elided: A misconception's phrases that open with a word of the question, without
             it (the claim said of "it"), else None; one per phrase.
+        referred: A misconception's phrases read as claims a pronoun may stand for the
+            subject of (:func:`~interviewer.grading.antecedents.referred_readings`).
         words: Stems of every word a concept is stated with, its label's and all its
             phrasings', not its synonyms' (the contrasts of these reverse it: the "linear"
             of a synonym "rectified linear unit" is no word of the concept's claim).
@@ -109,6 +112,7 @@ class CompiledItem:
     about: tuple[int | None, ...] = ()
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)
     elided: tuple[CompiledPhrase | None, ...] = ()
+    referred: tuple[Referred, ...] = ()
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
     phrase_opposites: tuple[frozenset[str], ...] = ()
@@ -140,6 +144,7 @@ class CompiledQuestion:
         asked_texts: Normal forms of the ask and rephrasings.
         subjects: Stems of the question's words that open a misconception's phrasing: the
             things a pronoun may stand for.
+        things: Stems of the things the question's texts are about (:func:`question_things`).
         own_words: Content words of the question's own texts (examples left out), in
             normal form: stopwords are not among them.
         own_pairs: Pairs of neighbouring words in those texts: with ``own_words``, what
@@ -162,6 +167,7 @@ class CompiledQuestion:
     reference_terms: int = 1
     concept_terms: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
     own_words: frozenset[str] = frozenset()
     own_pairs: frozenset[str] = frozenset()
     counts: tuple[tuple[CountRule, ...], ...] = ()
@@ -290,6 +296,13 @@ def compile_question(
     # included, are not gathered from anywhere in the answer as concept words are.
     # The claim a misconception is written as is one of its phrasings.
     misconceptions = []
+    names, things = question_things(
+        [
+            *(t for c in question.concepts for t in (c.label, *c.phrasings)),
+            *(t for m in question.misconceptions for t in (m.claim, *m.phrasings)),
+        ],
+        asked,
+    )
     for m in question.misconceptions:
         phrases = compile_phrasings([*m.phrasings, m.claim], synonyms_of({}, wide=False), weight_of)
         misconceptions.append(
@@ -304,6 +317,7 @@ def compile_question(
                 elided=tuple(
                     without_subject(p) if _opens_with(p, asked) else None for p in phrases
                 ),
+                referred=referred_readings(phrases, names),
             )
         )
     terms = tuple(
@@ -351,6 +365,7 @@ def compile_question(
         own_pairs=frozenset(f"{a} {b}" for words in own_texts for a, b in pairwise(words)),
         counts=count_rules([c.phrases for c in concepts]),
         pairings=tuple(concept_pairings(c.label, c.phrases) for c in concepts),
+        things=things,
         subjects=frozenset(
             stem(p.slots[0].lower())
             for m in misconceptions

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from interviewer.grading.antecedents import said_of_antecedent
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import CLAUSE_BREAK, AnswerContext
 from interviewer.grading.result import MisconceptionHit
@@ -24,11 +25,16 @@ __all__ = ["find_misconception"]
 
 
 def find_misconception(
-    item: CompiledItem, answer: AnswerContext, subjects: frozenset[str] = frozenset()
+    item: CompiledItem,
+    answer: AnswerContext,
+    subjects: frozenset[str] = frozenset(),
+    things: frozenset[str] = frozenset(),
 ) -> MisconceptionHit | None:
     """A listed wrong claim, when stated: its words in order, not turned around,
     reported or refuted; or said of a pronoun that stands for its subject (``subjects``:
-    the things the question's misconceptions are about, see :func:`_said_of_it`); or all
+    the things the question's misconceptions are about, see :func:`_said_of_it`), or of one
+    whose antecedent, one of the question's ``things``, is its subject named just before
+    (:mod:`interviewer.grading.antecedents`); or all
     its words in one clause in another order (led by its subject when it has two), where
     no concept was earned (:func:`_loosely_stated`)."""
     threshold = answer.settings.misconception_threshold
@@ -42,6 +48,8 @@ def find_misconception(
     best = max(stated, key=lambda m: m.score, default=None)
     if best is None or best.score < threshold:
         best = _said_of_it(item, answer, subjects)
+    if best is None or best.score < threshold:
+        best = said_of_antecedent(item.referred, answer, things)
     if best is None or best.score < threshold:
         best = _loosely_stated(item, answer)
     if best is None or best.score < threshold:

@@ -148,7 +148,10 @@ def evaluate(
     concepts = crossed(compiled.concepts, concepts, context)
     concepts = paired(compiled.concepts, compiled.pairings, concepts, context)
     concepts = counted_otherwise(concepts, compiled.concepts, compiled.counts, context)
-    found = (find_misconception(m, context, compiled.subjects) for m in compiled.misconceptions)
+    found = (
+        find_misconception(m, context, compiled.subjects, compiled.things)
+        for m in compiled.misconceptions
+    )
     listed = tuple(hit for hit in found if hit is not None)
     concepts = stated_wrongly(concepts, listed)
     misconceptions = wrong_claims(
