@@ -11,6 +11,7 @@ import pytest
 from interviewer.bank import Bank
 from interviewer.grading import RubricGrader
 from interviewer.grading.antecedents import question_things, referred_readings
+from interviewer.models import Concept, Question
 from interviewer.text.phrases import compile_phrasings
 
 _LAYERS = "A CNN stacks convolution layers, pooling layers and dense layers. "
@@ -89,9 +90,24 @@ def test_readings_are_of_names_that_stand_together() -> None:
 
 
 def test_things_are_asked_or_recurring_names() -> None:
-    names, things = question_things(
-        ["pooling downsamples", "pooling halves the map", "relu after each convolution"],
-        frozenset({"layer"}),
+    question = Question(
+        id="layers",
+        ask="Which layers does a CNN have?",
+        rephrasings=["What are the layers of a CNN?"],
+        hints=["think of what each layer does"],
+        level="basic",
+        topics=["cnn"],
+        tracks=["general"],
+        reference="Convolution, pooling and dense layers.",
+        concepts=[
+            Concept(
+                id="pool",
+                label="pooling downsamples",
+                phrasings=["pooling halves the map", "relu after each convolution"],
+                missing_feedback="say it",
+            )
+        ],
     )
+    names, things = question_things(question, frozenset({"layer"}))
     assert names == {"layer", "pool"}
     assert {"layer", "pool", "relu"} <= things

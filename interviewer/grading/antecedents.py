@@ -23,12 +23,13 @@ answers say "it" all the time, so the antecedent is read strictly:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.readings import opening_names, recurring_names
+from interviewer.models import Question
 from interviewer.text.claims import claim_blocked
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase, without_subject
@@ -57,13 +58,16 @@ _MIN_REST = 2
 _ONE_NAME = re.compile(r"[\s-]+")
 
 
-def question_things(texts: Iterable[str], asked: frozenset[str]) -> tuple[frozenset[str], ...]:
+def question_things(question: Question, asked: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The stems of the things a question's texts (concept labels and phrasings, wrong
     claims and their phrasings) are about: the question's own words and the names recurring
     among its texts (:func:`.readings.recurring_names`), the things a claim may be said of;
     and with them the words any of its texts opens with, every thing a pronoun may stand
     for."""
-    texts = list(texts)
+    texts = [
+        *(t for c in question.concepts for t in (c.label, *c.phrasings)),
+        *(t for m in question.misconceptions for t in (m.claim, *m.phrasings)),
+    ]
     names = asked | recurring_names(texts)
     return names, names.union(*(opening_names(t) for t in texts))
 

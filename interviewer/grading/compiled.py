@@ -296,13 +296,7 @@ def compile_question(
     # included, are not gathered from anywhere in the answer as concept words are.
     # The claim a misconception is written as is one of its phrasings.
     misconceptions = []
-    names, things = question_things(
-        [
-            *(t for c in question.concepts for t in (c.label, *c.phrasings)),
-            *(t for m in question.misconceptions for t in (m.claim, *m.phrasings)),
-        ],
-        asked,
-    )
+    names, things = question_things(question, asked)
     for m in question.misconceptions:
         phrases = compile_phrasings([*m.phrasings, m.claim], synonyms_of({}, wide=False), weight_of)
         misconceptions.append(
