@@ -29,6 +29,7 @@ from interviewer.grading.flips import flipped_term
 from interviewer.grading.result import ConceptMatch, MisconceptionHit
 from interviewer.grading.reversals import (
     affirmed,
+    credit,
     opposite,
     said_of_the_other_thing,
     stood_in,
@@ -280,18 +281,7 @@ def judge_concept(item: CompiledItem, answer: AnswerContext) -> ConceptMatch:
     if contradicted is not None:
         return contradicted
     if credited and best is not None:
-        answer.credited_positions.update(best.positions)
-        return ConceptMatch(
-            concept_id=item.id,
-            label=item.label,
-            weight=item.weight,
-            credited=True,
-            confidence=round(best.score, 3),
-            phrasing=best.phrase.text,
-            method=best.method,
-            spans=answer.spans(best.positions),
-            note="" if best.complete else _closest_note(item, best),
-        )
+        return credit(item, answer, best, "" if best.complete else _closest_note(item, best))
     if negated is not None and negated.score >= threshold:
         cue = answer.analysis.cues[negated.cue]
         stated = states_denial(negated, cue, answer)

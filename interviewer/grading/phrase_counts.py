@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from interviewer.grading.contradiction import slot_words
+from interviewer.text.numbers import NUMBER_WORDS
 from interviewer.text.phrases import CompiledPhrase
 from interviewer.text.stem import stem
 from interviewer.text.vocabulary import STOP_WORDS
@@ -29,23 +30,10 @@ __all__ = [
     "standalone_number",
 ]
 
-_NUMBERS = {
-    "one": 1,
-    "single": 1,
-    "sole": 1,
-    "lone": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# Counts of one to twelve, and the words that say "one" of a thing.
+_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 12} | dict.fromkeys(
+    ("single", "sole", "lone"), 1
+)
 _NUMBER_STEMS = {stem(w): n for w, n in _NUMBERS.items()}
 _EACH = ("per", "each", "every")
 _MAX_COUNT = 12  # a count of parts; larger numbers are sizes, said of many things

@@ -20,6 +20,7 @@ from dataclasses import replace
 from interviewer.grading.compiled import CompiledItem
 from interviewer.grading.context import AnswerContext
 from interviewer.grading.result import ConceptMatch
+from interviewer.grading.reversals import credit
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import PREVENTING, CompiledPhrase
 
@@ -85,17 +86,6 @@ def prevented(
         found = said_as_prevention(item.phrases, item.prevented, answer)
         if found is None:
             continue
-        answer.credited_positions.update(found.positions)
         cue = answer.analysis.cues[found.cue].text
-        out[k] = ConceptMatch(
-            concept_id=item.id,
-            label=item.label,
-            weight=item.weight,
-            credited=True,
-            confidence=round(found.score, 3),
-            phrasing=found.phrase.text,
-            method=found.method,
-            spans=answer.spans(found.positions),
-            note=f"said as what does not happen ('{cue}')",
-        )
+        out[k] = credit(item, answer, found, f"said as what does not happen ('{cue}')")
     return tuple(out)

@@ -22,7 +22,7 @@ from interviewer.grading.stand_ins import affirmed_in_place, stand_in
 from interviewer.text.matcher import PhraseMatch
 from interviewer.text.phrases import CompiledPhrase
 
-__all__ = ["affirmed", "opposite", "said_of_the_other_thing", "stood_in", "turned_round"]
+__all__ = ["affirmed", "credit", "opposite", "said_of_the_other_thing", "stood_in", "turned_round"]
 
 
 def opposite(
@@ -40,6 +40,25 @@ def opposite(
         spans=answer.spans(found.positions),
         contradicted=True,
         wrong_claim=True,
+        note=note,
+    )
+
+
+def credit(
+    item: CompiledItem, answer: AnswerContext, found: PhraseMatch, note: str = ""
+) -> ConceptMatch:
+    """The concept as credited by ``found``, quoted, its words marked as credited evidence
+    (the credited counterpart of :func:`opposite`)."""
+    answer.credited_positions.update(found.positions)
+    return ConceptMatch(
+        concept_id=item.id,
+        label=item.label,
+        weight=item.weight,
+        credited=True,
+        confidence=round(found.score, 3),
+        phrasing=found.phrase.text,
+        method=found.method,
+        spans=answer.spans(found.positions),
         note=note,
     )
 

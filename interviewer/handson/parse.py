@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer.text.numbers import NUMBER_WORDS
+
 __all__ = ["ParsedAnswer", "parse_answer"]
 
 
@@ -42,36 +44,6 @@ _UNITS = {
     "b": 1e9,
     "billion": 1e9,
     "g": 1e9,
-}
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6}
 _HEDGES = re.compile(
@@ -117,8 +89,8 @@ def _words_to_numbers(text: str) -> str:
 
     for word in text.split():
         bare = word.strip(".,;:!?()")
-        if bare in _SMALL:
-            value = _SMALL[bare]
+        if bare in NUMBER_WORDS:
+            value = NUMBER_WORDS[bare]
             joins = (last == "tens" and value < 10) or last in ("scale", "and")
             if last and not joins:
                 flush()
